@@ -1,0 +1,43 @@
+import type { TurnContext } from 'botbuilder';
+import { CardFactory, TurnContext as Turn } from 'botbuilder';
+import type { AdaptiveCard } from '../src/cards/adaptiveCard.ts';
+import { languageFromLocale, type Language } from '../src/domain/language.ts';
+import { messagesFor, type Messages } from '../src/messages/catalog.ts';
+import type { Logger } from '../src/log/logger.ts';
+
+/**
+ * The narrow view of a turn that handlers get: who is talking, in which language, and how to answer.
+ * Handlers never see the adapter, so moving to a newer SDK touches only this file.
+ */
+export interface ChatContext {
+  tenantId: string | undefined;
+  userId: string | undefined; // Entra object id; undefined for callers Teams did not identify
+  conversationId: string;
+  locale: string | undefined;
+  language: Language;
+  t: Messages;
+  correlationId: string;
+  log: Logger;
+  reference(): Record<string, unknown>;
+  sendCard(card: AdaptiveCard): Promise<void>;
+}
+
+export function chatContextFrom(turn: TurnContext, log: Logger, correlationId: string): ChatContext {
+  const activity = turn.activity;
+  const channelTenant = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  const language = languageFromLocale(activity.locale);
+  return {
+    tenantId: activity.conversation?.tenantId ?? channelTenant,
+    userId: activity.from?.aadObjectId,
+    conversationId: activity.conversation?.id ?? '',
+    locale: activity.locale,
+    language,
+    t: messagesFor(language),
+    correlationId,
+    log,
+    reference: () => Turn.getConversationReference(activity) as unknown as Record<string, unknown>,
+    sendCard: async (card) => {
+      await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { parseChatCommand } from '../src/domain/chatCommands.ts';
+import { helpCard } from '../src/cards/helpCard.ts';
+import { myLearningCard } from '../src/cards/myLearningCard.ts';
+import { welcomeCard } from '../src/cards/welcomeCard.ts';
+import type { Clock } from '../src/domain/clock.ts';
+import type { ConversationStore, EnrollmentStore } from '../src/usecases/ports.ts';
+import type { ProgramCatalog } from '../src/usecases/programCatalog.ts';
+import { showMyLearning } from '../src/usecases/showMyLearning.ts';
+import { welcomeNewInstallation } from '../src/usecases/welcomeNewInstallation.ts';
+import type { ChatContext } from './chatContext.ts';
+
+export interface BotDeps {
+  clock: Clock;
+  conversations: ConversationStore;
+  enrollments: EnrollmentStore;
+  catalog: ProgramCatalog;
+}
+
+/** The app was installed for the person, or its chat was opened: remember them and welcome once. */
+export async function onInstalled(deps: BotDeps, chat: ChatContext): Promise<void> {
+  if (!chat.tenantId || !chat.userId) {
+    // Without tenant and object id we cannot reach the person later; still be polite now.
+    chat.log.warn({ correlationId: chat.correlationId }, 'installation without tenant or user id; not stored');
+    await chat.sendCard(welcomeCard(chat.t));
+    return;
+  }
+  const { sendWelcome } = await welcomeNewInstallation(deps, {
+    tenantId: chat.tenantId,
+    userId: chat.userId,
+    conversationId: chat.conversationId,
+    locale: chat.locale,
+    reference: chat.reference(),
+  });
+  chat.log.info({ tenantId: chat.tenantId, userId: chat.userId, sendWelcome }, 'installation recorded');
+  if (sendWelcome) await chat.sendCard(welcomeCard(chat.t));
+}
+
+/** Text typed in the personal chat: a command, or the help card for anything else. */
+export async function onChatMessage(deps: BotDeps, chat: ChatContext, text: string | undefined): Promise<void> {
+  const command = parseChatCommand(text);
+  switch (command) {
+    case 'help':
+      return chat.sendCard(helpCard(chat.t));
+    case 'myLearning': {
+      if (!chat.tenantId || !chat.userId) return chat.sendCard(myLearningCard(chat.t, []));
+      const items = await showMyLearning(deps, {
+        tenantId: chat.tenantId,
+        userId: chat.userId,
+        language: chat.language,
+      });
+      return chat.sendCard(myLearningCard(chat.t, items));
+    }
+    case 'unknown':
+      return chat.sendCard(helpCard(chat.t, { notUnderstood: true }));
+  }
+}

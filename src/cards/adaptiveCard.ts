@@ -1,0 +1,40 @@
+/**
+ * A small typed subset of Adaptive Cards 1.5: just what Drypp's cards use. Cards are pure functions
+ * from a view model to this JSON; the bot wraps them in an attachment.
+ */
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  version: '1.5';
+  body: CardElement[];
+  actions?: CardAction[];
+  msteams?: { width?: 'Full' };
+}
+
+export type CardElement = Record<string, unknown> & { type: string };
+export type CardAction = Record<string, unknown> & { type: string; title: string };
+
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+export function card(body: CardElement[], actions: CardAction[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}
+
+export function heading(text: string): CardElement {
+  return { type: 'TextBlock', text, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' };
+}
+
+export function paragraph(text: string, extra: Record<string, unknown> = {}): CardElement {
+  return { type: 'TextBlock', text, wrap: true, ...extra };
+}
+
+/** A button that sends its words to the chat as if the person typed them (Teams imBack). */
+export function chatCommandButton(title: string, command: string): CardAction {
+  return { type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: command } } };
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const secret = 'super-secret-password-value';
+
+describe('loadConfig', () => {
+  it('starts a sandbox with defaults and Azurite storage', () => {
+    const config = loadConfig({ DRYPP_MODE: 'sandbox' });
+    expect(config.port).toBe(3978);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.roles).toEqual(['web', 'worker']);
+    expect(config.storage.kind).toBe('connectionString');
+    expect(config.bot.appId).toBeUndefined();
+  });
+
+  it('names every missing production setting in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DRYPP_MODE: 'production' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toContain('DRYPP_STORAGE_CONNECTION_STRING');
+    expect(problems).toContain('MicrosoftAppId');
+    expect(problems).toContain('MicrosoftAppPassword');
+  });
+
+  it('reports malformed values without echoing them', () => {
+    expect(() =>
+      loadConfig({
+        DRYPP_MODE: 'production',
+        PORT: 'eighty',
+        MicrosoftAppId: 'not-a-guid',
+        MicrosoftAppPassword: secret,
+        DRYPP_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      }),
+    ).toThrowError(/PORT/);
+    try {
+      loadConfig({
+        DRYPP_MODE: 'production',
+        MicrosoftAppId: 'not-a-guid',
+        MicrosoftAppPassword: secret,
+        DRYPP_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      });
+      expect.unreachable('a bad app id must stop the start');
+    } catch (e) {
+      expect((e as Error).message).toContain('MicrosoftAppId must be a GUID');
+      expect((e as Error).message).not.toContain(secret);
+    }
+  });
+
+  it('accepts a complete production configuration with a managed identity', () => {
+    const config = loadConfig({
+      DRYPP_MODE: 'production',
+      DRYPP_ROLES: 'worker',
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: secret,
+      DRYPP_STORAGE_ACCOUNT_URL_TABLE: 'https://acct.table.core.windows.net',
+      DRYPP_STORAGE_ACCOUNT_URL_QUEUE: 'https://acct.queue.core.windows.net',
+    });
+    expect(config.roles).toEqual(['worker']);
+    expect(config.storage).toEqual({
+      kind: 'managedIdentity',
+      tableUrl: 'https://acct.table.core.windows.net',
+      queueUrl: 'https://acct.queue.core.windows.net',
+    });
+  });
+
+  it('rejects an unknown role', () => {
+    expect(() => loadConfig({ DRYPP_MODE: 'sandbox', DRYPP_ROLES: 'web,cron' })).toThrowError(/DRYPP_ROLES/);
+  });
+});

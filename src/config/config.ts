@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+/**
+ * Configuration is read once at start, validated, and passed down; nothing else reads process.env.
+ * In production a missing or malformed setting stops the process with one message naming every
+ * problem (never a value, so no secret can leak into logs).
+ */
+
+const roles = ['web', 'worker'] as const;
+export type Role = (typeof roles)[number];
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  DRYPP_MODE: z.enum(['production', 'sandbox', 'test']).default('production'),
+  DRYPP_HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  DRYPP_ROLES: z
+    .string()
+    .default('web,worker')
+    .transform((v) => v.split(',').map((r) => r.trim()))
+    .pipe(z.array(z.enum(roles)).min(1)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Bot Framework identity, with botbuilder's own setting names.
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: optionalText,
+  // Storage: a connection string (Azurite, keys) or account URLs used with a managed identity.
+  DRYPP_STORAGE_CONNECTION_STRING: optionalText,
+  DRYPP_STORAGE_ACCOUNT_URL_TABLE: optionalText.pipe(z.url().optional()),
+  DRYPP_STORAGE_ACCOUNT_URL_QUEUE: optionalText.pipe(z.url().optional()),
+  DRYPP_CONTENT_DIR: z.string().default('content'),
+  DRYPP_TABS_DIR: z.string().default('tabs'),
+});
+
+export interface BotIdentity {
+  appId?: string;
+  appPassword?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  appTenantId?: string;
+}
+
+export type StorageSettings =
+  | { kind: 'connectionString'; connectionString: string }
+  | { kind: 'managedIdentity'; tableUrl: string; queueUrl: string };
+
+export interface Config {
+  mode: 'production' | 'sandbox' | 'test';
+  host: string;
+  port: number;
+  roles: Role[];
+  logLevel: string;
+  bot: BotIdentity;
+  storage: StorageSettings;
+  contentDir: string;
+  tabsDir: string;
+}
+
+/** Azurite's documented development account; used only outside production when nothing is set. */
+export const AZURITE_DEFAULT_CONNECTION_STRING =
+  'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;' +
+  'AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;' +
+  'TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Drypp cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    // Name the setting and the rule it broke; never echo the value.
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const production = e.DRYPP_MODE === 'production';
+
+  let storage: StorageSettings | undefined;
+  if (e.DRYPP_STORAGE_CONNECTION_STRING) {
+    storage = { kind: 'connectionString', connectionString: e.DRYPP_STORAGE_CONNECTION_STRING };
+  } else if (e.DRYPP_STORAGE_ACCOUNT_URL_TABLE && e.DRYPP_STORAGE_ACCOUNT_URL_QUEUE) {
+    storage = {
+      kind: 'managedIdentity',
+      tableUrl: e.DRYPP_STORAGE_ACCOUNT_URL_TABLE,
+      queueUrl: e.DRYPP_STORAGE_ACCOUNT_URL_QUEUE,
+    };
+  } else if (!production) {
+    storage = { kind: 'connectionString', connectionString: AZURITE_DEFAULT_CONNECTION_STRING };
+  } else {
+    problems.push(
+      'DRYPP_STORAGE_CONNECTION_STRING, or both DRYPP_STORAGE_ACCOUNT_URL_TABLE and DRYPP_STORAGE_ACCOUNT_URL_QUEUE, must be set',
+    );
+  }
+
+  if (production) {
+    if (!e.MicrosoftAppId) problems.push('MicrosoftAppId must be set (the Azure Bot app id)');
+    if (!e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI') {
+      problems.push('MicrosoftAppPassword must be set unless MicrosoftAppType is UserAssignedMSI');
+    }
+    if (e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
+      problems.push(`MicrosoftAppTenantId must be set when MicrosoftAppType is ${e.MicrosoftAppType}`);
+    }
+  }
+  if (e.MicrosoftAppId && !/^[0-9a-f-]{36}$/i.test(e.MicrosoftAppId)) {
+    problems.push('MicrosoftAppId must be a GUID');
+  }
+  if (problems.length > 0 || !storage) throw new ConfigError(problems);
+
+  return {
+    mode: e.DRYPP_MODE,
+    host: e.DRYPP_HOST,
+    port: e.PORT,
+    roles: e.DRYPP_ROLES,
+    logLevel: e.LOG_LEVEL,
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      appTenantId: e.MicrosoftAppTenantId,
+    },
+    storage,
+    contentDir: e.DRYPP_CONTENT_DIR,
+    tabsDir: e.DRYPP_TABS_DIR,
+  };
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { parseChatCommand } from './chatCommands.ts';
+
+describe('parseChatCommand', () => {
+  it.each([
+    ['help', 'help'],
+    ['  HELP ', 'help'],
+    ['hjelp', 'help'],
+    ['my learning', 'myLearning'],
+    ['My   Learning', 'myLearning'],
+    ['<at>Drypp</at> my learning', 'myLearning'],
+    ['min læring', 'myLearning'],
+    ['hello there', 'unknown'],
+    ['', 'unknown'],
+    [undefined, 'unknown'],
+  ])('%j → %s', (text, command) => {
+    expect(parseChatCommand(text)).toBe(command);
+  });
+});

@@ -1,0 +1,20 @@
+/** What a person typed in chat, as one of the bot's commands. Both languages' words are accepted. */
+export type ChatCommand = 'help' | 'myLearning' | 'unknown';
+
+const commandWords: Record<Exclude<ChatCommand, 'unknown'>, string[]> = {
+  help: ['help', 'hjelp', '?'],
+  myLearning: ['my learning', 'min læring', 'mine kurs', 'my courses'],
+};
+
+export function parseChatCommand(text: string | undefined): ChatCommand {
+  // Teams puts <at>Drypp</at> mentions and stray whitespace into text; neither is part of a command.
+  const normalized = (text ?? '')
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+  for (const [command, words] of Object.entries(commandWords)) {
+    if (words.includes(normalized)) return command as ChatCommand;
+  }
+  return 'unknown';
+}

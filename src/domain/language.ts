@@ -1,0 +1,13 @@
+/** Languages Drypp writes its own text in. Content may add more per program. */
+export const supportedLanguages = ['en', 'nb'] as const;
+export type Language = (typeof supportedLanguages)[number];
+
+/**
+ * Maps a Teams locale ("nb-NO", "nn-NO", "no", "en-GB") to a language we have text for.
+ * Nynorsk and plain "no" readers get Bokmål rather than English: closer to what they asked for.
+ */
+export function languageFromLocale(locale: string | undefined): Language {
+  const tag = (locale ?? '').toLowerCase();
+  if (tag.startsWith('nb') || tag.startsWith('nn') || tag === 'no' || tag.startsWith('no-')) return 'nb';
+  return 'en';
+}

@@ -1,0 +1,120 @@
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, ConfigError, type Config } from './config/config.ts';
+import { createLogger, type Logger } from './log/logger.ts';
+import { systemClock } from './domain/clock.ts';
+import { StorageClients } from './store/storageClients.ts';
+import { ensureStorage, tableNames } from './store/tables.ts';
+import { TableConversationStore } from './store/conversationStore.ts';
+import { TableEnrollmentStore } from './store/enrollmentStore.ts';
+import { storageHealthProbe } from './store/storageHealth.ts';
+import { createBotAdapter } from './teams/botAdapter.ts';
+import { createWebApp } from './http/app.ts';
+import { startWorker } from './jobs/worker.ts';
+import { emptyCatalog } from './usecases/programCatalog.ts';
+import { DryppBot } from '../bot/dryppBot.ts';
+
+/** The composition root: the one place that wires adapters to use cases, and each role to the process. */
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface RunningDrypp {
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startDrypp(config: Config, log: Logger): Promise<RunningDrypp> {
+  const storage = new StorageClients(config.storage);
+  await ensureStorage(storage);
+
+  const deps = {
+    clock: systemClock,
+    conversations: new TableConversationStore(
+      storage.table(tableNames.conversations),
+      storage.table(tableNames.welcomes),
+    ),
+    enrollments: new TableEnrollmentStore(storage.table(tableNames.enrollments)),
+    catalog: emptyCatalog,
+  };
+
+  const stops: Array<() => Promise<void>> = [];
+  let port = config.port;
+
+  if (config.roles.includes('web')) {
+    const adapter = createBotAdapter(config.bot);
+    adapter.onTurnError = async (turn, error) => {
+      log.error({ err: error, correlationId: turn.activity.id }, 'unhandled turn error');
+    };
+    const app = createWebApp({
+      log,
+      adapter,
+      bot: new DryppBot(deps, log),
+      probes: [storageHealthProbe(storage)],
+      tabsDir: path.resolve(repoRoot, config.tabsDir),
+    });
+    const server = http.createServer(app);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, resolve);
+    });
+    port = (server.address() as { port: number }).port;
+    log.info({ host: config.host, port }, 'web role listening');
+    stops.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        }),
+    );
+  }
+
+  if (config.roles.includes('worker')) {
+    const worker = startWorker([], log);
+    stops.push(() => worker.stop());
+  }
+
+  return {
+    port,
+    async stop() {
+      await Promise.allSettled(stops.map((stop) => stop()));
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+  const drypp = await startDrypp(config, log);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    // Finish what is in flight, but never hang a deployment: give up after 10 s.
+    const deadline = setTimeout(() => process.exit(1), 10_000);
+    deadline.unref();
+    await drypp.stop();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`Drypp failed to start: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+}

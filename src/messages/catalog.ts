@@ -1,0 +1,12 @@
+import type { Language } from '../domain/language.ts';
+import { en } from './en.ts';
+import { nb } from './nb.ts';
+
+/** Every piece of Drypp's own text for people, by language. Program text lives in content/. */
+export type Messages = typeof en;
+
+const catalogs: Record<Language, Messages> = { en, nb };
+
+export function messagesFor(language: Language): Messages {
+  return catalogs[language];
+}

@@ -1,0 +1,21 @@
+/**
+ * Table keys. Every partition key starts with the tenant id, so no query can cross tenants by accident.
+ * Table Storage forbids '/', '\\', '#', '?' and control characters in keys; ids from Entra and Teams
+ * are GUIDs or conversation ids that may contain ':' and '@', which are allowed. Anything else is
+ * percent-encoded so distinct ids never collide.
+ */
+export function keyPart(value: string): string {
+  if (value === '') throw new Error('an empty key part would merge distinct rows');
+  return value.replace(/[/\\#?%\u0000-\u001f\u007f-\u009f|]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** A row key made of parts, joined by '|' (encoded inside the parts) so prefix ranges work. */
+export function rowKey(...parts: string[]): string {
+  return parts.map(keyPart).join('|');
+}
+
+/** OData filter bounds for "row key starts with prefix|". */
+export function rowKeyPrefixRange(...parts: string[]): { from: string; to: string } {
+  const prefix = `${rowKey(...parts)}|`;
+  return { from: prefix, to: `${prefix.slice(0, -1)}}` };
+}

@@ -1,0 +1,19 @@
+import type { StorageClients } from './storageClients.ts';
+
+/** Every table Drypp uses; created at start so a fresh storage account works on first run. */
+export const tableNames = {
+  conversations: 'Conversations',
+  welcomes: 'Welcomes',
+  enrollments: 'Enrollments',
+} as const;
+
+export const queueNames = {
+  deliveries: 'drypp-deliveries',
+} as const;
+
+export async function ensureStorage(clients: StorageClients): Promise<void> {
+  await Promise.all([
+    ...Object.values(tableNames).map((name) => clients.table(name).createTable()),
+    ...Object.values(queueNames).map((name) => clients.queue(name).createIfNotExists()),
+  ]);
+}

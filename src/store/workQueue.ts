@@ -1,0 +1,36 @@
+import type { QueueClient } from '@azure/storage-queue';
+
+export interface ReceivedMessage<T> {
+  body: T;
+  dequeueCount: number;
+  ack(): Promise<void>;
+}
+
+/**
+ * A typed queue over Azure Storage Queues. Messages are at-least-once: a handler must be safe to run
+ * twice (deterministic keys in the body), and a message not acknowledged within its visibility
+ * timeout comes back for another worker.
+ */
+export class WorkQueue<T> {
+  constructor(private readonly queue: QueueClient) {}
+
+  async send(body: T, options: { delaySeconds?: number } = {}): Promise<void> {
+    await this.queue.sendMessage(Buffer.from(JSON.stringify(body)).toString('base64'), {
+      visibilityTimeout: options.delaySeconds,
+    });
+  }
+
+  async receive(max: number, visibilitySeconds = 60): Promise<ReceivedMessage<T>[]> {
+    const response = await this.queue.receiveMessages({
+      numberOfMessages: Math.min(Math.max(max, 1), 32),
+      visibilityTimeout: visibilitySeconds,
+    });
+    return response.receivedMessageItems.map((m) => ({
+      body: JSON.parse(Buffer.from(m.messageText, 'base64').toString('utf8')) as T,
+      dequeueCount: m.dequeueCount,
+      ack: async () => {
+        await this.queue.deleteMessage(m.messageId, m.popReceipt);
+      },
+    }));
+  }
+}

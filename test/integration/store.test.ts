@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestAzurite } from '../support/azurite.ts';
+import type { AzuriteInstance } from '../../sandbox/azurite.ts';
+import { StorageClients } from '../../src/store/storageClients.ts';
+import { ensureStorage, queueNames, tableNames } from '../../src/store/tables.ts';
+import { TableConversationStore } from '../../src/store/conversationStore.ts';
+import { TableEnrollmentStore } from '../../src/store/enrollmentStore.ts';
+import { updateWithEtag } from '../../src/store/etagUpdate.ts';
+import { WorkQueue } from '../../src/store/workQueue.ts';
+import { storageHealthProbe } from '../../src/store/storageHealth.ts';
+import { keyPart } from '../../src/store/keys.ts';
+import type { EnrollmentSummary } from '../../src/usecases/ports.ts';
+
+let azurite: AzuriteInstance;
+let clients: StorageClients;
+
+beforeAll(async () => {
+  azurite = await startTestAzurite();
+  clients = new StorageClients({ kind: 'connectionString', connectionString: azurite.connectionString });
+  await ensureStorage(clients);
+  await ensureStorage(clients); // a second start on the same storage must not fail
+});
+afterAll(async () => {
+  await azurite?.child.stop();
+});
+
+const tenantA = '11111111-1111-1111-1111-111111111111';
+const tenantB = '22222222-2222-2222-2222-222222222222';
+
+function enrollment(overrides: Partial<EnrollmentSummary>): EnrollmentSummary {
+  return {
+    tenantId: tenantA,
+    userId: 'user-1',
+    programId: 'welcome-onboarding',
+    programVersion: 1,
+    status: 'active',
+    enrolledAt: '2026-11-01T08:00:00.000Z',
+    completedSteps: 0,
+    totalSteps: 9,
+    ...overrides,
+  };
+}
+
+describe('conversation store', () => {
+  it('stores and finds a conversation reference by tenant and person', async () => {
+    const store = new TableConversationStore(clients.table(tableNames.conversations), clients.table(tableNames.welcomes));
+    await store.save({
+      tenantId: tenantA,
+      userId: 'user-1',
+      conversationId: 'a:1',
+      locale: 'nb-NO',
+      reference: { serviceUrl: 'http://127.0.0.1/x', conversation: { id: 'a:1' } },
+      updatedAt: '2026-11-24T00:00:00.000Z',
+    });
+    const found = await store.find(tenantA, 'user-1');
+    expect(found?.reference).toEqual({ serviceUrl: 'http://127.0.0.1/x', conversation: { id: 'a:1' } });
+    expect(found?.locale).toBe('nb-NO');
+    expect(await store.find(tenantB, 'user-1')).toBeUndefined();
+  });
+
+  it('welcomes a person once even when installs race', async () => {
+    const store = new TableConversationStore(clients.table(tableNames.conversations), clients.table(tableNames.welcomes));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => store.markWelcomed(tenantA, 'user-race', 'a:race', '2026-11-24T00:00:00Z')),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe('enrollment store', () => {
+  it('lists only the person\'s own enrollments in their own tenant', async () => {
+    const store = new TableEnrollmentStore(clients.table(tableNames.enrollments));
+    await store.create(enrollment({ userId: 'maja', programId: 'welcome-onboarding' }));
+    await store.create(enrollment({ userId: 'maja', programId: 'leading-digital' }));
+    await store.create(enrollment({ userId: 'maja2', programId: 'welcome-onboarding' }));
+    await store.create(enrollment({ tenantId: tenantB, userId: 'maja', programId: 'other' }));
+
+    const mine = await store.listForPerson(tenantA, 'maja');
+    expect(mine.map((e) => e.programId).sort()).toEqual(['leading-digital', 'welcome-onboarding']);
+    expect(mine.every((e) => e.tenantId === tenantA && e.userId === 'maja')).toBe(true);
+  });
+
+  it('keeps the first enrollment when the same one is created twice', async () => {
+    const store = new TableEnrollmentStore(clients.table(tableNames.enrollments));
+    expect(await store.create(enrollment({ userId: 'twice', completedSteps: 3 }))).toBe('created');
+    expect(await store.create(enrollment({ userId: 'twice', completedSteps: 0 }))).toBe('exists');
+    const [only] = await store.listForPerson(tenantA, 'twice');
+    expect(only?.completedSteps).toBe(3);
+  });
+});
+
+describe('ETag updates', () => {
+  it('loses no increment when two writers race', async () => {
+    const table = clients.table(tableNames.enrollments);
+    const pk = keyPart(tenantA);
+    await table.upsertEntity({ partitionKey: pk, rowKey: 'counter', value: 0 }, 'Replace');
+    await Promise.all(
+      Array.from({ length: 8 }, () =>
+        updateWithEtag<{ value: number }>(table, pk, 'counter', (row) => ({ ...row, value: row.value + 1 }), 20),
+      ),
+    );
+    const row = await table.getEntity<{ value: number }>(pk, 'counter');
+    expect(row.value).toBe(8);
+  });
+});
+
+describe('work queue', () => {
+  it('delivers a message until it is acknowledged', async () => {
+    const queue = new WorkQueue<{ key: string }>(clients.queue(queueNames.deliveries));
+    await queue.send({ key: 'card-1' });
+    const [first] = await queue.receive(1, 1);
+    expect(first?.body).toEqual({ key: 'card-1' });
+    // Not acknowledged: it comes back after the visibility timeout, for another worker.
+    await new Promise((r) => setTimeout(r, 1500));
+    const [again] = await queue.receive(1, 30);
+    expect(again?.body).toEqual({ key: 'card-1' });
+    expect(again?.dequeueCount).toBe(2);
+    await again!.ack();
+    expect(await queue.receive(1, 1)).toEqual([]);
+  });
+});
+
+describe('storage health', () => {
+  it('says ok while storage answers, and not ok when it does not', async () => {
+    expect(await storageHealthProbe(clients).check()).toEqual({ ok: true });
+    const nowhere = new StorageClients({
+      kind: 'connectionString',
+      connectionString: azurite.connectionString.replace(/TableEndpoint=http:\/\/127\.0\.0\.1:\d+/, 'TableEndpoint=http://127.0.0.1:9'),
+    });
+    expect((await storageHealthProbe(nowhere, 1000).check()).ok).toBe(false);
+  });
+});
