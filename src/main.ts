@@ -10,7 +10,7 @@ import { TableConversationStore } from './store/conversationStore.ts';
 import { TableEnrollmentStore } from './store/enrollmentStore.ts';
 import { storageHealthProbe } from './store/storageHealth.ts';
 import { createBotAdapter } from './teams/botAdapter.ts';
-import { createWebApp } from './http/app.ts';
+import { createHealthOnlyApp, createWebApp } from './http/app.ts';
 import { startWorker } from './jobs/worker.ts';
 import { emptyCatalog } from './usecases/programCatalog.ts';
 import { DryppBot } from '../bot/dryppBot.ts';
@@ -41,33 +41,38 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
   const stops: Array<() => Promise<void>> = [];
   let port = config.port;
 
+  const probes = [storageHealthProbe(storage)];
+  let app;
   if (config.roles.includes('web')) {
     const adapter = createBotAdapter(config.bot);
     adapter.onTurnError = async (turn, error) => {
       log.error({ err: error, correlationId: turn.activity.id }, 'unhandled turn error');
     };
-    const app = createWebApp({
+    app = createWebApp({
       log,
       adapter,
       bot: new DryppBot(deps, log),
-      probes: [storageHealthProbe(storage)],
+      probes,
       tabsDir: path.resolve(repoRoot, config.tabsDir),
+      botAuthRequired: Boolean(config.bot.appId),
     });
-    const server = http.createServer(app);
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, config.host, resolve);
-    });
-    port = (server.address() as { port: number }).port;
-    log.info({ host: config.host, port }, 'web role listening');
-    stops.push(
-      () =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-        }),
-    );
+  } else {
+    app = createHealthOnlyApp({ log, probes });
   }
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  port = (server.address() as { port: number }).port;
+  log.info({ host: config.host, port, roles: config.roles }, 'listening');
+  stops.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  );
 
   if (config.roles.includes('worker')) {
     const worker = startWorker([], log);

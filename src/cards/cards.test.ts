@@ -5,7 +5,6 @@ import { welcomeCard } from './welcomeCard.ts';
 import { helpCard } from './helpCard.ts';
 import { myLearningCard } from './myLearningCard.ts';
 import { errorCard } from './errorCard.ts';
-import type { AdaptiveCard } from './adaptiveCard.ts';
 
 /** Parses a card with Microsoft's Adaptive Cards SDK and returns what it complained about. */
 function parseErrors(json: unknown): string[] {

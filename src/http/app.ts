@@ -13,6 +13,8 @@ export interface WebDeps {
   bot: ActivityHandler;
   probes: HealthProbe[];
   tabsDir: string;
+  /** True when a bot app id is configured, so every activity must carry a Bot Framework token. */
+  botAuthRequired: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -26,6 +28,11 @@ export function createWebApp(deps: WebDeps): express.Express {
 
   // Bot Framework activities. The adapter validates the JWT and answers 401 itself when it is wrong.
   app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
+    // A request with no token at all is refused here, before botbuilder prints it as an error.
+    if (deps.botAuthRequired && !req.header('authorization')) {
+      res.status(401).json({ error: 'unauthorized' });
+      return;
+    }
     await deps.adapter.process(req, res, (turn) => deps.bot.run(turn));
   });
 
@@ -39,5 +46,18 @@ export function createWebApp(deps: WebDeps): express.Express {
     req.log.error({ err: error }, 'request failed');
     if (!res.headersSent) res.status(500).json({ error: 'internal error', correlationId: req.correlationId });
   });
+  return app;
+}
+
+/**
+ * The worker role alone still answers /healthz: App Service restarts an app that does not answer
+ * HTTP on its port, and operators want one health URL per role.
+ */
+export function createHealthOnlyApp(deps: Pick<WebDeps, 'log' | 'probes'>): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(correlation(deps.log));
+  app.get('/healthz', healthRoute(deps.probes));
+  app.use((_req, res) => res.status(404).json({ error: 'not found' }));
   return app;
 }

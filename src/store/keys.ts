@@ -6,6 +6,7 @@
  */
 export function keyPart(value: string): string {
   if (value === '') throw new Error('an empty key part would merge distinct rows');
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be encoded
   return value.replace(/[/\\#?%\u0000-\u001f\u007f-\u009f|]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
