@@ -1,0 +1,179 @@
+// Reads and validates every program under <dir>/programs. All or nothing: one bad file means no programs.
+// The layout is described in content/README.md.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { ProgramSchema, type Program } from '../domain/program.ts';
+import { resolveMarkdownRefs } from './markdownRefs.ts';
+import { contentMessages } from './messages.ts';
+import { contentErrorMap, schemaProblems } from './zodProblems.ts';
+import { formatPath, locate, type DataPath } from './yamlLocation.ts';
+
+export interface ContentProblem {
+  /** Relative to the content folder, with forward slashes. */
+  file: string;
+  /** `line:col` in the file, or empty when the problem is with the file as a whole. */
+  location: string;
+  /** Where in the program the problem is, e.g. `steps[2].options[1]`, when it is about a field. */
+  path?: string;
+  reason: string;
+}
+
+export type LoadContentResult = { ok: true; programs: Program[] } | { ok: false; problems: ContentProblem[] };
+
+export const PROGRAMS_FOLDER = 'programs';
+export const PROGRAM_FILE = 'program.yaml';
+
+export async function loadContent(dir: string): Promise<LoadContentResult> {
+  const contentDir = path.resolve(dir);
+  const listing = await listProgramFolders(contentDir);
+  if ('problem' in listing) return { ok: false, problems: [listing.problem] };
+
+  const problems: ContentProblem[] = [...listing.strayFiles];
+  const loaded = await Promise.all(listing.folders.map((folder) => loadProgram(contentDir, folder)));
+  for (const result of loaded) problems.push(...result.problems);
+  problems.push(...duplicateIds(loaded));
+
+  if (problems.length > 0) return { ok: false, problems: problems.sort(byFileAndPosition) };
+  return { ok: true, programs: loaded.flatMap((r) => (r.program ? [r.program] : [])) };
+}
+
+interface LoadedProgram {
+  file: string;
+  problems: ContentProblem[];
+  program?: Program;
+  /** Kept to point at the id when another program uses it too. */
+  source?: { doc: Document; lineCounter: LineCounter; id: unknown };
+}
+
+async function loadProgram(contentDir: string, folder: string): Promise<LoadedProgram> {
+  const programDir = path.join(contentDir, PROGRAMS_FOLDER, folder);
+  const file = `${PROGRAMS_FOLDER}/${folder}/${PROGRAM_FILE}`;
+  const fileProblem = (reason: string, location = ''): LoadedProgram => ({
+    file,
+    problems: [{ file, location, reason }],
+  });
+
+  let text: string;
+  try {
+    text = await readFile(path.join(programDir, PROGRAM_FILE), 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return fileProblem(
+      missing ? contentMessages.programYamlMissing : contentMessages.unreadable(String(error)),
+    );
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((e) => ({
+      file,
+      location: lineCol(lineCounter.linePos(e.pos[0])),
+      reason: contentMessages.yamlSyntax(e.message),
+    }));
+    // One mistake often trips several parser rules at the same spot; the first says it best.
+    return {
+      file,
+      problems: problems.filter((p, i) => problems.findIndex((q) => q.location === p.location) === i),
+    };
+  }
+  if (!isMap(doc.contents)) return fileProblem(contentMessages.yamlNotMapping, '1:1');
+
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // Only alias misuse gets here (e.g. an alias to nothing): report it like a syntax error.
+    return fileProblem(
+      contentMessages.yamlConversion(error instanceof Error ? error.message : String(error)),
+      '1:1',
+    );
+  }
+
+  const at = (dataPath: DataPath, reason: string, atKey = false): ContentProblem => ({
+    file,
+    location: lineCol(locate(doc, lineCounter, dataPath, atKey)),
+    ...(dataPath.length > 0 ? { path: formatPath(dataPath) } : {}),
+    reason,
+  });
+
+  const problems: ContentProblem[] = [];
+  const markdownProblems = await resolveMarkdownRefs(data, programDir, contentDir);
+  for (const p of markdownProblems) {
+    problems.push(p.at === 'yaml' ? at(p.path, p.reason) : { file: p.file, location: '', reason: p.reason });
+  }
+
+  const parsed = ProgramSchema.safeParse(data, { error: contentErrorMap });
+  if (!parsed.success) {
+    for (const p of schemaProblems(parsed.error.issues)) problems.push(at(p.path, p.reason, p.atKey));
+  }
+  const source = { doc, lineCounter, id: (data as Record<string, unknown>).id };
+  if (problems.length > 0 || !parsed.success) return { file, problems, source };
+  return { file, problems, program: parsed.data, source };
+}
+
+async function listProgramFolders(
+  contentDir: string,
+): Promise<{ folders: string[]; strayFiles: ContentProblem[] } | { problem: ContentProblem }> {
+  const isDir = await stat(contentDir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isDir)
+    return { problem: { file: '.', location: '', reason: contentMessages.folderNotFound(contentDir) } };
+
+  const programsDir = path.join(contentDir, PROGRAMS_FOLDER);
+  let entries;
+  try {
+    entries = await readdir(programsDir, { withFileTypes: true });
+  } catch {
+    // Any failure to list means there is no usable programs/ folder; the message says what to do.
+    return {
+      problem: { file: PROGRAMS_FOLDER, location: '', reason: contentMessages.programsFolderMissing },
+    };
+  }
+  const folders = entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
+  const strayFiles = entries
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => ({
+      file: `${PROGRAMS_FOLDER}/${e.name}`,
+      location: '',
+      reason: contentMessages.strayProgramFile,
+    }));
+  return { folders, strayFiles };
+}
+
+function duplicateIds(loaded: LoadedProgram[]): ContentProblem[] {
+  const firstFile = new Map<string, string>();
+  const problems: ContentProblem[] = [];
+  for (const { file, source } of loaded) {
+    if (source === undefined || typeof source.id !== 'string') continue;
+    const other = firstFile.get(source.id);
+    if (other === undefined) {
+      firstFile.set(source.id, file);
+      continue;
+    }
+    problems.push({
+      file,
+      location: lineCol(locate(source.doc, source.lineCounter, ['id'])),
+      path: 'id',
+      reason: contentMessages.duplicateProgramId(source.id, other),
+    });
+  }
+  return problems;
+}
+
+function byFileAndPosition(a: ContentProblem, b: ContentProblem): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  const [aLine = 0, aCol = 0] = a.location.split(':').map(Number);
+  const [bLine = 0, bCol = 0] = b.location.split(':').map(Number);
+  return aLine - bLine || aCol - bCol;
+}
+
+function lineCol(pos: { line: number; col: number }): string {
+  return `${pos.line}:${pos.col}`;
+}

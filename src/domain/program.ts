@@ -1,0 +1,331 @@
+// The program model: what a learning program is, as validated from content files.
+// Pure: no I/O. The loader in src/content turns YAML + Markdown into the input of ProgramSchema.
+import { z } from 'zod';
+
+/** Lower-case letters, digits and hyphens: used for program, step and question ids. */
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and single hyphens (e.g. "first-week")');
+
+/** A language code as Teams and Graph give it, reduced to the language: en, nb, nn, sv, se. */
+export const LanguageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, 'use a two- or three-letter language code (en, nb)');
+export type LanguageCode = z.infer<typeof LanguageCode>;
+
+/** User-facing text, one entry per language: `{ en: 'Welcome', nb: 'Velkommen' }`. */
+export const LocalizedText = z.record(LanguageCode, z.string().trim().min(1, 'text is empty'));
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+const HttpsUrl = z.url({ protocol: /^https$/, error: 'use a full https:// address' });
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use 24-hour HH:MM, e.g. 09:00');
+
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+export const Weekday = z.enum(WEEKDAYS);
+export type Weekday = z.infer<typeof Weekday>;
+
+/** What an offset counts from: the day the person was enrolled, or their hire date from the directory. */
+export const DueFrom = z.enum(['start', 'hireDate']);
+
+/**
+ * When a step is due: N days or weeks after `from` (default `start`), or on a weekly cadence — the
+ * first given weekday and time (in the learner's time zone) after the previous step fell due, so
+ * consecutive weekly steps land one week apart.
+ */
+export const DueSchema = z.union(
+  [
+    z.strictObject({ offsetDays: z.int().min(0), from: DueFrom.default('start') }),
+    z.strictObject({ offsetWeeks: z.int().min(0), from: DueFrom.default('start') }),
+    z.strictObject({ weekly: z.strictObject({ day: Weekday, time: Time }) }),
+  ],
+  {
+    error: 'due must be { offsetDays: N }, { offsetWeeks: N } or { weekly: { day: monday, time: "09:00" } }',
+  },
+);
+export type Due = z.infer<typeof DueSchema>;
+
+const stepBase = {
+  id: Slug,
+  title: LocalizedText,
+  /** Estimated minutes; every card shows it. */
+  minutes: z.int().min(1).max(240),
+  due: DueSchema,
+  /** An optional step in a mandatory program is labelled voluntary and does not block completion. */
+  optional: z.boolean().default(false),
+};
+
+export const LessonStepSchema = z.strictObject({
+  ...stepBase,
+  kind: z.literal('lesson'),
+  /** Markdown (the subset Adaptive Cards render: paragraphs, bold, italic, lists, links). */
+  body: LocalizedText,
+  image: z.strictObject({ url: HttpsUrl, alt: LocalizedText }).optional(),
+  video: z
+    .strictObject({ url: HttpsUrl, captionsUrl: HttpsUrl.optional(), transcriptUrl: HttpsUrl.optional() })
+    .refine((v) => v.captionsUrl !== undefined || v.transcriptUrl !== undefined, {
+      message: 'a video needs captionsUrl or transcriptUrl: people who cannot hear it must be able to follow',
+    })
+    .optional(),
+  link: z.strictObject({ url: HttpsUrl, label: LocalizedText }).optional(),
+});
+
+export const QuizOptionSchema = z.strictObject({
+  text: LocalizedText,
+  correct: z.boolean().default(false),
+  /** Shown after the answer, whether this option was chosen rightly or wrongly. */
+  feedback: LocalizedText,
+});
+
+export const QuizQuestionSchema = z
+  .strictObject({
+    /** Stable across program versions: spaced repetition tracks questions by id. */
+    id: Slug,
+    type: z.enum(['single', 'multiple']),
+    prompt: LocalizedText,
+    options: z.array(QuizOptionSchema).min(2, 'a question needs at least two options'),
+  })
+  .superRefine((q, ctx) => checkCorrectOptions(q, ctx), { when: (p) => isRecord(p.value) });
+
+export const QuizStepSchema = z
+  .strictObject({
+    ...stepBase,
+    kind: z.literal('quiz'),
+    questions: z.array(QuizQuestionSchema).min(1, 'a quiz needs at least one question'),
+    /** Share of questions answered right to pass, 0..1. */
+    passMark: z.number().min(0).max(1).default(0.8),
+    allowedAttempts: z.int().min(1).default(2),
+  })
+  .superRefine((quiz, ctx) => reportDuplicates(quiz.questions, ['questions'], 'question', ctx), {
+    when: (p) => isRecord(p.value),
+  });
+
+export const ReflectionStepSchema = z.strictObject({
+  ...stepBase,
+  kind: z.literal('reflection'),
+  prompt: LocalizedText,
+  /** The answer is 1 to maxLength characters. */
+  maxLength: z.int().min(1).max(2000).default(2000),
+  /** Whether the card offers "share with my manager" (the learner still chooses). */
+  shareWithManager: z.boolean().default(true),
+});
+
+export const AcknowledgeStepSchema = z.strictObject({
+  ...stepBase,
+  kind: z.literal('acknowledge'),
+  /** Markdown: the guideline the person confirms they have read and understood. */
+  text: LocalizedText,
+  /** A new textVersion asks everyone to acknowledge again. */
+  textVersion: z.union([z.string().trim().min(1), z.int().min(1)]).transform(String),
+});
+
+export const EventStepSchema = z
+  .strictObject({
+    ...stepBase,
+    kind: z.literal('event'),
+    description: LocalizedText,
+    /** Local date and time (learner's time zone); without it the event is arranged around the due date. */
+    when: z.iso
+      .datetime({ local: true, error: 'use a local date and time, e.g. 2025-09-01T09:00' })
+      .optional(),
+    where: LocalizedText.optional(),
+    meetingUrl: HttpsUrl.optional(),
+    confirmedBy: z.enum(['self', 'facilitator']),
+  })
+  .refine((e) => e.where !== undefined || e.meetingUrl !== undefined, {
+    message: 'an event needs a place (where) or a meeting link (meetingUrl)',
+  });
+
+export const CheckinStepSchema = z.strictObject({
+  ...stepBase,
+  kind: z.literal('checkin'),
+  /** Asked of the learner's manager, about the learner. */
+  question: LocalizedText,
+  options: z.array(LocalizedText).min(2, 'a check-in needs at least two options'),
+  allowComment: z.boolean().default(true),
+});
+
+export const StepSchema = z.discriminatedUnion('kind', [
+  LessonStepSchema,
+  QuizStepSchema,
+  ReflectionStepSchema,
+  AcknowledgeStepSchema,
+  EventStepSchema,
+  CheckinStepSchema,
+]);
+
+export const STEP_KINDS = ['lesson', 'quiz', 'reflection', 'acknowledge', 'event', 'checkin'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+/**
+ * Every user-facing text field, per step kind. `*` walks every item of an array. The program's
+ * languages must all be present in each of these; adding a text field means adding it here.
+ */
+export const LOCALIZED_FIELDS: { program: string[] } & Record<StepKind, string[]> = {
+  program: ['title', 'description'],
+  lesson: ['title', 'body', 'image.alt', 'link.label'],
+  quiz: ['title', 'questions.*.prompt', 'questions.*.options.*.text', 'questions.*.options.*.feedback'],
+  reflection: ['title', 'prompt'],
+  acknowledge: ['title', 'text'],
+  event: ['title', 'description', 'where'],
+  checkin: ['title', 'question', 'options.*'],
+};
+
+export const ProgramSchema = z
+  .strictObject({
+    id: Slug,
+    version: z.int().min(1),
+    title: LocalizedText,
+    description: LocalizedText,
+    languages: z
+      .array(LanguageCode)
+      .min(1)
+      .refine((l) => l.includes('en'), 'languages must include en'),
+    mandatory: z.boolean(),
+    /** Wrongly answered quiz questions come back later until answered right. */
+    spacedRepetition: z.boolean().default(true),
+    /** Learners may ask for the next step before it is due. */
+    selfPaced: z.boolean().default(false),
+    steps: z.array(StepSchema).min(1, 'a program needs at least one step'),
+  })
+  // Runs even when parts are malformed, so that every problem is reported at once.
+  .superRefine((program, ctx) => checkProgram(program, ctx), { when: (p) => isRecord(p.value) });
+
+export type Program = z.infer<typeof ProgramSchema>;
+export type ProgramInput = z.input<typeof ProgramSchema>;
+export type Step = z.infer<typeof StepSchema>;
+export type LessonStep = z.infer<typeof LessonStepSchema>;
+export type QuizStep = z.infer<typeof QuizStepSchema>;
+export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;
+export type QuizOption = z.infer<typeof QuizOptionSchema>;
+export type ReflectionStep = z.infer<typeof ReflectionStepSchema>;
+export type AcknowledgeStep = z.infer<typeof AcknowledgeStepSchema>;
+export type EventStep = z.infer<typeof EventStepSchema>;
+export type CheckinStep = z.infer<typeof CheckinStepSchema>;
+
+/** Whether a step must be done for the program to count as completed. */
+export function isMandatoryStep(program: Program, step: Step): boolean {
+  return program.mandatory && !step.optional;
+}
+
+/**
+ * The text in the person's language: exact match (`nb-NO`), then the base language (`nb`), then Bokmål
+ * for other Norwegian tags (`no`, `nn`: closer than English), then `fallback`, then whatever there is.
+ */
+export function textFor(texts: LocalizedText, language: string, fallback = 'en'): string {
+  const exact = language.toLowerCase();
+  const base = exact.split(/[-_]/)[0] ?? exact;
+  const candidates = [exact, base, ...(base === 'no' || base === 'nn' ? ['nb'] : []), fallback];
+  for (const candidate of candidates) {
+    const text = texts[candidate];
+    if (text !== undefined) return text;
+  }
+  return Object.values(texts)[0] ?? '';
+}
+
+type Ctx = z.RefinementCtx;
+type Path = (string | number)[];
+
+// The value may be partly malformed here (see `when` above): read it as unknown.
+function checkProgram(program: unknown, ctx: Ctx): void {
+  if (!isRecord(program)) return;
+  const languages = Array.isArray(program.languages)
+    ? program.languages.filter((l): l is string => typeof l === 'string')
+    : [];
+  reportDuplicateLanguages(languages, ctx);
+
+  const steps = Array.isArray(program.steps) ? program.steps : [];
+  reportDuplicates(steps, ['steps'], 'step', ctx);
+
+  const texts = fieldsAt(program, LOCALIZED_FIELDS.program, []);
+  steps.forEach((step, i) => {
+    if (!isRecord(step) || !isStepKind(step.kind)) return;
+    texts.push(...fieldsAt(step, LOCALIZED_FIELDS[step.kind], ['steps', i]));
+  });
+  for (const { path, value } of texts) {
+    if (!isRecord(value)) continue;
+    const missing = languages.filter((l) => value[l] === undefined);
+    if (missing.length > 0) {
+      ctx.addIssue({ code: 'custom', path, message: `missing text for ${missing.join(', ')}` });
+    }
+  }
+}
+
+function checkCorrectOptions(question: unknown, ctx: Ctx): void {
+  if (!isRecord(question) || !Array.isArray(question.options)) return;
+  const correct = question.options.filter((o) => isRecord(o) && o.correct === true).length;
+  if (question.type === 'single' && correct !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['options'],
+      message: `a single-choice question needs exactly one correct option (found ${correct})`,
+    });
+  }
+  if (question.type === 'multiple' && correct < 1) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['options'],
+      message: 'a multiple-choice question needs at least one correct option',
+    });
+  }
+}
+
+function reportDuplicateLanguages(languages: string[], ctx: Ctx): void {
+  const seen = new Set<string>();
+  languages.forEach((l, i) => {
+    if (seen.has(l))
+      ctx.addIssue({ code: 'custom', path: ['languages', i], message: `${l} is listed twice` });
+    seen.add(l);
+  });
+}
+
+function reportDuplicates(items: unknown, path: Path, what: string, ctx: Ctx): void {
+  if (!Array.isArray(items)) return;
+  const firstIndex = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (!isRecord(item) || typeof item.id !== 'string') return;
+    const first = firstIndex.get(item.id);
+    if (first === undefined) {
+      firstIndex.set(item.id, i);
+      return;
+    }
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, i, 'id'],
+      message: `${what} id "${item.id}" is already used by ${path.join('.')}[${first}]`,
+    });
+  });
+}
+
+/** The values found at dotted field specs such as `questions.*.prompt`, with their paths. */
+function fieldsAt(root: unknown, specs: string[], base: Path): { path: Path; value: unknown }[] {
+  const found: { path: Path; value: unknown }[] = [];
+  const walk = (value: unknown, parts: string[], path: Path): void => {
+    if (value === undefined) return;
+    const [head, ...rest] = parts;
+    if (head === undefined) {
+      found.push({ path, value });
+    } else if (head === '*') {
+      if (Array.isArray(value)) value.forEach((item, i) => walk(item, rest, [...path, i]));
+    } else if (isRecord(value)) {
+      walk(value[head], rest, [...path, head]);
+    }
+  };
+  for (const spec of specs) walk(root, spec.split('.'), base);
+  return found;
+}
+
+function isStepKind(value: unknown): value is StepKind {
+  return typeof value === 'string' && (STEP_KINDS as readonly string[]).includes(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
