@@ -2,6 +2,7 @@
 // product code never imports sandbox/ or test/, and each Azure, Graph and Teams SDK has one home.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const sdkHomes = [
   { pattern: '@azure/data-tables', home: 'src/store/' },
@@ -39,6 +40,8 @@ export default tseslint.config(
   { ignores: ['node_modules/**', '.sandbox/**', 'build/**', 'dist/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['**/*.mjs', 'bin/**/*.js', '*.js'], languageOptions: { globals: globals.node } },
+  { files: ['tabs/**/*.js'], languageOptions: { globals: globals.browser } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -60,7 +63,10 @@ export default tseslint.config(
         {
           patterns: [
             devOnly,
-            { group: ['node:*', 'express', 'botbuilder', '@azure/*', '@microsoft/*', 'pino'], message: 'domain/ and cards/ are pure: no I/O.' },
+            {
+              group: ['node:*', 'express', 'botbuilder', '@azure/*', '@microsoft/*', 'pino'],
+              message: 'domain/ and cards/ are pure: no I/O.',
+            },
           ],
         },
       ],

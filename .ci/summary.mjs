@@ -11,7 +11,9 @@ if (file && fs.existsSync(file)) {
   passed = report.numPassedTests ?? 0;
   failed = (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
   if (report.numPendingTests || report.numTodoTests) {
-    console.log(`(${(report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)} skipped, not counted as passed)`);
+    console.log(
+      `(${(report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)} skipped, not counted as passed)`,
+    );
   }
 }
 if (status !== 0 && failed === 0) failed = 1;

@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityHandler, ActivityTypes, type TurnContext } from 'botbuilder';
+import {
+  ActivityHandler,
+  ActivityTypes,
+  CardFactory,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
+} from 'botbuilder';
 import type { Logger } from '../src/log/logger.ts';
 import { errorCard } from '../src/cards/errorCard.ts';
 import { chatContextFrom } from './chatContext.ts';
 import { onChatMessage, onInstalled, type BotDeps } from './handlers.ts';
+import { runCardAction, type CardActionResult } from './cardActions.ts';
 
 /**
  * Turns Teams activities into handler calls. No rules live here: which activity means what is the
@@ -36,8 +44,35 @@ export class DryppBot extends ActivityHandler {
     });
   }
 
+  /** Action.Execute on one of our cards (an adaptiveCard/action invoke): answered through the verb table. */
+  protected override async onAdaptiveCardInvoke(
+    turn: TurnContext,
+    invoke: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    let result: CardActionResult | undefined;
+    await this.runHandler(turn, async (chat) => {
+      result = await runCardAction(this.deps, chat, invoke.action ?? {});
+    });
+    if (result?.kind === 'card') {
+      return {
+        statusCode: 200,
+        type: CardFactory.contentTypes.adaptiveCard,
+        value: result.card as Record<string, unknown>,
+      };
+    }
+    const text = result?.text ?? '';
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: text as unknown as Record<string, unknown>,
+    };
+  }
+
   /** Every turn gets a correlation id; an unexpected failure is logged once and shown as a friendly card. */
-  private async runHandler(turn: TurnContext, work: (chat: ReturnType<typeof chatContextFrom>) => Promise<void>) {
+  private async runHandler(
+    turn: TurnContext,
+    work: (chat: ReturnType<typeof chatContextFrom>) => Promise<void>,
+  ) {
     const correlationId = turn.activity.id ?? randomUUID();
     const log = this.log.child({ correlationId, tenantId: turn.activity.conversation?.tenantId });
     const chat = chatContextFrom(turn, log, correlationId);

@@ -20,7 +20,10 @@ export interface BotDeps {
 export async function onInstalled(deps: BotDeps, chat: ChatContext): Promise<void> {
   if (!chat.tenantId || !chat.userId) {
     // Without tenant and object id we cannot reach the person later; still be polite now.
-    chat.log.warn({ correlationId: chat.correlationId }, 'installation without tenant or user id; not stored');
+    chat.log.warn(
+      { correlationId: chat.correlationId },
+      'installation without tenant or user id; not stored',
+    );
     await chat.sendCard(welcomeCard(chat.t));
     return;
   }
@@ -31,12 +34,16 @@ export async function onInstalled(deps: BotDeps, chat: ChatContext): Promise<voi
     locale: chat.locale,
     reference: chat.reference(),
   });
-  chat.log.info({ tenantId: chat.tenantId, userId: chat.userId, sendWelcome }, 'installation recorded');
+  chat.log.info({ userId: chat.userId, sendWelcome }, 'installation recorded');
   if (sendWelcome) await chat.sendCard(welcomeCard(chat.t));
 }
 
 /** Text typed in the personal chat: a command, or the help card for anything else. */
-export async function onChatMessage(deps: BotDeps, chat: ChatContext, text: string | undefined): Promise<void> {
+export async function onChatMessage(
+  deps: BotDeps,
+  chat: ChatContext,
+  text: string | undefined,
+): Promise<void> {
   const command = parseChatCommand(text);
   switch (command) {
     case 'help':

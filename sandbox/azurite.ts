@@ -21,13 +21,27 @@ export async function startAzurite(options: {
 }): Promise<AzuriteInstance> {
   const { ports } = options;
   const args = [
-    '--blobHost', '127.0.0.1', '--blobPort', String(ports.blob),
-    '--queueHost', '127.0.0.1', '--queuePort', String(ports.queue),
-    '--tableHost', '127.0.0.1', '--tablePort', String(ports.table),
-    '--skipApiVersionCheck', '--disableProductStyleUrl', '--disableTelemetry', '--silent',
+    '--blobHost',
+    '127.0.0.1',
+    '--blobPort',
+    String(ports.blob),
+    '--queueHost',
+    '127.0.0.1',
+    '--queuePort',
+    String(ports.queue),
+    '--tableHost',
+    '127.0.0.1',
+    '--tablePort',
+    String(ports.table),
+    '--skipApiVersionCheck',
+    '--disableProductStyleUrl',
+    '--disableTelemetry',
+    '--silent',
     ...(options.location ? ['--location', options.location] : ['--inMemoryPersistence']),
   ];
-  const child = startChild('azurite', path.join(repoRoot, 'node_modules/.bin/azurite'), args, { echo: options.echo });
+  const child = startChild('azurite', path.join(repoRoot, 'node_modules/.bin/azurite'), args, {
+    echo: options.echo,
+  });
   try {
     await Promise.all([waitForPort(ports.queue, 30_000), waitForPort(ports.table, 30_000)]);
   } catch (error) {

@@ -1,12 +1,24 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Fixed addresses of the sandbox that `npm start` runs: all on loopback, all documented in the README. */
+/**
+ * Addresses of the sandbox that `npm start` runs: all on loopback, the defaults documented in the
+ * README. The SANDBOX_* variables exist so the end-to-end test can run a whole second sandbox on free
+ * ports beside one that is already running.
+ */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const sandboxDataDir = path.join(repoRoot, '.sandbox');
+
+const env = process.env;
+const port = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
+
+export const sandboxDataDir = env.SANDBOX_DATA_DIR ?? path.join(repoRoot, '.sandbox');
 
 export const sandboxPorts = {
-  drypp: 3978,
-  playground: 56150,
-  azurite: { blob: 10000, queue: 10001, table: 10002 },
-} as const;
+  drypp: port(env.SANDBOX_DRYPP_PORT, 3978),
+  playground: port(env.SANDBOX_PLAYGROUND_PORT, 56150),
+  azurite: {
+    blob: port(env.SANDBOX_AZURITE_BLOB_PORT, 10000),
+    queue: port(env.SANDBOX_AZURITE_QUEUE_PORT, 10001),
+    table: port(env.SANDBOX_AZURITE_TABLE_PORT, 10002),
+  },
+};

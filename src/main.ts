@@ -12,7 +12,8 @@ import { storageHealthProbe } from './store/storageHealth.ts';
 import { createBotAdapter } from './teams/botAdapter.ts';
 import { createHealthOnlyApp, createWebApp } from './http/app.ts';
 import { startWorker } from './jobs/worker.ts';
-import { emptyCatalog } from './usecases/programCatalog.ts';
+import { catalogOf } from './usecases/programCatalog.ts';
+import { loadContent } from './content/loadContent.ts';
 import { DryppBot } from '../bot/dryppBot.ts';
 
 /** The composition root: the one place that wires adapters to use cases, and each role to the process. */
@@ -25,6 +26,14 @@ export interface RunningDrypp {
 }
 
 export async function startDrypp(config: Config, log: Logger): Promise<RunningDrypp> {
+  // Programs are validated at start: a deployment with a broken content file does not start.
+  const content = await loadContent(path.resolve(repoRoot, config.contentDir));
+  if (!content.ok) {
+    const problems = content.problems.map((p) => `${p.file}:${p.location} ${p.reason}`).join('\n  ');
+    throw new Error(`content in ${config.contentDir} is not valid:\n  ${problems}`);
+  }
+  log.info({ programs: content.programs.map((p) => p.id) }, 'content loaded');
+
   const storage = new StorageClients(config.storage);
   await ensureStorage(storage);
 
@@ -35,7 +44,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
       storage.table(tableNames.welcomes),
     ),
     enrollments: new TableEnrollmentStore(storage.table(tableNames.enrollments)),
-    catalog: emptyCatalog,
+    catalog: catalogOf(content.programs),
   };
 
   const stops: Array<() => Promise<void>> = [];

@@ -6,7 +6,9 @@
     await teams.app.initialize();
     const context = await teams.app.getContext();
     if (context.app.theme && context.app.theme !== 'default') document.body.classList.add('dark');
-    teams.app.registerOnThemeChangeHandler((theme) => document.body.classList.toggle('dark', theme !== 'default'));
+    teams.app.registerOnThemeChangeHandler((theme) =>
+      document.body.classList.toggle('dark', theme !== 'default'),
+    );
     teams.app.notifySuccess();
   } catch {
     // Not inside a Teams host (opened directly in a browser): the static page is all there is to show.

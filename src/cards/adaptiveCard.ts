@@ -34,7 +34,10 @@ export function paragraph(text: string, extra: Record<string, unknown> = {}): Ca
   return { type: 'TextBlock', text, wrap: true, ...extra };
 }
 
-/** A button that sends its words to the chat as if the person typed them (Teams imBack). */
-export function chatCommandButton(title: string, command: string): CardAction {
-  return { type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: command } } };
+/**
+ * A Universal Action button (Action.Execute): Teams sends the bot an adaptiveCard/action invoke with
+ * the verb and data, and the bot answers in place. Every card action goes through the bot's verb table.
+ */
+export function executeButton(title: string, verb: string, data: Record<string, unknown> = {}): CardAction {
+  return { type: 'Action.Execute', title, verb, data };
 }

@@ -30,7 +30,12 @@ describe('cards', () => {
     ['welcome', welcomeCard(en)],
     ['help', helpCard(en, { notUnderstood: true })],
     ['my learning (empty)', myLearningCard(en, [])],
-    ['my learning', myLearningCard(en, [{ title: 'Welcome', status: 'active', completedSteps: 2, totalSteps: 8, nextDue: '1 Dec' }])],
+    [
+      'my learning',
+      myLearningCard(en, [
+        { title: 'Welcome', status: 'active', completedSteps: 2, totalSteps: 8, nextDue: '1 Dec' },
+      ]),
+    ],
     ['error', errorCard(en, 'abc-123')],
   ])('%s card is Adaptive Card 1.5 that the SDK parses without complaint', (_name, json) => {
     expect(json.version).toBe('1.5');
@@ -41,7 +46,7 @@ describe('cards', () => {
     expect(parseErrors({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }] })).not.toEqual([]);
   });
 
-  it('speaks the person\'s language', () => {
+  it("speaks the person's language", () => {
     expect(allText(welcomeCard(nb))).toContain('Velkommen til Drypp');
     expect(allText(welcomeCard(en))).toContain('Welcome to Drypp');
   });

@@ -1,5 +1,6 @@
 import type { Messages } from '../messages/catalog.ts';
-import { card, chatCommandButton, heading, paragraph, type AdaptiveCard } from './adaptiveCard.ts';
+import { cardVerbs } from './cardVerbs.ts';
+import { card, executeButton, heading, paragraph, type AdaptiveCard } from './adaptiveCard.ts';
 
 export function helpCard(t: Messages, options: { notUnderstood?: boolean } = {}): AdaptiveCard {
   return card(
@@ -13,6 +14,6 @@ export function helpCard(t: Messages, options: { notUnderstood?: boolean } = {})
       },
       paragraph(t.help.privacy, { isSubtle: true, size: 'Small' }),
     ],
-    [chatCommandButton(t.welcome.myLearningButton, 'my learning')],
+    [executeButton(t.welcome.myLearningButton, cardVerbs.showMyLearning)],
   );
 }

@@ -29,10 +29,13 @@ function programBlock(t: Messages, item: MyLearningItem): CardElement[] {
       spacing: 'Medium',
       items: [
         paragraph(item.title ?? t.myLearning.unknownProgram, { weight: 'Bolder' }),
-        paragraph(`${t.myLearning.status[item.status]} · ${t.myLearning.progress(item.completedSteps, item.totalSteps)}`, {
-          isSubtle: true,
-          spacing: 'None',
-        }),
+        paragraph(
+          `${t.myLearning.status[item.status]} · ${t.myLearning.progress(item.completedSteps, item.totalSteps)}`,
+          {
+            isSubtle: true,
+            spacing: 'None',
+          },
+        ),
         progressBar(item.completedSteps, item.totalSteps),
         ...(item.nextDue && item.status === 'active' ? [paragraph(t.myLearning.nextDue(item.nextDue))] : []),
       ],

@@ -1,9 +1,13 @@
 import type { Messages } from '../messages/catalog.ts';
-import { card, chatCommandButton, heading, paragraph, type AdaptiveCard } from './adaptiveCard.ts';
+import { cardVerbs } from './cardVerbs.ts';
+import { card, executeButton, heading, paragraph, type AdaptiveCard } from './adaptiveCard.ts';
 
 export function welcomeCard(t: Messages): AdaptiveCard {
   return card(
     [heading(t.welcome.title), paragraph(t.welcome.body), paragraph(t.welcome.nextSteps, { isSubtle: true })],
-    [chatCommandButton(t.welcome.myLearningButton, 'my learning'), chatCommandButton(t.welcome.helpButton, 'help')],
+    [
+      executeButton(t.welcome.myLearningButton, cardVerbs.showMyLearning),
+      executeButton(t.welcome.helpButton, cardVerbs.showHelp),
+    ],
   );
 }

@@ -4,7 +4,8 @@ export const en = {
     body:
       'Drypp brings your onboarding and learning to you here in Teams, a few minutes at a time. ' +
       'Short lessons, quizzes and reflections arrive in this chat when they are due, and you answer them right in the card.',
-    nextSteps: 'You do not need to do anything now. Your first item arrives here as soon as you are enrolled.',
+    nextSteps:
+      'You do not need to do anything now. Your first item arrives here as soon as you are enrolled.',
     myLearningButton: 'My learning',
     helpButton: 'Help',
   },
@@ -32,6 +33,10 @@ export const en = {
       expired: 'Expired',
     },
     unknownProgram: 'A program that is no longer available',
+  },
+  cardAction: {
+    opening: 'Opening…',
+    outdated: 'This card is out of date. Type help to see what you can do now.',
   },
   error: {
     title: 'Something went wrong',

@@ -14,7 +14,10 @@ export const nb: typeof en = {
     title: 'Dette kan jeg hjelpe med',
     intro: 'Skriv en av disse kommandoene, eller bruk knappene:',
     commands: [
-      { command: 'my learning', description: 'programmene dine, hvor langt du har kommet og hva som er neste' },
+      {
+        command: 'my learning',
+        description: 'programmene dine, hvor langt du har kommet og hva som er neste',
+      },
       { command: 'help', description: 'denne listen' },
     ],
     notUnderstood: 'Det forsto jeg ikke. Dette kan jeg hjelpe med:',
@@ -34,6 +37,10 @@ export const nb: typeof en = {
       expired: 'Utløpt',
     },
     unknownProgram: 'Et program som ikke lenger er tilgjengelig',
+  },
+  cardAction: {
+    opening: 'Åpner…',
+    outdated: 'Dette kortet er utdatert. Skriv hjelp for å se hva du kan gjøre nå.',
   },
   error: {
     title: 'Noe gikk galt',

@@ -34,8 +34,14 @@ async function start(env: Record<string, string> = {}): Promise<RunningDrypp & {
 }
 
 function conversations() {
-  const clients = new StorageClients({ kind: 'connectionString', connectionString: azurite.connectionString });
-  return new TableConversationStore(clients.table(tableNames.conversations), clients.table(tableNames.welcomes));
+  const clients = new StorageClients({
+    kind: 'connectionString',
+    connectionString: azurite.connectionString,
+  });
+  return new TableConversationStore(
+    clients.table(tableNames.conversations),
+    clients.table(tableNames.welcomes),
+  );
 }
 
 describe('web role', () => {
@@ -61,7 +67,10 @@ describe('web role', () => {
   });
 
   it('rejects a bot request without a token when an app id is configured, and stores nothing', async () => {
-    const drypp = await start({ MicrosoftAppId: '0f6a2c3e-0000-4000-8000-000000000001', MicrosoftAppPassword: 'x' });
+    const drypp = await start({
+      MicrosoftAppId: '0f6a2c3e-0000-4000-8000-000000000001',
+      MicrosoftAppPassword: 'x',
+    });
     const connector = await startFakeConnector();
     try {
       const userId = 'forged-user';
@@ -69,7 +78,11 @@ describe('web role', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(
-          personalActivity(connector.url, { tenantId, userId }, { type: 'installationUpdate', action: 'add' }),
+          personalActivity(
+            connector.url,
+            { tenantId, userId },
+            { type: 'installationUpdate', action: 'add' },
+          ),
         ),
       });
       expect(res.status).toBe(401);
@@ -103,8 +116,12 @@ describe('web role', () => {
     try {
       expect((await post({ type: 'installationUpdate', action: 'add' })).status).toBe(200);
       expect(
-        (await post({ type: 'conversationUpdate', membersAdded: [{ id: '28:drypp-bot' }, { id: '29:new-hire-1' }] }))
-          .status,
+        (
+          await post({
+            type: 'conversationUpdate',
+            membersAdded: [{ id: '28:drypp-bot' }, { id: '29:new-hire-1' }],
+          })
+        ).status,
       ).toBe(200);
 
       const stored = await conversations().find(tenantId, 'new-hire-1');
@@ -130,7 +147,14 @@ describe('web role', () => {
         body: JSON.stringify(personalActivity(connector.url, person, { type: 'message', text })),
       });
     try {
-      for (const text of ['help', 'my learning', 'what?', '', '<script>alert(1)</script>', 'x'.repeat(20_000)]) {
+      for (const text of [
+        'help',
+        'my learning',
+        'what?',
+        '',
+        '<script>alert(1)</script>',
+        'x'.repeat(20_000),
+      ]) {
         expect((await say(text)).status).toBe(200);
       }
       const texts = connector.sent.map((s) => JSON.stringify(s.activity.attachments?.[0]?.content));
@@ -139,6 +163,46 @@ describe('web role', () => {
       expect(texts[1]).toContain('Nothing to learn just yet');
       expect(texts[2]).toContain('I did not understand that');
       expect(texts.join('')).not.toContain('Something went wrong');
+    } finally {
+      await drypp.stop();
+      await connector.stop();
+    }
+  });
+
+  it('answers card actions through the verb table, and an unknown verb changes nothing', async () => {
+    const drypp = await start();
+    const connector = await startFakeConnector();
+    const person = { tenantId, userId: 'clicker-3' };
+    const click = async (action: Record<string, unknown>) => {
+      const res = await fetch(`${drypp.base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(
+          personalActivity(connector.url, person, {
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            value: { action: { type: 'Action.Execute', ...action } },
+          }),
+        ),
+      });
+      return {
+        status: res.status,
+        body: (await res.json()) as { statusCode: number; type: string; value: unknown },
+      };
+    };
+    try {
+      const help = await click({ verb: 'showHelp', data: {} });
+      expect(help.status).toBe(200);
+      expect(help.body.type).toBe('application/vnd.microsoft.activity.message');
+      expect(JSON.stringify(connector.sent.at(-1)?.activity.attachments?.[0]?.content)).toContain(
+        'What I can do',
+      );
+
+      const sentBefore = connector.sent.length;
+      const stale = await click({ verb: 'answerQuizFromAnOldVersion', data: { x: 1 } });
+      expect(stale.status).toBe(200);
+      expect(stale.body.value).toBe('This card is out of date. Type help to see what you can do now.');
+      expect(connector.sent.length).toBe(sentBefore);
     } finally {
       await drypp.stop();
       await connector.stop();

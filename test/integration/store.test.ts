@@ -43,7 +43,10 @@ function enrollment(overrides: Partial<EnrollmentSummary>): EnrollmentSummary {
 
 describe('conversation store', () => {
   it('stores and finds a conversation reference by tenant and person', async () => {
-    const store = new TableConversationStore(clients.table(tableNames.conversations), clients.table(tableNames.welcomes));
+    const store = new TableConversationStore(
+      clients.table(tableNames.conversations),
+      clients.table(tableNames.welcomes),
+    );
     await store.save({
       tenantId: tenantA,
       userId: 'user-1',
@@ -59,16 +62,21 @@ describe('conversation store', () => {
   });
 
   it('welcomes a person once even when installs race', async () => {
-    const store = new TableConversationStore(clients.table(tableNames.conversations), clients.table(tableNames.welcomes));
+    const store = new TableConversationStore(
+      clients.table(tableNames.conversations),
+      clients.table(tableNames.welcomes),
+    );
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => store.markWelcomed(tenantA, 'user-race', 'a:race', '2026-11-24T00:00:00Z')),
+      Array.from({ length: 5 }, () =>
+        store.markWelcomed(tenantA, 'user-race', 'a:race', '2026-11-24T00:00:00Z'),
+      ),
     );
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 });
 
 describe('enrollment store', () => {
-  it('lists only the person\'s own enrollments in their own tenant', async () => {
+  it("lists only the person's own enrollments in their own tenant", async () => {
     const store = new TableEnrollmentStore(clients.table(tableNames.enrollments));
     await store.create(enrollment({ userId: 'maja', programId: 'welcome-onboarding' }));
     await store.create(enrollment({ userId: 'maja', programId: 'leading-digital' }));
@@ -96,7 +104,13 @@ describe('ETag updates', () => {
     await table.upsertEntity({ partitionKey: pk, rowKey: 'counter', value: 0 }, 'Replace');
     await Promise.all(
       Array.from({ length: 8 }, () =>
-        updateWithEtag<{ value: number }>(table, pk, 'counter', (row) => ({ ...row, value: row.value + 1 }), 20),
+        updateWithEtag<{ value: number }>(
+          table,
+          pk,
+          'counter',
+          (row) => ({ ...row, value: row.value + 1 }),
+          20,
+        ),
       ),
     );
     const row = await table.getEntity<{ value: number }>(pk, 'counter');
@@ -125,7 +139,10 @@ describe('storage health', () => {
     expect(await storageHealthProbe(clients).check()).toEqual({ ok: true });
     const nowhere = new StorageClients({
       kind: 'connectionString',
-      connectionString: azurite.connectionString.replace(/TableEndpoint=http:\/\/127\.0\.0\.1:\d+/, 'TableEndpoint=http://127.0.0.1:9'),
+      connectionString: azurite.connectionString.replace(
+        /TableEndpoint=http:\/\/127\.0\.0\.1:\d+/,
+        'TableEndpoint=http://127.0.0.1:9',
+      ),
     });
     expect((await storageHealthProbe(nowhere, 1000).check()).ok).toBe(false);
   });

@@ -10,7 +10,11 @@ export interface SentActivity {
  * Stands in for the Bot Connector service that a bot replies to (the serviceUrl of an activity):
  * it records what the bot sent. Used where a test needs to see replies without a Teams client.
  */
-export async function startFakeConnector(): Promise<{ url: string; sent: SentActivity[]; stop(): Promise<void> }> {
+export async function startFakeConnector(): Promise<{
+  url: string;
+  sent: SentActivity[];
+  stop(): Promise<void>;
+}> {
   const sent: SentActivity[] = [];
   const app = express();
   app.use(express.json());

@@ -11,12 +11,24 @@ async function ruleMessages(filePath: string, code: string): Promise<string[]> {
 
 describe('dependency rules', () => {
   it.each([
-    ['src/usecases/x.ts', "import { TableClient } from '@azure/data-tables';\nexport const x = TableClient;\n"],
+    [
+      'src/usecases/x.ts',
+      "import { TableClient } from '@azure/data-tables';\nexport const x = TableClient;\n",
+    ],
     ['bot/x.ts', "import { QueueClient } from '@azure/storage-queue';\nexport const x = QueueClient;\n"],
-    ['src/store/x.ts', "import { Client } from '@microsoft/microsoft-graph-client';\nexport const x = Client;\n"],
-    ['src/http/x.ts', "import { ConfidentialClientApplication } from '@azure/msal-node';\nexport const x = ConfidentialClientApplication;\n"],
+    [
+      'src/store/x.ts',
+      "import { Client } from '@microsoft/microsoft-graph-client';\nexport const x = Client;\n",
+    ],
+    [
+      'src/http/x.ts',
+      "import { ConfidentialClientApplication } from '@azure/msal-node';\nexport const x = ConfidentialClientApplication;\n",
+    ],
     ['src/usecases/x.ts', "import { CloudAdapter } from 'botbuilder';\nexport const x = CloudAdapter;\n"],
-    ['src/store/x.ts', "import { startAzurite } from '../../sandbox/azurite.ts';\nexport const x = startAzurite;\n"],
+    [
+      'src/store/x.ts',
+      "import { startAzurite } from '../../sandbox/azurite.ts';\nexport const x = startAzurite;\n",
+    ],
     ['bot/x.ts', "import { freePort } from '../test/support/ports.ts';\nexport const x = freePort;\n"],
     ['src/domain/x.ts', "import fs from 'node:fs';\nexport const x = fs;\n"],
   ])('%s may not import that', async (file, code) => {
@@ -25,7 +37,10 @@ describe('dependency rules', () => {
 
   it.each([
     ['src/store/x.ts', "import { TableClient } from '@azure/data-tables';\nexport const x = TableClient;\n"],
-    ['src/graph/x.ts', "import { Client } from '@microsoft/microsoft-graph-client';\nexport const x = Client;\n"],
+    [
+      'src/graph/x.ts',
+      "import { Client } from '@microsoft/microsoft-graph-client';\nexport const x = Client;\n",
+    ],
     ['bot/x.ts', "import { ActivityHandler } from 'botbuilder';\nexport const x = ActivityHandler;\n"],
     ['test/x.ts', "import { startAzurite } from '../sandbox/azurite.ts';\nexport const x = startAzurite;\n"],
   ])('%s may import that', async (file, code) => {

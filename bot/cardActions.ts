@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { cardVerbs, type CardVerb } from '../src/cards/cardVerbs.ts';
+import type { ChatContext } from './chatContext.ts';
+import { onChatMessage, type BotDeps } from './handlers.ts';
+
+/**
+ * The verb table: every Action.Execute verb, the schema of its data, and what it does. This is the
+ * bot's table of contents for card actions. A verb answers with either a card that replaces the one
+ * clicked, or a short note shown under it (the card stays as it was).
+ */
+export type CardActionResult = { kind: 'card'; card: object } | { kind: 'note'; text: string };
+
+interface VerbHandler<S extends z.ZodType> {
+  data: S;
+  run(deps: BotDeps, chat: ChatContext, data: z.infer<S>): Promise<CardActionResult>;
+}
+
+const verbs: { [V in CardVerb]: VerbHandler<z.ZodType> } = {
+  // Navigation buttons post the answer as a new message, so the card clicked (the welcome) stays readable.
+  [cardVerbs.showMyLearning]: {
+    data: z.object({}).loose(),
+    async run(deps, chat) {
+      await onChatMessage(deps, chat, 'my learning');
+      return { kind: 'note', text: chat.t.cardAction.opening };
+    },
+  },
+  [cardVerbs.showHelp]: {
+    data: z.object({}).loose(),
+    async run(deps, chat) {
+      await onChatMessage(deps, chat, 'help');
+      return { kind: 'note', text: chat.t.cardAction.opening };
+    },
+  },
+};
+
+export async function runCardAction(
+  deps: BotDeps,
+  chat: ChatContext,
+  action: { verb?: unknown; data?: unknown },
+): Promise<CardActionResult> {
+  const handler = typeof action.verb === 'string' ? verbs[action.verb as CardVerb] : undefined;
+  const data = handler?.data.safeParse(action.data ?? {});
+  if (!handler || !data?.success) {
+    // An old card from an earlier version, or a crafted action: change nothing, say so plainly.
+    chat.log.warn(
+      { verb: typeof action.verb === 'string' ? action.verb.slice(0, 40) : undefined },
+      'unknown card action',
+    );
+    return { kind: 'note', text: chat.t.cardAction.outdated };
+  }
+  return handler.run(deps, chat, data.data);
+}

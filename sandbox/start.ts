@@ -1,0 +1,151 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { startAzurite } from './azurite.ts';
+import { startChild, type Child } from './child.ts';
+import { demoBot, demoPeople, demoPersonalChatId, demoTenant } from './demoOrganisation.ts';
+import { startPlayground, type Playground } from './playground.ts';
+import { writePlaygroundConfig } from './playgroundConfig.ts';
+import { isPortInUse } from './ports.ts';
+import { repoRoot, sandboxDataDir, sandboxPorts } from './sandboxSettings.ts';
+
+/**
+ * `npm start`: the whole product on one machine with no tenant, on loopback only: Azurite, Drypp
+ * (web and worker roles), and the Agents Playground pointed at Drypp's bot endpoint. Ctrl-C stops all.
+ */
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const prefixed = (name: string) => (line: string) => process.stdout.write(`[${name}] ${line}\n`);
+
+async function refuseTakenPorts(): Promise<void> {
+  const wanted = {
+    Drypp: sandboxPorts.drypp,
+    'Agents Playground': sandboxPorts.playground,
+    'Azurite queues': sandboxPorts.azurite.queue,
+    'Azurite tables': sandboxPorts.azurite.table,
+    'Azurite blobs': sandboxPorts.azurite.blob,
+  };
+  const taken: string[] = [];
+  for (const [name, port] of Object.entries(wanted))
+    if (await isPortInUse(port)) taken.push(`${name} (${port})`);
+  if (taken.length > 0) {
+    throw new Error(
+      `these ports are already in use: ${taken.join(', ')}. Is another sandbox running? Stop it, or the program using them.`,
+    );
+  }
+}
+
+async function waitForHealthy(url: string, drypp: Child, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (drypp.process.exitCode !== null) throw new Error(`Drypp exited while starting:\n${drypp.tail()}`);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    if (Date.now() > deadline)
+      throw new Error(`Drypp did not become healthy within ${timeoutMs / 1000} s:\n${drypp.tail()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const running: Array<{ stop(): Promise<void> }> = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('Stopping the sandbox…');
+    for (const child of running.reverse()) await child.stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    await refuseTakenPorts();
+    await fs.mkdir(path.join(sandboxDataDir, 'azurite'), { recursive: true });
+
+    say('Starting Azurite (tables and queues)…');
+    const azurite = await startAzurite({
+      location: path.join(sandboxDataDir, 'azurite'),
+      ports: sandboxPorts.azurite,
+    });
+    running.push(azurite.child);
+
+    // The tenant simulator (Microsoft Graph and Entra sign-in) starts here with the directory-sync issue.
+
+    say('Starting Drypp (web and worker roles)…');
+    const drypp = startChild(
+      'drypp',
+      process.execPath,
+      ['--import', 'tsx', path.join(repoRoot, 'src/main.ts')],
+      {
+        cwd: repoRoot,
+        env: {
+          DRYPP_MODE: 'sandbox',
+          DRYPP_HOST: '127.0.0.1',
+          PORT: String(sandboxPorts.drypp),
+          DRYPP_ROLES: 'web,worker',
+          DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
+          LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+        },
+        echo: prefixed('drypp'),
+      },
+    );
+    running.push(drypp);
+    const dryppUrl = `http://127.0.0.1:${sandboxPorts.drypp}`;
+    await waitForHealthy(`${dryppUrl}/healthz`, drypp, 30_000);
+    drypp.process.once('exit', () => {
+      if (!stopping) {
+        say('Drypp stopped unexpectedly; stopping the sandbox.');
+        void stopAll(1);
+      }
+    });
+
+    say('Starting the Microsoft 365 Agents Playground…');
+    const configFile = writePlaygroundConfig(
+      path.join(process.env.SANDBOX_DATA_DIR ? sandboxDataDir : repoRoot, '.m365agentsplayground.yml'),
+      {
+        tenantId: demoTenant.id,
+        bot: demoBot,
+        personalChatId: demoPersonalChatId,
+        users: demoPeople.map((p) => ({
+          name: p.displayName,
+          aadObjectId: p.id,
+          email: p.userPrincipalName,
+        })),
+      },
+    );
+    const playground: Playground = await startPlayground({
+      botEndpoint: `${dryppUrl}/api/messages`,
+      port: sandboxPorts.playground,
+      configFile,
+      cwd: sandboxDataDir,
+    });
+    running.push(playground);
+
+    const [you] = demoPeople;
+    say('');
+    say(`  Drypp bot endpoint   ${dryppUrl}/api/messages`);
+    say(`  Drypp health         ${dryppUrl}/healthz`);
+    say(`  Tabs                 ${dryppUrl}/tabs/my-learning.html`);
+    say(`  Agents Playground    ${playground.url}   (you are ${you?.displayName} in ${demoTenant.name})`);
+    say(
+      `  Azurite              tables 127.0.0.1:${sandboxPorts.azurite.table}, queues 127.0.0.1:${sandboxPorts.azurite.queue}`,
+    );
+    say(
+      `  Data                 ${path.relative(repoRoot, sandboxDataDir)}/ (wipe with npm run sandbox:reset)`,
+    );
+    say('');
+    say(
+      `Drypp sandbox is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: open ${playground.url}. Ctrl-C stops everything.`,
+    );
+  } catch (error) {
+    process.stderr.write(`The sandbox could not start: ${(error as Error).message}\n`);
+    await stopAll(1);
+  }
+}
+
+await main();
