@@ -1,68 +1,76 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import type { EnrollmentStatus, EnrollmentStore, EnrollmentSummary } from '../usecases/ports.ts';
+import type { Enrollment, EnrollmentStore } from '../usecases/ports.ts';
 import { isStatus } from './errors.ts';
 import { keyPart, rowKey, rowKeyPrefixRange } from './keys.ts';
 
-interface EnrollmentRow {
-  partitionKey: string;
-  rowKey: string;
-  userId: string;
-  programId: string;
-  programVersion: number;
-  status: EnrollmentStatus;
-  enrolledAt: string;
-  completedSteps: number;
-  totalSteps: number;
-  nextDueAt?: string;
-}
+type EnrollmentRow = Omit<Enrollment, 'tenantId' | 'etag'> & { partitionKey: string; rowKey: string };
 
 /** Enrollments by tenant (partition) and person|program (row), so one person's list is one range query. */
 export class TableEnrollmentStore implements EnrollmentStore {
   constructor(private readonly table: TableClient) {}
 
-  async listForPerson(tenantId: string, userId: string): Promise<EnrollmentSummary[]> {
+  async listForPerson(tenantId: string, userId: string): Promise<Enrollment[]> {
     const { from, to } = rowKeyPrefixRange(userId);
-    const rows = this.table.listEntities<EnrollmentRow>({
-      queryOptions: {
-        filter: odata`PartitionKey eq ${keyPart(tenantId)} and RowKey ge ${from} and RowKey lt ${to}`,
-      },
-    });
-    const result: EnrollmentSummary[] = [];
-    for await (const row of rows) {
-      result.push({
-        tenantId,
-        userId: row.userId,
-        programId: row.programId,
-        programVersion: row.programVersion,
-        status: row.status,
-        enrolledAt: row.enrolledAt,
-        completedSteps: row.completedSteps,
-        totalSteps: row.totalSteps,
-        nextDueAt: row.nextDueAt,
-      });
-    }
-    return result;
+    return this.query(
+      tenantId,
+      odata`PartitionKey eq ${keyPart(tenantId)} and RowKey ge ${from} and RowKey lt ${to}`,
+    );
   }
 
-  async create(e: EnrollmentSummary): Promise<'created' | 'exists'> {
-    const row: EnrollmentRow = {
-      partitionKey: keyPart(e.tenantId),
-      rowKey: rowKey(e.userId, e.programId),
-      userId: e.userId,
-      programId: e.programId,
-      programVersion: e.programVersion,
-      status: e.status,
-      enrolledAt: e.enrolledAt,
-      completedSteps: e.completedSteps,
-      totalSteps: e.totalSteps,
-      nextDueAt: e.nextDueAt,
-    };
+  async listForProgram(tenantId: string, programId: string): Promise<Enrollment[]> {
+    return this.query(tenantId, odata`PartitionKey eq ${keyPart(tenantId)} and programId eq ${programId}`);
+  }
+
+  async get(tenantId: string, userId: string, programId: string): Promise<Enrollment | undefined> {
     try {
-      await this.table.createEntity(row);
+      const row = await this.table.getEntity<EnrollmentRow>(keyPart(tenantId), rowKey(userId, programId));
+      return fromRow(tenantId, row);
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  async create(e: Enrollment): Promise<'created' | 'exists'> {
+    try {
+      await this.table.createEntity(toRow(e));
       return 'created';
     } catch (error) {
       if (isStatus(error, 409)) return 'exists';
       throw error;
     }
   }
+
+  async update(e: Enrollment): Promise<'updated' | 'conflict'> {
+    try {
+      await this.table.updateEntity(toRow(e), 'Replace', { etag: e.etag ?? '*' });
+      return 'updated';
+    } catch (error) {
+      if (isStatus(error, 412)) return 'conflict';
+      throw error;
+    }
+  }
+
+  private async query(tenantId: string, filter: string): Promise<Enrollment[]> {
+    const result: Enrollment[] = [];
+    for await (const row of this.table.listEntities<EnrollmentRow>({ queryOptions: { filter } })) {
+      if (row.userId) result.push(fromRow(tenantId, row));
+    }
+    return result;
+  }
+}
+
+function toRow(e: Enrollment): EnrollmentRow {
+  const { tenantId, etag: _etag, ...fields } = e;
+  // Table Storage refuses undefined values in some SDK paths; leave them out.
+  const clean = Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== undefined),
+  ) as typeof fields;
+  return { partitionKey: keyPart(tenantId), rowKey: rowKey(e.userId, e.programId), ...clean };
+}
+
+function fromRow(tenantId: string, row: EnrollmentRow & { etag?: string }): Enrollment {
+  const { partitionKey: _pk, rowKey: _rk, ...fields } = row as EnrollmentRow & Record<string, unknown>;
+  const { timestamp: _ts, 'odata.etag': _oe, ...rest } = fields as Record<string, unknown>;
+  return { ...(rest as Omit<Enrollment, 'tenantId'>), tenantId, etag: row.etag };
 }

@@ -5,6 +5,14 @@ export const tableNames = {
   conversations: 'Conversations',
   welcomes: 'Welcomes',
   enrollments: 'Enrollments',
+  steps: 'StepStates',
+  dueWork: 'DueWork',
+  deliveries: 'Deliveries',
+  dailySends: 'DailySends',
+  leases: 'Leases',
+  people: 'People',
+  tenants: 'Tenants',
+  sandboxClock: 'SandboxClock',
 } as const;
 
 export const queueNames = {

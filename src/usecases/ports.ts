@@ -22,7 +22,8 @@ export interface ConversationStore {
 
 export type EnrollmentStatus = 'active' | 'completed' | 'withdrawn' | 'expired';
 
-export interface EnrollmentSummary {
+/** A person's enrollment in one program; progress figures are kept here so "my learning" is one query. */
+export interface Enrollment {
   tenantId: string;
   userId: string;
   programId: string;
@@ -32,12 +33,28 @@ export interface EnrollmentSummary {
   completedSteps: number;
   totalSteps: number;
   nextDueAt?: string;
+  /** The anchor of the schedule (ISO), and the hire date when the program counts from it. */
+  startAt?: string;
+  hireDate?: string;
+  timeZone?: string;
+  /** Last time the person answered anything in this program (engagement). */
+  lastActiveAt?: string;
+  completedAt?: string;
+  /** The row's ETag, for updates that must not overwrite a concurrent change. */
+  etag?: string;
 }
 
+/** @deprecated name kept for the first callers; an enrollment is the summary. */
+export type EnrollmentSummary = Enrollment;
+
 export interface EnrollmentStore {
-  listForPerson(tenantId: string, userId: string): Promise<EnrollmentSummary[]>;
+  listForPerson(tenantId: string, userId: string): Promise<Enrollment[]>;
+  listForProgram(tenantId: string, programId: string): Promise<Enrollment[]>;
+  get(tenantId: string, userId: string, programId: string): Promise<Enrollment | undefined>;
   /** Idempotent: enrolling twice in the same program keeps the first enrollment. */
-  create(enrollment: EnrollmentSummary): Promise<'created' | 'exists'>;
+  create(enrollment: Enrollment): Promise<'created' | 'exists'>;
+  /** Writes the enrollment if nobody changed it since it was read (its etag); 'conflict' otherwise. */
+  update(enrollment: Enrollment): Promise<'updated' | 'conflict'>;
 }
 
 export interface HealthProbe {

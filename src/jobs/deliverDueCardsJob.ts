@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../log/logger.ts';
+import { deliverDueCards, type RenderDueCard } from '../usecases/deliverDueCards.ts';
+import type { LearningDeps } from '../usecases/learningDeps.ts';
+import type { Job } from './worker.ts';
+
+const LEASE_TTL_MS = 60_000;
+
+/**
+ * The scheduler: each round, for each tenant whose lease this worker gets, sends the cards that are
+ * due. Due work is found in storage, never held in memory, so a restart or a second worker loses and
+ * repeats nothing.
+ */
+export function deliverDueCardsJob(
+  deps: LearningDeps,
+  render: RenderDueCard,
+  log: Logger,
+  options: { intervalMs: number; beforeRound?: () => Promise<void> },
+): Job {
+  const holder = randomUUID();
+  return {
+    name: 'deliverDueCards',
+    intervalMs: options.intervalMs,
+    async runOnce() {
+      await options.beforeRound?.();
+      for (const tenantId of await deps.people.tenants()) {
+        const lease = `deliverDueCards|${tenantId}`;
+        if (!(await deps.leases.acquire(lease, holder, new Date(), LEASE_TTL_MS))) continue;
+        try {
+          const report = await deliverDueCards(deps, render, tenantId, { holder });
+          if (report.sent + report.failed > 0) log.info({ tenantId, ...report }, 'delivery round');
+        } finally {
+          await deps.leases.release(lease, holder);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Clock } from '../domain/clock.ts';
+import type { DeliveryPolicy } from '../domain/deliveryPolicy.ts';
+import type { ConversationStore, EnrollmentStore } from './ports.ts';
+import type {
+  ChatSender,
+  DeliveryStore,
+  DueWorkStore,
+  LeaseStore,
+  PeopleStore,
+  StepStore,
+} from './learningPorts.ts';
+import type { ProgramCatalog } from './programCatalog.ts';
+
+/** What the learning use cases talk to. Each use case picks the few it needs from this. */
+export interface LearningDeps {
+  clock: Clock;
+  catalog: ProgramCatalog;
+  enrollments: EnrollmentStore;
+  steps: StepStore;
+  dueWork: DueWorkStore;
+  deliveries: DeliveryStore;
+  leases: LeaseStore;
+  people: PeopleStore;
+  conversations: ConversationStore;
+  sender: ChatSender;
+  /** The tenant's delivery policy; the person's time zone is applied on top. */
+  policy: DeliveryPolicy;
+}
