@@ -3,22 +3,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, ConfigError, type Config } from './config/config.ts';
 import { createLogger, type Logger } from './log/logger.ts';
-import { systemClock } from './domain/clock.ts';
-import { StorageClients } from './store/storageClients.ts';
-import { ensureStorage, tableNames } from './store/tables.ts';
-import { TableConversationStore } from './store/conversationStore.ts';
-import { TableEnrollmentStore } from './store/enrollmentStore.ts';
 import { storageHealthProbe } from './store/storageHealth.ts';
 import { createBotAdapter } from './teams/botAdapter.ts';
 import { createHealthOnlyApp, createWebApp } from './http/app.ts';
 import { startWorker } from './jobs/worker.ts';
-import { catalogOf } from './usecases/programCatalog.ts';
-import { loadContent } from './content/loadContent.ts';
+import { deliverDueCardsJob } from './jobs/deliverDueCardsJob.ts';
+import { BotChatSender } from './teams/proactiveSender.ts';
+import { compose, repoRoot, withSender } from './compose.ts';
+import { renderDueCard } from './usecases/renderDueCard.ts';
 import { DryppBot } from '../bot/dryppBot.ts';
 
 /** The composition root: the one place that wires adapters to use cases, and each role to the process. */
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface RunningDrypp {
   port: number;
@@ -26,26 +22,12 @@ export interface RunningDrypp {
 }
 
 export async function startDrypp(config: Config, log: Logger): Promise<RunningDrypp> {
-  // Programs are validated at start: a deployment with a broken content file does not start.
-  const content = await loadContent(path.resolve(repoRoot, config.contentDir));
-  if (!content.ok) {
-    const problems = content.problems.map((p) => `${p.file}:${p.location} ${p.reason}`).join('\n  ');
-    throw new Error(`content in ${config.contentDir} is not valid:\n  ${problems}`);
-  }
-  log.info({ programs: content.programs.map((p) => p.id) }, 'content loaded');
-
-  const storage = new StorageClients(config.storage);
-  await ensureStorage(storage);
-
-  const deps = {
-    clock: systemClock,
-    conversations: new TableConversationStore(
-      storage.table(tableNames.conversations),
-      storage.table(tableNames.welcomes),
-    ),
-    enrollments: new TableEnrollmentStore(storage.table(tableNames.enrollments)),
-    catalog: catalogOf(content.programs),
+  const { deps: stores, storage, adjustableClock } = await compose(config, log);
+  const adapter = createBotAdapter(config.bot);
+  adapter.onTurnError = async (turn, error) => {
+    log.error({ err: error, correlationId: turn.activity.id }, 'unhandled turn error');
   };
+  const deps = withSender(stores, new BotChatSender(adapter, config.bot.appId ?? '', stores.conversations));
 
   const stops: Array<() => Promise<void>> = [];
   let port = config.port;
@@ -53,10 +35,6 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
   const probes = [storageHealthProbe(storage)];
   let app;
   if (config.roles.includes('web')) {
-    const adapter = createBotAdapter(config.bot);
-    adapter.onTurnError = async (turn, error) => {
-      log.error({ err: error, correlationId: turn.activity.id }, 'unhandled turn error');
-    };
     app = createWebApp({
       log,
       adapter,
@@ -84,7 +62,15 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
   );
 
   if (config.roles.includes('worker')) {
-    const worker = startWorker([], log);
+    const worker = startWorker(
+      [
+        deliverDueCardsJob(deps, renderDueCard(deps.catalog), log, {
+          intervalMs: config.schedulerIntervalMs,
+          beforeRound: adjustableClock ? () => adjustableClock.refresh() : undefined,
+        }),
+      ],
+      log,
+    );
     stops.push(() => worker.stop());
   }
 

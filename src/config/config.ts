@@ -36,6 +36,19 @@ const envSchema = z.object({
   DRYPP_STORAGE_ACCOUNT_URL_QUEUE: optionalText.pipe(z.url().optional()),
   DRYPP_CONTENT_DIR: z.string().default('content'),
   DRYPP_TABS_DIR: z.string().default('tabs'),
+  // The tenant's time zone until the directory tells a person's own; working hours are read in it.
+  DRYPP_DEFAULT_TIME_ZONE: z
+    .string()
+    .default('Europe/Oslo')
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Europe/Oslo'),
+  DRYPP_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
 });
 
 export interface BotIdentity {
@@ -59,6 +72,8 @@ export interface Config {
   storage: StorageSettings;
   contentDir: string;
   tabsDir: string;
+  defaultTimeZone: string;
+  schedulerIntervalMs: number;
 }
 
 /** Azurite's documented development account; used only outside production when nothing is set. */
@@ -132,5 +147,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     storage,
     contentDir: e.DRYPP_CONTENT_DIR,
     tabsDir: e.DRYPP_TABS_DIR,
+    defaultTimeZone: e.DRYPP_DEFAULT_TIME_ZONE,
+    schedulerIntervalMs: e.DRYPP_SCHEDULER_INTERVAL_MS,
   };
 }

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config/config.ts';
+import { loadContent } from './content/loadContent.ts';
+import { systemClock, type Clock } from './domain/clock.ts';
+import { defaultDeliveryPolicy } from './domain/deliveryPolicy.ts';
+import type { Logger } from './log/logger.ts';
+import { AdjustableClock } from './store/adjustableClock.ts';
+import { TableConversationStore } from './store/conversationStore.ts';
+import { TableDeliveryStore } from './store/deliveryStore.ts';
+import { TableDueWorkStore } from './store/dueWorkStore.ts';
+import { TableEnrollmentStore } from './store/enrollmentStore.ts';
+import { TableLeaseStore } from './store/leaseStore.ts';
+import { TablePeopleStore } from './store/peopleStore.ts';
+import { TableStepStore } from './store/stepStore.ts';
+import { StorageClients } from './store/storageClients.ts';
+import { ensureStorage, tableNames } from './store/tables.ts';
+import type { ChatSender } from './usecases/learningPorts.ts';
+import type { LearningDeps } from './usecases/learningDeps.ts';
+import { catalogOf } from './usecases/programCatalog.ts';
+
+/**
+ * Wires storage adapters and content into the use cases' dependencies. Shared by the server
+ * (src/main.ts) and the CLI, so both act on the same stores in the same way.
+ */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Composed {
+  deps: Omit<LearningDeps, 'sender'>;
+  storage: StorageClients;
+  /** Set outside production: time that `drypp sandbox clock --advance` moves for every process. */
+  adjustableClock?: AdjustableClock;
+}
+
+export async function compose(config: Config, log: Logger): Promise<Composed> {
+  // Programs are validated at start: a deployment with a broken content file does not start.
+  const content = await loadContent(path.resolve(repoRoot, config.contentDir));
+  if (!content.ok) {
+    const problems = content.problems.map((p) => `${p.file}:${p.location} ${p.reason}`).join('\n  ');
+    throw new Error(`content in ${config.contentDir} is not valid:\n  ${problems}`);
+  }
+  log.debug({ programs: content.programs.map((p) => p.id) }, 'content loaded');
+
+  const storage = new StorageClients(config.storage);
+  await ensureStorage(storage);
+  const adjustableClock =
+    config.mode === 'production' ? undefined : new AdjustableClock(storage.table(tableNames.sandboxClock));
+  await adjustableClock?.refresh();
+  const clock: Clock = adjustableClock ?? systemClock;
+
+  return {
+    storage,
+    adjustableClock,
+    deps: {
+      clock,
+      catalog: catalogOf(content.programs),
+      enrollments: new TableEnrollmentStore(storage.table(tableNames.enrollments)),
+      steps: new TableStepStore(storage.table(tableNames.steps)),
+      dueWork: new TableDueWorkStore(storage.table(tableNames.dueWork)),
+      deliveries: new TableDeliveryStore(storage.table(tableNames.deliveries), storage.table(tableNames.dailySends)),
+      leases: new TableLeaseStore(storage.table(tableNames.leases)),
+      people: new TablePeopleStore(storage.table(tableNames.people), storage.table(tableNames.tenants)),
+      conversations: new TableConversationStore(
+        storage.table(tableNames.conversations),
+        storage.table(tableNames.welcomes),
+      ),
+      policy: defaultDeliveryPolicy(config.defaultTimeZone),
+    },
+  };
+}
+
+export function withSender(deps: Composed['deps'], sender: ChatSender): LearningDeps {
+  return { ...deps, sender };
+}

@@ -1,0 +1,36 @@
+import type { Language } from '../domain/language.ts';
+import { isMandatoryStep, textFor, type Program, type Step } from '../domain/program.ts';
+import { messagesFor } from '../messages/catalog.ts';
+import type { StepCardContext } from '../cards/steps/stepCardContext.ts';
+
+/** The view model every step card needs, for one learner, in their language and time zone. */
+export function stepCardContext(
+  program: Program,
+  step: Step,
+  learner: { userId: string; language: Language; timeZone?: string },
+  dueAt: string | undefined,
+  reminder?: number,
+): StepCardContext {
+  const dueLabel = dueAt
+    ? new Intl.DateTimeFormat(learner.language === 'nb' ? 'nb-NO' : 'en-GB', {
+        day: 'numeric',
+        month: 'long',
+        timeZone: learner.timeZone ?? 'UTC',
+      }).format(new Date(dueAt))
+    : undefined;
+  return {
+    t: messagesFor(learner.language),
+    language: learner.language,
+    programId: program.id,
+    programVersion: program.version,
+    programTitle: textFor(program.title, learner.language),
+    stepId: step.id,
+    stepNumber: program.steps.indexOf(step) + 1,
+    totalSteps: program.steps.length,
+    learnerId: learner.userId,
+    mandatory: isMandatoryStep(program, step),
+    minutes: step.minutes,
+    dueLabel,
+    reminder,
+  };
+}
