@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { cardVerbs, type CardVerb } from '../src/cards/cardVerbs.ts';
+import { cardVerbs, stepCardVerbs, type CardVerb, type StepCardVerb } from '../src/cards/cardVerbs.ts';
 import type { ChatContext } from './chatContext.ts';
 import { onChatMessage, type BotDeps } from './handlers.ts';
+import { runStepAction } from './stepActions.ts';
 
 /**
  * The verb table: every Action.Execute verb, the schema of its data, and what it does. This is the
@@ -15,7 +16,21 @@ interface VerbHandler<S extends z.ZodType> {
   run(deps: BotDeps, chat: ChatContext, data: z.infer<S>): Promise<CardActionResult>;
 }
 
+const stepVerb = (verb: StepCardVerb): VerbHandler<z.ZodType> => ({
+  data: z.unknown(), // each step verb parses its own data (src/cards/steps/stepActionSchemas.ts)
+  async run(deps, chat, data) {
+    return runStepAction(deps, chat, verb, data);
+  },
+});
+
 const verbs: { [V in CardVerb]: VerbHandler<z.ZodType> } = {
+  [stepCardVerbs.completeStep]: stepVerb(stepCardVerbs.completeStep),
+  [stepCardVerbs.answerQuiz]: stepVerb(stepCardVerbs.answerQuiz),
+  [stepCardVerbs.retryQuiz]: stepVerb(stepCardVerbs.retryQuiz),
+  [stepCardVerbs.answerReview]: stepVerb(stepCardVerbs.answerReview),
+  [stepCardVerbs.submitReflection]: stepVerb(stepCardVerbs.submitReflection),
+  [stepCardVerbs.acknowledge]: stepVerb(stepCardVerbs.acknowledge),
+  [stepCardVerbs.confirmAttendance]: stepVerb(stepCardVerbs.confirmAttendance),
   // Navigation buttons post the answer as a new message, so the card clicked (the welcome) stays readable.
   [cardVerbs.showMyLearning]: {
     data: z.object({}).loose(),

@@ -2,19 +2,13 @@ import { parseChatCommand } from '../src/domain/chatCommands.ts';
 import { helpCard } from '../src/cards/helpCard.ts';
 import { myLearningCard } from '../src/cards/myLearningCard.ts';
 import { welcomeCard } from '../src/cards/welcomeCard.ts';
-import type { Clock } from '../src/domain/clock.ts';
-import type { ConversationStore, EnrollmentStore } from '../src/usecases/ports.ts';
-import type { ProgramCatalog } from '../src/usecases/programCatalog.ts';
+import type { LearningDeps } from '../src/usecases/learningDeps.ts';
 import { showMyLearning } from '../src/usecases/showMyLearning.ts';
 import { welcomeNewInstallation } from '../src/usecases/welcomeNewInstallation.ts';
 import type { ChatContext } from './chatContext.ts';
 
-export interface BotDeps {
-  clock: Clock;
-  conversations: ConversationStore;
-  enrollments: EnrollmentStore;
-  catalog: ProgramCatalog;
-}
+/** The bot reaches everything through the learning use cases' dependencies. */
+export type BotDeps = LearningDeps;
 
 /** The app was installed for the person, or its chat was opened: remember them and welcome once. */
 export async function onInstalled(deps: BotDeps, chat: ChatContext): Promise<void> {

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { startAzurite } from './azurite.ts';
+import { seedDemoOrganisation } from './seedDemoOrganisation.ts';
 import { startChild, type Child } from './child.ts';
 import { demoBot, demoPeople, demoPersonalChatId, demoTenant } from './demoOrganisation.ts';
 import { startPlayground, type Playground } from './playground.ts';
@@ -74,7 +75,9 @@ async function main(): Promise<void> {
     });
     running.push(azurite.child);
 
-    // The tenant simulator (Microsoft Graph and Entra sign-in) starts here with the directory-sync issue.
+    // The tenant simulator (Microsoft Graph and Entra sign-in) starts here with the directory-sync issue;
+    // until then the demo organisation is seeded straight into storage.
+    await seedDemoOrganisation(azurite.connectionString);
 
     say('Starting Drypp (web and worker roles)…');
     const drypp = startChild(

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from './config/config.ts';
 import { loadContent } from './content/loadContent.ts';
 import { systemClock, type Clock } from './domain/clock.ts';
-import { defaultDeliveryPolicy } from './domain/deliveryPolicy.ts';
+import { defaultDeliveryPolicy, policyProblem, type DeliveryPolicy } from './domain/deliveryPolicy.ts';
+import type { Weekday } from './domain/program.ts';
 import type { Logger } from './log/logger.ts';
 import { AdjustableClock } from './store/adjustableClock.ts';
 import { TableConversationStore } from './store/conversationStore.ts';
@@ -64,11 +65,22 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
         storage.table(tableNames.conversations),
         storage.table(tableNames.welcomes),
       ),
-      policy: defaultDeliveryPolicy(config.defaultTimeZone),
+      policy: deliveryPolicyFrom(config),
     },
   };
 }
 
 export function withSender(deps: Composed['deps'], sender: ChatSender): LearningDeps {
   return { ...deps, sender };
+}
+
+function deliveryPolicyFrom(config: Config): DeliveryPolicy {
+  const policy: DeliveryPolicy = {
+    ...defaultDeliveryPolicy(config.defaultTimeZone),
+    workingHours: { ...config.delivery.workingHours, days: config.delivery.workingDays as Weekday[] },
+    maxCardsPerDay: config.delivery.maxCardsPerDay,
+  };
+  const problem = policyProblem(policy);
+  if (problem) throw new Error(`the delivery settings can never deliver a card: ${problem}`);
+  return policy;
 }

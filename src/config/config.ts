@@ -48,6 +48,17 @@ const envSchema = z.object({
         return false;
       }
     }, 'must be an IANA time zone such as Europe/Oslo'),
+  // When cards may go out, in each person's time zone. The sandbox opens these wide so a demo works at night.
+  DRYPP_WORKING_HOURS: z
+    .string()
+    .default('08:00-16:00')
+    .pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must look like 08:00-16:00')),
+  DRYPP_WORKING_DAYS: z
+    .string()
+    .default('monday,tuesday,wednesday,thursday,friday')
+    .transform((v) => v.split(',').map((d) => d.trim().toLowerCase()))
+    .pipe(z.array(z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])).min(1)),
+  DRYPP_MAX_CARDS_PER_DAY: z.coerce.number().int().min(1).max(50).default(3),
   DRYPP_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
 });
 
@@ -74,6 +85,7 @@ export interface Config {
   tabsDir: string;
   defaultTimeZone: string;
   schedulerIntervalMs: number;
+  delivery: { workingHours: { start: string; end: string }; workingDays: string[]; maxCardsPerDay: number };
 }
 
 /** Azurite's documented development account; used only outside production when nothing is set. */
@@ -149,5 +161,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tabsDir: e.DRYPP_TABS_DIR,
     defaultTimeZone: e.DRYPP_DEFAULT_TIME_ZONE,
     schedulerIntervalMs: e.DRYPP_SCHEDULER_INTERVAL_MS,
+    delivery: {
+      workingHours: {
+        start: e.DRYPP_WORKING_HOURS.slice(0, 5),
+        end: e.DRYPP_WORKING_HOURS.slice(6),
+      },
+      workingDays: e.DRYPP_WORKING_DAYS,
+      maxCardsPerDay: e.DRYPP_MAX_CARDS_PER_DAY,
+    },
   };
 }

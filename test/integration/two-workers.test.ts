@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChild, type Child } from '../../sandbox/child.ts';
+import { freePort } from '../../sandbox/ports.ts';
+import type { AzuriteInstance } from '../../sandbox/azurite.ts';
+import { enrollPerson } from '../../src/usecases/enrollPerson.ts';
+import { startTestAzurite } from '../support/azurite.ts';
+import { startFakeConnector } from '../support/fakeConnector.ts';
+import { composeForTest, rememberChat, testPerson } from '../support/learningFixtures.ts';
+
+/**
+ * Two worker processes on one store, one of them restarted half-way: every due card reaches its
+ * person exactly once.
+ */
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const tenantId = '44444444-4444-4444-4444-444444444444';
+const learners = 20;
+const cardsEach = 3; // welcome-onboarding's steps due on days 0, 1 and 2
+
+let azurite: AzuriteInstance;
+const workers: Child[] = [];
+
+beforeAll(async () => {
+  azurite = await startTestAzurite();
+});
+afterAll(async () => {
+  await Promise.all(workers.map((w) => w.stop()));
+  await azurite?.child.stop();
+});
+
+async function startWorker(): Promise<Child> {
+  const worker = startChild('worker', process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/main.ts')], {
+    cwd: repoRoot,
+    env: {
+      DRYPP_MODE: 'test',
+      DRYPP_ROLES: 'worker',
+      PORT: String(await freePort()),
+      DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      DRYPP_WORKING_HOURS: '00:00-23:59',
+      DRYPP_WORKING_DAYS: 'monday,tuesday,wednesday,thursday,friday,saturday,sunday',
+      DRYPP_MAX_CARDS_PER_DAY: '10',
+      DRYPP_SCHEDULER_INTERVAL_MS: '200',
+      LOG_LEVEL: 'warn',
+    },
+  });
+  workers.push(worker);
+  return worker;
+}
+
+describe('the scheduler with two workers', () => {
+  it('delivers each due card exactly once, through a restart', async () => {
+    const connector = await startFakeConnector();
+    const composed = await composeForTest(azurite.connectionString);
+    const start = new Date(composed.deps.clock.now().getTime() - 2.5 * 24 * 3600_000);
+    for (let n = 1; n <= learners; n++) {
+      const person = testPerson(tenantId, n);
+      await composed.deps.people.upsert(person);
+      await rememberChat(composed, person, connector.url);
+      const outcome = await enrollPerson(composed.deps, { person, programId: 'welcome-onboarding', start });
+      expect(outcome.kind).toBe('enrolled');
+    }
+
+    const first = await startWorker();
+    await startWorker();
+    const expected = learners * cardsEach;
+    const until = async (count: number, ms: number) => {
+      const deadline = Date.now() + ms;
+      while (connector.sent.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    };
+    await until(expected / 3, 30_000);
+    await first.stop(); // a restart half-way: the stopped worker's lease expires or is released
+    await startWorker();
+    await until(expected, 45_000);
+    await new Promise((r) => setTimeout(r, 2000)); // time for any duplicate to show up
+
+    const perCard = new Map<string, number>();
+    for (const s of connector.sent) {
+      const key = `${s.conversationId} ${JSON.stringify(s.activity.attachments?.[0]?.content)}`;
+      perCard.set(key, (perCard.get(key) ?? 0) + 1);
+    }
+    const duplicates = [...perCard.values()].filter((count) => count > 1);
+    expect(duplicates).toEqual([]);
+    expect(connector.sent).toHaveLength(expected);
+    const perPerson = new Map<string, number>();
+    for (const s of connector.sent) perPerson.set(s.conversationId, (perPerson.get(s.conversationId) ?? 0) + 1);
+    expect([...perPerson.values()].every((count) => count === cardsEach)).toBe(true);
+    await connector.stop();
+  }, 120_000);
+});
