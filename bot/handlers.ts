@@ -2,6 +2,8 @@ import { parseChatCommand } from '../src/domain/chatCommands.ts';
 import { helpCard } from '../src/cards/helpCard.ts';
 import { myLearningCard } from '../src/cards/myLearningCard.ts';
 import { welcomeCard } from '../src/cards/welcomeCard.ts';
+import { noticeCard } from '../src/cards/noticeCard.ts';
+import { deliverNextEarly } from '../src/usecases/deliverNextEarly.ts';
 import type { LearningDeps } from '../src/usecases/learningDeps.ts';
 import { showMyLearning } from '../src/usecases/showMyLearning.ts';
 import { welcomeNewInstallation } from '../src/usecases/welcomeNewInstallation.ts';
@@ -50,6 +52,11 @@ export async function onChatMessage(
         language: chat.language,
       });
       return chat.sendCard(myLearningCard(chat.t, items));
+    }
+    case 'next': {
+      if (!chat.tenantId || !chat.userId) return chat.sendCard(noticeCard(chat.t.next.nothingNext));
+      const outcome = await deliverNextEarly(deps, { tenantId: chat.tenantId, userId: chat.userId });
+      return chat.sendCard(noticeCard(chat.t.next[outcome.kind]));
     }
     case 'unknown':
       return chat.sendCard(helpCard(chat.t, { notUnderstood: true }));

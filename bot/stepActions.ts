@@ -35,7 +35,8 @@ export async function runStepAction(
   rawData: unknown,
 ): Promise<CardActionResult> {
   const parsed = stepActionSchemas[verb].safeParse(rawData ?? {});
-  if (!parsed.success || !chat.tenantId || !chat.userId) return { kind: 'card', card: outdatedCard(chat.t, 'unknown') };
+  if (!parsed.success || !chat.tenantId || !chat.userId)
+    return { kind: 'card', card: outdatedCard(chat.t, 'unknown') };
   const data = parsed.data as Record<string, unknown> & StepActionRequest;
   const request: StepActionRequest = {
     tenantId: chat.tenantId,
@@ -131,7 +132,11 @@ async function present(
       return stepDoneCard(ctx, textFor(step.title, chat.language));
     case 'quizIncomplete':
       if (step.kind !== 'quiz') break;
-      return quizCard(ctx, step, { attempt: answer.attempt, error: t.step.quiz.chooseAnswer, selected: answer.selected });
+      return quizCard(ctx, step, {
+        attempt: answer.attempt,
+        error: t.step.quiz.chooseAnswer,
+        selected: answer.selected,
+      });
     case 'quizRetry':
       if (step.kind !== 'quiz') break;
       return quizCard(ctx, step, { attempt: answer.attempt });
@@ -161,12 +166,14 @@ async function present(
       return reflectionCard(ctx, step, { error, text: answer.text, share: answer.share });
     }
     case 'reviewIncomplete': {
-      const question = step.kind === 'quiz' ? step.questions.find((q) => q.id === answer.questionId) : undefined;
+      const question =
+        step.kind === 'quiz' ? step.questions.find((q) => q.id === answer.questionId) : undefined;
       if (!question) break;
       return reviewQuestionCard(ctx, question, answer.reviewNumber, { error: t.step.quiz.chooseAnswer });
     }
     case 'reviewAnswered': {
-      const question = step.kind === 'quiz' ? step.questions.find((q) => q.id === answer.questionId) : undefined;
+      const question =
+        step.kind === 'quiz' ? step.questions.find((q) => q.id === answer.questionId) : undefined;
       if (!question) break;
       const feedback = scoreQuestion(question, answer.selected).feedback.flatMap((f) =>
         f.text ? [textFor(f.text, chat.language)] : [],

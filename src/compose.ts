@@ -58,7 +58,10 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
       enrollments: new TableEnrollmentStore(storage.table(tableNames.enrollments)),
       steps: new TableStepStore(storage.table(tableNames.steps)),
       dueWork: new TableDueWorkStore(storage.table(tableNames.dueWork)),
-      deliveries: new TableDeliveryStore(storage.table(tableNames.deliveries), storage.table(tableNames.dailySends)),
+      deliveries: new TableDeliveryStore(
+        storage.table(tableNames.deliveries),
+        storage.table(tableNames.dailySends),
+      ),
       leases: new TableLeaseStore(storage.table(tableNames.leases)),
       people: new TablePeopleStore(storage.table(tableNames.people), storage.table(tableNames.tenants)),
       conversations: new TableConversationStore(

@@ -15,7 +15,6 @@ import { DryppBot } from '../bot/dryppBot.ts';
 
 /** The composition root: the one place that wires adapters to use cases, and each role to the process. */
 
-
 export interface RunningDrypp {
   port: number;
   stop(): Promise<void>;

@@ -19,4 +19,90 @@ export const cliMessages = {
     invalid: (problems: number, files: number) =>
       `✗ ${plural(problems, 'problem', 'problems')} in ${plural(files, 'file', 'files')}: nothing can be imported until all are fixed.`,
   },
+
+  session: {
+    connecting: (endpoint: string) => `Connecting to storage at ${endpoint}…`,
+    unreachable: (endpoint: string, mode: string) =>
+      mode === 'production'
+        ? `Could not reach storage at ${endpoint} — check DRYPP_STORAGE_CONNECTION_STRING or the account URLs, and that this machine may reach the account.`
+        : `Could not reach storage at ${endpoint} — is the sandbox running (npm start)?`,
+    contentInvalid: (dir: string, problems: number) =>
+      `The content in ${dir} has ${plural(problems, 'problem', 'problems')}: run "drypp content validate ${dir}" to see them.`,
+    unknownProgram: (id: string, known: string[]) =>
+      `Unknown program "${id}". Known programs: ${known.length === 0 ? '(none)' : known.join(', ')} (see "drypp programs list").`,
+    noTenants:
+      'Drypp knows no people yet, in any tenant: people arrive with directory sync (or "npm start" seeds the sandbox).',
+    severalTenants: (tenants: string[]) =>
+      `Drypp has people in ${tenants.length} tenants (${tenants.join(', ')}): choose one with --tenant <id>.`,
+    unknownUser: (user: string, tenantId: string) =>
+      `Unknown user "${user}" in tenant ${tenantId}. Give the user principal name (name@example.org) or the Entra object id of someone Drypp knows.`,
+    tenantOption: 'tenant id (default: the only tenant Drypp has people in)',
+    userOption: "the person's user principal name or Entra object id",
+    programOption: 'program id (see "drypp programs list")',
+    storageHelp:
+      'Reads configuration from the environment like the server does (DRYPP_STORAGE_CONNECTION_STRING, DRYPP_CONTENT_DIR, …). DRYPP_MODE defaults to sandbox here, so in a checkout it reaches the local Azurite of "npm start".',
+  },
+
+  programs: {
+    description: 'The learning programs in the content catalog.',
+    listDescription: 'List every program, one a line: id, version, mandatory or voluntary, steps, title.',
+    line: (id: string, version: number, mandatory: boolean, steps: number, title: string) =>
+      `${id}  v${version}  ${mandatory ? 'mandatory' : 'voluntary'}  ${plural(steps, 'step', 'steps')}  ${title}`,
+    none: 'No programs in the content catalog: add one as programs/<program-id>/program.yaml.',
+  },
+
+  enroll: {
+    description: 'Enroll a person in a program: schedules every step, the first at --start.',
+    startOption:
+      "when the program starts: a date (2026-03-02, the start of that day in the person's time zone) or an ISO date-time (2026-03-02T08:00Z); default: now",
+    badStart: (value: string) =>
+      `"${value}" is not a start date: use a date such as 2026-03-02 or an ISO date-time such as 2026-03-02T08:00Z.`,
+    enrolled: (upn: string, programId: string, steps: number, firstDue: string | undefined) =>
+      `Enrolled ${upn} in ${programId} (${plural(steps, 'step', 'steps')}${firstDue ? `, first due ${firstDue}` : ''})`,
+    alreadyEnrolled: (upn: string, programId: string, status: string) =>
+      `${upn} is already enrolled in ${programId} (${status})`,
+  },
+
+  unenroll: {
+    description: 'Withdraw a person from a program: their answers stay, cards not yet sent are dropped.',
+    withdrawn: (upn: string, programId: string) => `Withdrew ${upn} from ${programId}`,
+    notEnrolled: (upn: string, programId: string) => `${upn} is not enrolled in ${programId}.`,
+    notActive: (upn: string, programId: string, status: string) =>
+      `${upn} is no longer active in ${programId} (${status}): nothing to withdraw.`,
+  },
+
+  report: {
+    description: 'Reports for learning admins.',
+    engagementDescription:
+      'How a program is doing in a tenant: enrolled, active in the last 7 days, completion, on-time rate, quiz scores.',
+    jsonOption: 'print one JSON object instead of a table',
+    heading: (programId: string, title: string, tenantId: string, at: string) =>
+      `Engagement in ${programId} (${title}), tenant ${tenantId}, at ${at}`,
+    enrolled: 'Enrolled',
+    withdrawnNote: (n: number) => (n === 0 ? '' : `${n} withdrawn, not counted`),
+    active: 'Active in the last 7 days',
+    activeNote: 'answered at least one item',
+    completed: 'Completed',
+    onTime: 'Steps done on time',
+    onTimeValue: (onTime: number, done: number) => `${onTime} of ${done}`,
+    onTimeNote: 'done by the due date plus 1 day of grace',
+    quizFirst: 'Quiz score, first attempt',
+    quizLatest: 'Quiz score, latest',
+    quizNote: (n: number) => `over ${plural(n, 'answered quiz', 'answered quizzes')}`,
+    noFigure: '–',
+  },
+
+  sandbox: {
+    description: 'The sandbox: tools for local work and tests.',
+    clockDescription:
+      'Show the sandbox time, or move it forward for every Drypp process on this storage (never in production).',
+    advanceOption: 'move time forward by a duration: 7d, 36h, 90m or 1d12h',
+    badDuration: (value: string) =>
+      `"${value}" is not a duration: use a whole number of days, hours and/or minutes, e.g. --advance 7d, 36h, 90m or 1d12h (at most 366d).`,
+    production:
+      'The sandbox clock exists only outside production (DRYPP_MODE is production here): production always runs on real time.',
+    time: (iso: string, local: string, ahead: string) =>
+      `Sandbox time: ${iso} (${local}), ${ahead} ahead of real time`,
+    advanced: (by: string) => `Moved the sandbox clock forward by ${by}.`,
+  },
 } as const;

@@ -2,14 +2,26 @@
 // registers itself here; add a new group by adding its register function to `commandGroups`.
 import { Command } from 'commander';
 import { registerContentCommands } from './commands/content.ts';
+import { registerEnrollmentCommands } from './commands/enrollment.ts';
+import { registerProgramCommands } from './commands/programs.ts';
+import { registerReportCommands } from './commands/report.ts';
+import { registerSandboxCommands } from './commands/sandbox.ts';
+import type { CliEnv } from './commands/session.ts';
 import type { CliIO } from './io.ts';
 import { cliMessages } from './messages.ts';
 
-export type RegisterCommands = (program: Command, io: CliIO) => void;
+export type RegisterCommands = (program: Command, io: CliIO, env: CliEnv) => void;
 
-const commandGroups: RegisterCommands[] = [registerContentCommands];
+const commandGroups: RegisterCommands[] = [
+  registerContentCommands,
+  registerProgramCommands,
+  registerEnrollmentCommands,
+  registerReportCommands,
+  registerSandboxCommands,
+];
 
-export function createCli(io: CliIO): Command {
+/** `env` is the one place the CLI reads the environment; commands get it from here. */
+export function createCli(io: CliIO, env: CliEnv = process.env): Command {
   const program = new Command('drypp')
     .description(cliMessages.description)
     .showHelpAfterError(cliMessages.helpHint)
@@ -17,6 +29,6 @@ export function createCli(io: CliIO): Command {
       writeOut: (text) => io.out(text.trimEnd()),
       writeErr: (text) => io.err(text.trimEnd()),
     });
-  for (const register of commandGroups) register(program, io);
+  for (const register of commandGroups) register(program, io, env);
   return program;
 }

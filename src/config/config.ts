@@ -52,12 +52,16 @@ const envSchema = z.object({
   DRYPP_WORKING_HOURS: z
     .string()
     .default('08:00-16:00')
-    .pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must look like 08:00-16:00')),
+    .pipe(
+      z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must look like 08:00-16:00'),
+    ),
   DRYPP_WORKING_DAYS: z
     .string()
     .default('monday,tuesday,wednesday,thursday,friday')
     .transform((v) => v.split(',').map((d) => d.trim().toLowerCase()))
-    .pipe(z.array(z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])).min(1)),
+    .pipe(
+      z.array(z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])).min(1),
+    ),
   DRYPP_MAX_CARDS_PER_DAY: z.coerce.number().int().min(1).max(50).default(3),
   DRYPP_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
 });

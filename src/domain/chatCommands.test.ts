@@ -10,6 +10,8 @@ describe('parseChatCommand', () => {
     ['My   Learning', 'myLearning'],
     ['<at>Drypp</at> my learning', 'myLearning'],
     ['min læring', 'myLearning'],
+    ['next', 'next'],
+    ['Neste', 'next'],
     ['hello there', 'unknown'],
     ['', 'unknown'],
     [undefined, 'unknown'],

@@ -1,9 +1,10 @@
 /** What a person typed in chat, as one of the bot's commands. Both languages' words are accepted. */
-export type ChatCommand = 'help' | 'myLearning' | 'unknown';
+export type ChatCommand = 'help' | 'myLearning' | 'next' | 'unknown';
 
 const commandWords: Record<Exclude<ChatCommand, 'unknown'>, string[]> = {
   help: ['help', 'hjelp', '?'],
   myLearning: ['my learning', 'min læring', 'mine kurs', 'my courses'],
+  next: ['next', 'neste'],
 };
 
 export function parseChatCommand(text: string | undefined): ChatCommand {

@@ -14,10 +14,16 @@ export const en = {
     intro: 'Type one of these commands, or use the buttons:',
     commands: [
       { command: 'my learning', description: 'your programs, your progress and what is due next' },
+      { command: 'next', description: 'in a self-paced program, the next item now' },
       { command: 'help', description: 'this list' },
     ],
     notUnderstood: 'I did not understand that. Here is what I can do:',
     privacy: 'Your answers are seen only by you, HR and, where a program says so, your manager.',
+  },
+  next: {
+    queued: 'Your next item is on its way and arrives in a moment.',
+    notSelfPaced: 'Your programs send each item when it is due, so there is nothing to fetch early.',
+    nothingNext: 'You have everything already: there is no next item waiting.',
   },
   myLearning: {
     title: 'My learning',

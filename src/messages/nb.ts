@@ -18,10 +18,17 @@ export const nb: typeof en = {
         command: 'my learning',
         description: 'programmene dine, hvor langt du har kommet og hva som er neste',
       },
+      { command: 'next', description: 'i et program i eget tempo: det neste steget nå' },
       { command: 'help', description: 'denne listen' },
     ],
     notUnderstood: 'Det forsto jeg ikke. Dette kan jeg hjelpe med:',
     privacy: 'Svarene dine ses bare av deg, HR og, der et program sier det, lederen din.',
+  },
+  next: {
+    queued: 'Det neste er på vei og kommer om et øyeblikk.',
+    notSelfPaced:
+      'Programmene dine sender hvert steg når det er tid for det, så det er ingenting å hente tidlig.',
+    nothingNext: 'Du har fått alt allerede: det er ikke noe neste steg som venter.',
   },
   myLearning: {
     title: 'Min læring',

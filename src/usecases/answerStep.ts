@@ -189,7 +189,7 @@ export async function answerReview(
   deps: Deps,
   r: StepActionRequest & { questionId: string; reviewNumber: number; selected: number[] },
 ): Promise<StepAnswer> {
-  const found = await loadStepForAction(deps, r, { allowDone: true });
+  const found = await loadStepForAction(deps, r, { allowDone: true, allowCompleted: true });
   if (!found.ok) return { kind: 'refused', refusal: found.refusal };
   const { loaded } = found;
   const question =

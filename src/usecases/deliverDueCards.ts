@@ -47,7 +47,10 @@ export async function deliverDueCards(
   for (const work of due) {
     const enrollment = await deps.enrollments.get(tenantId, work.userId, work.programId);
     const step = await deps.steps.get(tenantId, work.userId, work.programId, work.stepId);
-    if (!enrollment || enrollment.status !== 'active' || !step || isSettled(work, step)) {
+    // Questions keep coming back after the program is completed (that is when forgetting starts).
+    const live =
+      enrollment?.status === 'active' || (work.kind === 'review' && enrollment?.status === 'completed');
+    if (!enrollment || !live || !step || isSettled(work, step)) {
       await deps.dueWork.remove(work);
       report.dropped++;
       continue;

@@ -37,11 +37,16 @@ export function renderDueCard(catalog: ProgramCatalog): RenderDueCard {
     if (!program || !step || program.version !== enrollment.programVersion) return undefined;
     const learner = { userId: work.userId, language, timeZone: enrollment.timeZone };
     if (work.kind === 'review') {
-      const question = step.kind === 'quiz' ? step.questions.find((q) => q.id === work.questionId) : undefined;
+      const question =
+        step.kind === 'quiz' ? step.questions.find((q) => q.id === work.questionId) : undefined;
       if (!question) return undefined;
       return reviewQuestionCard(stepCardContext(program, step, learner, undefined), question, work.n);
     }
     const reminder = work.kind === 'reminder' ? work.n : undefined;
-    return cardForStep(stepCardContext(program, step, learner, state.dueAt, reminder), step, state.attempts + 1);
+    return cardForStep(
+      stepCardContext(program, step, learner, state.dueAt, reminder),
+      step,
+      state.attempts + 1,
+    );
   };
 }

@@ -30,7 +30,7 @@ export interface LoadedStep {
 export async function loadStepForAction(
   deps: Pick<LearningDeps, 'catalog' | 'enrollments' | 'steps'>,
   r: StepActionRequest,
-  options: { allowDone?: boolean } = {},
+  options: { allowDone?: boolean; allowCompleted?: boolean } = {},
 ): Promise<{ ok: true; loaded: LoadedStep } | { ok: false; refusal: Refusal }> {
   if (r.actorId !== r.learnerId) return { ok: false, refusal: 'notYours' };
   const program = deps.catalog.find(r.programId);
@@ -41,7 +41,9 @@ export async function loadStepForAction(
   if (!step || enrollment.programVersion !== r.programVersion || program.version !== r.programVersion) {
     return { ok: false, refusal: 'oldVersion' };
   }
-  if (enrollment.status !== 'active') return { ok: false, refusal: 'notActive' };
+  const open =
+    enrollment.status === 'active' || (options.allowCompleted && enrollment.status === 'completed');
+  if (!open) return { ok: false, refusal: 'notActive' };
   if (state.status === 'done' && !options.allowDone) return { ok: false, refusal: 'alreadyDone' };
   return { ok: true, loaded: { program, step, enrollment, state } };
 }

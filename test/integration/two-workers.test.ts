@@ -29,20 +29,25 @@ afterAll(async () => {
 });
 
 async function startWorker(): Promise<Child> {
-  const worker = startChild('worker', process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/main.ts')], {
-    cwd: repoRoot,
-    env: {
-      DRYPP_MODE: 'test',
-      DRYPP_ROLES: 'worker',
-      PORT: String(await freePort()),
-      DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
-      DRYPP_WORKING_HOURS: '00:00-23:59',
-      DRYPP_WORKING_DAYS: 'monday,tuesday,wednesday,thursday,friday,saturday,sunday',
-      DRYPP_MAX_CARDS_PER_DAY: '10',
-      DRYPP_SCHEDULER_INTERVAL_MS: '200',
-      LOG_LEVEL: 'warn',
+  const worker = startChild(
+    'worker',
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'src/main.ts')],
+    {
+      cwd: repoRoot,
+      env: {
+        DRYPP_MODE: 'test',
+        DRYPP_ROLES: 'worker',
+        PORT: String(await freePort()),
+        DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
+        DRYPP_WORKING_HOURS: '00:00-23:59',
+        DRYPP_WORKING_DAYS: 'monday,tuesday,wednesday,thursday,friday,saturday,sunday',
+        DRYPP_MAX_CARDS_PER_DAY: '10',
+        DRYPP_SCHEDULER_INTERVAL_MS: '200',
+        LOG_LEVEL: 'warn',
+      },
     },
-  });
+  );
   workers.push(worker);
   return worker;
 }
@@ -65,7 +70,8 @@ describe('the scheduler with two workers', () => {
     const expected = learners * cardsEach;
     const until = async (count: number, ms: number) => {
       const deadline = Date.now() + ms;
-      while (connector.sent.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      while (connector.sent.length < count && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
     };
     await until(expected / 3, 30_000);
     await first.stop(); // a restart half-way: the stopped worker's lease expires or is released
@@ -82,7 +88,8 @@ describe('the scheduler with two workers', () => {
     expect(duplicates).toEqual([]);
     expect(connector.sent).toHaveLength(expected);
     const perPerson = new Map<string, number>();
-    for (const s of connector.sent) perPerson.set(s.conversationId, (perPerson.get(s.conversationId) ?? 0) + 1);
+    for (const s of connector.sent)
+      perPerson.set(s.conversationId, (perPerson.get(s.conversationId) ?? 0) + 1);
     expect([...perPerson.values()].every((count) => count === cardsEach)).toBe(true);
     await connector.stop();
   }, 120_000);

@@ -4,8 +4,15 @@ import { createLogger } from '../../src/log/logger.ts';
 import type { Person } from '../../src/usecases/learningPorts.ts';
 
 /** The use-case dependencies on a test's own Azurite, exactly as the server composes them. */
-export async function composeForTest(connectionString: string, env: Record<string, string> = {}): Promise<Composed> {
-  const config = loadConfig({ DRYPP_MODE: 'test', DRYPP_STORAGE_CONNECTION_STRING: connectionString, ...env });
+export async function composeForTest(
+  connectionString: string,
+  env: Record<string, string> = {},
+): Promise<Composed> {
+  const config = loadConfig({
+    DRYPP_MODE: 'test',
+    DRYPP_STORAGE_CONNECTION_STRING: connectionString,
+    ...env,
+  });
   return compose(config, createLogger('silent'));
 }
 
