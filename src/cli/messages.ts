@@ -40,7 +40,9 @@ export const cliMessages = {
     userOption: "the person's user principal name or Entra object id",
     programOption: 'program id (see "drypp programs list")',
     storageHelp:
-      'Reads configuration from the environment like the server does (DRYPP_STORAGE_CONNECTION_STRING, DRYPP_CONTENT_DIR, …). DRYPP_MODE defaults to sandbox here, so in a checkout it reaches the local Azurite of "npm start".',
+      'Reads configuration from the environment like the server does (DRYPP_STORAGE_CONNECTION_STRING,\n' +
+      'DRYPP_CONTENT_DIR, …). DRYPP_MODE defaults to sandbox here, not production, so in a checkout the\n' +
+      'command reaches the local Azurite of "npm start"; set DRYPP_MODE=production for a deployment.',
   },
 
   programs: {

@@ -64,10 +64,9 @@ export function engagementReport(input: {
   const done = steps.filter((s) => s.status === 'done' && s.doneAt !== undefined);
   const onTime = done.filter((s) => Date.parse(s.doneAt!) <= Date.parse(s.dueAt) + ON_TIME_GRACE_MS).length;
 
-  const quizIds = new Set(program.steps.filter((s) => s.kind === 'quiz').map((s) => s.id));
-  const scored = steps.filter((s) => quizIds.has(s.stepId));
-  const firstScores = scored.flatMap((s) => (s.firstScore === undefined ? [] : [s.firstScore]));
-  const lastScores = scored.flatMap((s) => (s.lastScore === undefined ? [] : [s.lastScore]));
+  // Only quiz answers carry scores, so every scored row is a quiz step (of this or an older version).
+  const firstScores = steps.flatMap((s) => (s.firstScore === undefined ? [] : [s.firstScore]));
+  const lastScores = steps.flatMap((s) => (s.lastScore === undefined ? [] : [s.lastScore]));
 
   return {
     programId: program.id,

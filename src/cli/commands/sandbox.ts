@@ -4,7 +4,7 @@ import { systemClock } from '../../domain/clock.ts';
 import type { CliIO } from '../io.ts';
 import { cliMessages } from '../messages.ts';
 import { formatDuration, formatLocal, parseDuration } from './argParsing.ts';
-import { CommandFailed, cliConfig, connect, runCommand, type CliEnv } from './session.ts';
+import { CommandFailed, cliConfig, cliMode, connect, runCommand, type CliEnv } from './session.ts';
 
 const text = cliMessages.sandbox;
 
@@ -20,8 +20,8 @@ export function registerSandboxCommands(program: Command, io: CliIO, env: CliEnv
 
 /** Shows the sandbox time, after moving it forward when asked; every process on the storage follows. */
 export async function sandboxClock(io: CliIO, env: CliEnv, options: { advance?: string }): Promise<void> {
+  if (cliMode(env) === 'production') throw new CommandFailed(text.production);
   const config = cliConfig(env);
-  if (config.mode === 'production') throw new CommandFailed(text.production);
   const by = options.advance === undefined ? undefined : parseDuration(options.advance);
   if (options.advance !== undefined && by === undefined)
     throw new CommandFailed(text.badDuration(options.advance));

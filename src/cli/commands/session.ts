@@ -44,7 +44,12 @@ export async function runCommand(io: CliIO, command: () => Promise<void>): Promi
  * rather than production, so `npm run drypp -- enroll …` in a checkout reaches the local Azurite.
  */
 export function cliConfig(env: CliEnv): Config {
-  return loadConfig({ ...env, DRYPP_MODE: env.DRYPP_MODE || 'sandbox' });
+  return loadConfig({ ...env, DRYPP_MODE: cliMode(env) });
+}
+
+/** The mode the CLI runs in, known before the rest of the configuration is checked. */
+export function cliMode(env: CliEnv): string {
+  return env.DRYPP_MODE || 'sandbox';
 }
 
 /** The programs the server serves (its DRYPP_CONTENT_DIR); no storage needed. */
