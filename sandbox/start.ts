@@ -93,6 +93,11 @@ async function main(): Promise<void> {
           DRYPP_ROLES: 'web,worker',
           DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+          // A demo must work at any hour: cards may go out all day, every day, and the scheduler looks often.
+          DRYPP_WORKING_HOURS: '00:00-23:59',
+          DRYPP_WORKING_DAYS: 'monday,tuesday,wednesday,thursday,friday,saturday,sunday',
+          DRYPP_MAX_CARDS_PER_DAY: '20',
+          DRYPP_SCHEDULER_INTERVAL_MS: '1000',
         },
         echo: prefixed('drypp'),
       },

@@ -12,6 +12,9 @@ interface ConversationRow {
   updatedAt: string;
 }
 
+/** A new installation this long after the last welcome gets a welcome again. */
+const REWELCOME_AFTER_MS = 10 * 60_000;
+
 /** Conversation references by tenant (partition) and Entra object id (row). */
 export class TableConversationStore implements ConversationStore {
   constructor(
@@ -51,16 +54,26 @@ export class TableConversationStore implements ConversationStore {
   }
 
   async markWelcomed(tenantId: string, userId: string, conversationId: string, at: string): Promise<boolean> {
+    const partitionKey = keyPart(tenantId);
+    const key = rowKey(userId, conversationId);
     try {
-      // Insert-only: the row's existence is the record, so two racing installs send one welcome.
-      await this.welcomes.createEntity({
-        partitionKey: keyPart(tenantId),
-        rowKey: rowKey(userId, conversationId),
-        welcomedAt: at,
+      // Insert-only: the row's existence is the record, so two racing announcements send one welcome.
+      await this.welcomes.createEntity({ partitionKey, rowKey: key, welcomedAt: at });
+      return true;
+    } catch (error) {
+      if (!isStatus(error, 409)) throw error;
+    }
+    // Welcomed before. Teams announces one installation with two activities seconds apart; an
+    // installation long after the last welcome (the app removed and added again) is welcomed again.
+    const row = await this.welcomes.getEntity<{ welcomedAt: string }>(partitionKey, key);
+    if (Date.parse(at) - Date.parse(row.welcomedAt) < REWELCOME_AFTER_MS) return false;
+    try {
+      await this.welcomes.updateEntity({ partitionKey, rowKey: key, welcomedAt: at }, 'Replace', {
+        etag: row.etag,
       });
       return true;
     } catch (error) {
-      if (isStatus(error, 409)) return false;
+      if (isStatus(error, 412)) return false; // the other announcement won the race
       throw error;
     }
   }

@@ -73,6 +73,16 @@ describe('conversation store', () => {
     );
     expect(results.filter(Boolean)).toHaveLength(1);
   });
+
+  it('welcomes again when the app is installed again long after', async () => {
+    const store = new TableConversationStore(
+      clients.table(tableNames.conversations),
+      clients.table(tableNames.welcomes),
+    );
+    expect(await store.markWelcomed(tenantA, 'user-back', 'a:back', '2026-11-24T08:00:00Z')).toBe(true);
+    expect(await store.markWelcomed(tenantA, 'user-back', 'a:back', '2026-11-24T08:00:05Z')).toBe(false);
+    expect(await store.markWelcomed(tenantA, 'user-back', 'a:back', '2026-11-25T08:00:00Z')).toBe(true);
+  });
 });
 
 describe('enrollment store', () => {

@@ -1,0 +1,63 @@
+import express, { type Response, type Router } from 'express';
+import { presentUser } from './graphUser.ts';
+import { baseUrl, caller, graphError, requireRole, roles } from './http.ts';
+import type { SimulatorState } from './state.ts';
+import type { GroupRecord } from './types.ts';
+import { collectionSelect, pageOf } from './users.ts';
+
+/** Graph's `/groups`, `/groups/{id}` and `/groups/{id}/members` (security groups of users). */
+export function groupsRouter(state: SimulatorState): Router {
+  const router = express.Router();
+  const tenantOf = (res: Response) => state.tenant(caller(res).tenantId)!;
+  const present = (group: GroupRecord) => ({
+    id: group.id,
+    displayName: group.displayName,
+    description: null,
+    mailEnabled: false,
+    securityEnabled: true,
+    groupTypes: [],
+    mail: null,
+  });
+  const missing = (res: Response, id: string) =>
+    graphError(
+      res,
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+    );
+
+  router.get('/groups', (req, res) => {
+    if (!requireRole(res, roles.readMembers)) return;
+    const { page, nextLink } = pageOf(req, [...tenantOf(res).groups.values()]);
+    res.json({
+      '@odata.context': `${baseUrl(req)}/v1.0/$metadata#groups`,
+      ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
+      value: page.map(present),
+    });
+  });
+
+  router.get('/groups/:id', (req, res) => {
+    if (!requireRole(res, roles.readMembers)) return;
+    const group = tenantOf(res).groups.get(req.params.id.toLowerCase());
+    if (!group) return missing(res, req.params.id);
+    res.json({ '@odata.context': `${baseUrl(req)}/v1.0/$metadata#groups/$entity`, ...present(group) });
+  });
+
+  router.get('/groups/:id/members', (req, res) => {
+    if (!requireRole(res, roles.readMembers)) return;
+    const tenant = tenantOf(res);
+    const group = tenant.groups.get(req.params.id.toLowerCase());
+    if (!group) return missing(res, req.params.id);
+    const select = collectionSelect(req, res);
+    if (!select) return;
+    const members = group.memberIds.map((id) => tenant.liveUser(id)).filter((u) => u !== undefined);
+    const { page, nextLink } = pageOf(req, members);
+    res.json({
+      '@odata.context': `${baseUrl(req)}/v1.0/$metadata#directoryObjects`,
+      ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
+      value: page.map((u) => ({ '@odata.type': '#microsoft.graph.user', ...presentUser(u, select.props) })),
+    });
+  });
+
+  return router;
+}
