@@ -81,6 +81,7 @@ function deliveryPolicyFrom(config: Config): DeliveryPolicy {
   const policy: DeliveryPolicy = {
     ...defaultDeliveryPolicy(config.defaultTimeZone),
     workingHours: { ...config.delivery.workingHours, days: config.delivery.workingDays as Weekday[] },
+    quietHours: config.delivery.quietHours,
     maxCardsPerDay: config.delivery.maxCardsPerDay,
   };
   const problem = policyProblem(policy);

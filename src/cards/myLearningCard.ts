@@ -8,6 +8,7 @@ export interface MyLearningItem {
   completedSteps: number;
   totalSteps: number;
   nextDue?: string; // already formatted for the person's language
+  nextTitle?: string; // the next step not done yet
 }
 
 export function myLearningCard(t: Messages, items: MyLearningItem[]): AdaptiveCard {
@@ -37,6 +38,9 @@ function programBlock(t: Messages, item: MyLearningItem): CardElement[] {
           },
         ),
         progressBar(item.completedSteps, item.totalSteps),
+        ...(item.nextTitle && item.status === 'active'
+          ? [paragraph(t.myLearning.nextItem(item.nextTitle))]
+          : []),
         ...(item.nextDue && item.status === 'active' ? [paragraph(t.myLearning.nextDue(item.nextDue))] : []),
       ],
     },

@@ -9,12 +9,16 @@ export const cliMessages = {
   content: {
     description: 'Work with program content (YAML and Markdown files).',
     validateDescription:
-      'Check every program in a content folder and report each problem with file and line.',
+      'Check every program and enrollment rule in a content folder and report each problem with file and line.',
     validateDirArgument: 'content folder (default: ./content, or the content shipped with Drypp)',
     validating: (dir: string) => `Validating content in ${dir}…`,
     programLine: (id: string, version: number, languages: string[], steps: number) =>
       `✓ ${id} v${version} (${languages.join(', ')}) — ${plural(steps, 'step', 'steps')}`,
-    allValid: (programs: number) => `${plural(programs, 'program', 'programs')} valid.`,
+    ruleFileLine: (file: string, rules: number) => `✓ ${file}: ${plural(rules, 'rule', 'rules')}`,
+    noRules:
+      'No enrollment rules: nobody is enrolled automatically. Add them as rules/<name>.yaml (see content/README.md).',
+    allValid: (programs: number, rules: number) =>
+      `${plural(programs, 'program', 'programs')} and ${plural(rules, 'enrollment rule', 'enrollment rules')} valid.`,
     noPrograms: 'No programs found: add one as programs/<program-id>/program.yaml (see content/README.md).',
     invalid: (problems: number, files: number) =>
       `✗ ${plural(problems, 'problem', 'problems')} in ${plural(files, 'file', 'files')}: nothing can be imported until all are fixed.`,

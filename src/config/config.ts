@@ -62,6 +62,21 @@ const envSchema = z.object({
     .pipe(
       z.array(z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])).min(1),
     ),
+  // Never any cards in these windows (comma-separated, may wrap midnight), e.g. "22:00-06:00".
+  DRYPP_QUIET_HOURS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((w) => w.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must look like 22:00-06:00'),
+      ),
+    ),
   DRYPP_MAX_CARDS_PER_DAY: z.coerce.number().int().min(1).max(50).default(3),
   DRYPP_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
 });
@@ -89,7 +104,12 @@ export interface Config {
   tabsDir: string;
   defaultTimeZone: string;
   schedulerIntervalMs: number;
-  delivery: { workingHours: { start: string; end: string }; workingDays: string[]; maxCardsPerDay: number };
+  delivery: {
+    workingHours: { start: string; end: string };
+    workingDays: string[];
+    quietHours: Array<{ start: string; end: string }>;
+    maxCardsPerDay: number;
+  };
 }
 
 /** Azurite's documented development account; used only outside production when nothing is set. */
@@ -171,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         end: e.DRYPP_WORKING_HOURS.slice(6),
       },
       workingDays: e.DRYPP_WORKING_DAYS,
+      quietHours: e.DRYPP_QUIET_HOURS.map((w) => ({ start: w.slice(0, 5), end: w.slice(6) })),
       maxCardsPerDay: e.DRYPP_MAX_CARDS_PER_DAY,
     },
   };

@@ -1,9 +1,11 @@
-// Reads and validates every program under <dir>/programs. All or nothing: one bad file means no programs.
-// The layout is described in content/README.md.
+// Reads and validates every program under <dir>/programs and every enrollment rule under <dir>/rules.
+// All or nothing: one bad file means no programs and no rules. The layout is described in content/README.md.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import type { EnrollmentRule } from '../domain/enrollmentRules.ts';
 import { ProgramSchema, type Program } from '../domain/program.ts';
+import { loadRules, type RuleFileSummary } from './loadRules.ts';
 import { resolveMarkdownRefs } from './markdownRefs.ts';
 import { contentMessages } from './messages.ts';
 import { contentErrorMap, schemaProblems } from './zodProblems.ts';
@@ -19,7 +21,9 @@ export interface ContentProblem {
   reason: string;
 }
 
-export type LoadContentResult = { ok: true; programs: Program[] } | { ok: false; problems: ContentProblem[] };
+export type LoadContentResult =
+  | { ok: true; programs: Program[]; rules: EnrollmentRule[]; ruleFiles: RuleFileSummary[] }
+  | { ok: false; problems: ContentProblem[] };
 
 export const PROGRAMS_FOLDER = 'programs';
 export const PROGRAM_FILE = 'program.yaml';
@@ -34,8 +38,20 @@ export async function loadContent(dir: string): Promise<LoadContentResult> {
   for (const result of loaded) problems.push(...result.problems);
   problems.push(...duplicateIds(loaded));
 
-  if (problems.length > 0) return { ok: false, problems: problems.sort(byFileAndPosition) };
-  return { ok: true, programs: loaded.flatMap((r) => (r.program ? [r.program] : [])) };
+  // Rules may name any program that is there, even one with problems of its own: those are reported once.
+  const programIds = loaded.map((r, i) =>
+    typeof r.source?.id === 'string' ? r.source.id : listing.folders[i],
+  );
+  const rules = await loadRules(contentDir, { programIds: programIds.filter((id) => id !== undefined) });
+  if (!rules.ok) problems.push(...rules.problems);
+
+  if (problems.length > 0 || !rules.ok) return { ok: false, problems: problems.sort(byFileAndPosition) };
+  return {
+    ok: true,
+    programs: loaded.flatMap((r) => (r.program ? [r.program] : [])),
+    rules: rules.rules,
+    ruleFiles: rules.files,
+  };
 }
 
 interface LoadedProgram {

@@ -31,6 +31,7 @@ export const en = {
     emptyBody:
       'You are not enrolled in any program. When your organisation enrolls you, your first item arrives in this chat.',
     progress: (done: number, total: number) => `${done} of ${total} steps done`,
+    nextItem: (title: string) => `Next: ${title}`,
     nextDue: (date: string) => `Next item due ${date}`,
     status: {
       active: 'In progress',

@@ -36,6 +36,7 @@ export const nb: typeof en = {
     emptyBody:
       'Du er ikke meldt på noe program. Når organisasjonen din melder deg på, kommer det første i denne chatten.',
     progress: (done: number, total: number) => `${done} av ${total} steg fullført`,
+    nextItem: (title: string) => `Neste: ${title}`,
     nextDue: (date: string) => `Neste frist ${date}`,
     status: {
       active: 'Pågår',

@@ -4,6 +4,7 @@ import {
   reminderDueAt,
   underDailyCap,
   withTimeZone,
+  type DeliveryPolicy,
 } from '../domain/deliveryPolicy.ts';
 import type { Language } from '../domain/language.ts';
 import { languageFromLocale } from '../domain/language.ts';
@@ -134,7 +135,7 @@ export async function deliverDueCards(
       activityId: result.activityId,
     });
     await deps.deliveries.recordSentOnDay(tenantId, work.userId, today, key);
-    await afterSent(deps, work, step, now);
+    await afterSent(deps, work, step, now, policy);
     await deps.dueWork.remove(work);
     report.sent++;
   }
@@ -148,7 +149,13 @@ function isSettled(work: DueWork, step: StepState): boolean {
 }
 
 /** Records the send on the step, and schedules its first reminder. */
-async function afterSent(deps: LearningDeps, work: DueWork, step: StepState, now: Date): Promise<void> {
+async function afterSent(
+  deps: LearningDeps,
+  work: DueWork,
+  step: StepState,
+  now: Date,
+  policy: DeliveryPolicy,
+): Promise<void> {
   if (work.kind === 'review') return;
   const remindersSent = work.kind === 'reminder' ? work.n : step.remindersSent;
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -163,7 +170,7 @@ async function afterSent(deps: LearningDeps, work: DueWork, step: StepState, now
     });
     if (updated === 'updated') break;
   }
-  const reminderAt = reminderDueAt(new Date(step.dueAt), remindersSent, deps.policy);
+  const reminderAt = reminderDueAt(new Date(step.dueAt), remindersSent, policy);
   if (reminderAt) {
     await deps.dueWork.add({
       ...work,

@@ -38,7 +38,13 @@ export async function validateContent(io: CliIO, dir: string): Promise<void> {
     return;
   }
   for (const p of result.programs) io.out(text.programLine(p.id, p.version, p.languages, p.steps.length));
-  io.out(result.programs.length === 0 ? text.noPrograms : text.allValid(result.programs.length));
+  for (const f of result.ruleFiles) io.out(text.ruleFileLine(f.file, f.rules));
+  if (result.ruleFiles.length === 0) io.out(text.noRules);
+  io.out(
+    result.programs.length === 0
+      ? text.noPrograms
+      : text.allValid(result.programs.length, result.rules.length),
+  );
 }
 
 /** `file:line:col  path: reason`, with the file relative to the working folder so editors can open it. */
