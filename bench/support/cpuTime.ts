@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc; undefined where there is no /proc. */
+export function cpuMsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU ms per request each process spent while the load ran: where the machine's two cores went. */
+export function cpuMeter(processes: Record<string, number | undefined>): () => Record<string, number> {
+  const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMsOf(pid)]));
+  return () => {
+    const spent: Record<string, number> = {};
+    for (const [name, pid] of Object.entries(processes)) {
+      const start = before[name];
+      const end = cpuMsOf(pid);
+      if (start !== undefined && end !== undefined) spent[name] = end - start;
+    }
+    return spent;
+  };
+}

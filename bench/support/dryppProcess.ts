@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startChild, type Child } from '../../sandbox/child.ts';
+import { freePort } from '../../sandbox/ports.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface DryppProcess {
+  child: Child;
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Drypp as it runs in production (`node --import tsx src/main.ts`), in its own process so that its
+ * CPU is not shared with the load generator's event loop. Bot authentication is off (no app id).
+ */
+export async function startDryppProcess(
+  env: Record<string, string>,
+  options: { nodeArgs?: string[]; timeoutMs?: number } = {},
+): Promise<DryppProcess> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const port = await freePort();
+  const child = startChild(
+    'drypp',
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'],
+    {
+      cwd: repoRoot,
+      env: {
+        DRYPP_HOST: '127.0.0.1',
+        PORT: String(port),
+        MicrosoftAppId: '',
+        MicrosoftAppPassword: '',
+        ...env,
+      },
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.process.exitCode !== null || child.process.signalCode !== null) {
+      throw new Error(`Drypp exited while starting:\n${child.tail()}`);
+    }
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline) {
+      await child.stop();
+      throw new Error(`Drypp did not answer /healthz within ${timeoutMs} ms:\n${child.tail()}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { child, port, url, stop: () => child.stop() };
+}
