@@ -3,6 +3,7 @@ import type { MyLearningItem } from '../cards/myLearningCard.ts';
 import type { Enrollment, EnrollmentStore } from './ports.ts';
 import type { StepStore } from './learningPorts.ts';
 import { textFor } from '../domain/program.ts';
+import { dayMonthFormat } from './stepCardContext.ts';
 import type { ProgramCatalog } from './programCatalog.ts';
 
 const statusOrder = { active: 0, completed: 1, expired: 2, withdrawn: 3 } as const;
@@ -18,11 +19,7 @@ export async function showMyLearning(
   );
   return Promise.all(
     sorted.map(async (e) => {
-      const dateFormat = new Intl.DateTimeFormat(person.language === 'nb' ? 'nb-NO' : 'en-GB', {
-        day: 'numeric',
-        month: 'long',
-        timeZone: e.timeZone ?? 'UTC',
-      });
+      const dateFormat = dayMonthFormat(person.language, e.timeZone);
       return {
         title: deps.catalog.titleOf(e.programId, person.language),
         status: e.status,

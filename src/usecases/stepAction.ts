@@ -35,8 +35,10 @@ export async function loadStepForAction(
   if (r.actorId !== r.learnerId) return { ok: false, refusal: 'notYours' };
   const program = deps.catalog.find(r.programId);
   const step = program?.steps.find((s) => s.id === r.stepId);
-  const enrollment = await deps.enrollments.get(r.tenantId, r.learnerId, r.programId);
-  const state = await deps.steps.get(r.tenantId, r.learnerId, r.programId, r.stepId);
+  const [enrollment, state] = await Promise.all([
+    deps.enrollments.get(r.tenantId, r.learnerId, r.programId),
+    deps.steps.get(r.tenantId, r.learnerId, r.programId, r.stepId),
+  ]);
   if (!program || !enrollment || !state) return { ok: false, refusal: 'unknown' };
   if (!step || enrollment.programVersion !== r.programVersion || program.version !== r.programVersion) {
     return { ok: false, refusal: 'oldVersion' };

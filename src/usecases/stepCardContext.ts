@@ -11,13 +11,7 @@ export function stepCardContext(
   dueAt: string | undefined,
   reminder?: number,
 ): StepCardContext {
-  const dueLabel = dueAt
-    ? new Intl.DateTimeFormat(learner.language === 'nb' ? 'nb-NO' : 'en-GB', {
-        day: 'numeric',
-        month: 'long',
-        timeZone: learner.timeZone ?? 'UTC',
-      }).format(new Date(dueAt))
-    : undefined;
+  const dueLabel = dueAt ? dayMonthFormat(learner.language, learner.timeZone).format(new Date(dueAt)) : undefined;
   return {
     t: messagesFor(learner.language),
     language: learner.language,
@@ -33,4 +27,17 @@ export function stepCardContext(
     dueLabel,
     reminder,
   };
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** "27 November" / "27. november" in the person's zone. Formatters are costly to build, so they are kept. */
+export function dayMonthFormat(language: Language, timeZone = 'UTC'): Intl.DateTimeFormat {
+  const key = `${language}|${timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', { day: 'numeric', month: 'long', timeZone });
+    formats.set(key, format);
+  }
+  return format;
 }
