@@ -112,14 +112,8 @@ describe('loadRules', () => {
   it('reports a rule id used in two files at the second, naming the first', async () => {
     const problems = await problemsOf({
       'rules/a.yaml': ruleYaml('welcome'),
-      'rules/b.yaml': lines(
-        'rules:',
-        '  - id: other',
-        '    when: joined',
-        '    audience: { everyone: true }',
-        '    programs: [welcome-onboarding]',
-        ...ruleYaml('welcome').split('\n').slice(1),
-      ),
+      // The second rule's id is on line 6.
+      'rules/b.yaml': ruleYaml('other') + ruleYaml('welcome').replace('rules:\n', ''),
     });
     expect(problems).toEqual([
       {

@@ -13,10 +13,14 @@ export const tableNames = {
   people: 'People',
   tenants: 'Tenants',
   sandboxClock: 'SandboxClock',
+  syncState: 'SyncState',
+  reachability: 'Reachability',
+  subscriptions: 'Subscriptions',
 } as const;
 
 export const queueNames = {
   deliveries: 'drypp-deliveries',
+  directoryHints: 'drypp-directory-hints',
 } as const;
 
 export async function ensureStorage(clients: StorageClients): Promise<void> {
