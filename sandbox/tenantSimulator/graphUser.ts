@@ -30,6 +30,8 @@ export const userProperties: Record<string, number> = {
   usageLocation: 0,
 };
 
+export const ALL_USER_BITS = bit(12) - 1;
+
 /** Always matches: a removal is reported whatever was selected. */
 export const REMOVED_BIT = bit(30);
 
@@ -55,7 +57,8 @@ export type SelectResult = { ok: true; props: string[]; mask: number } | { ok: f
 
 /** Parses `$select` (case-insensitive names, as Graph allows). */
 export function parseUserSelect(select: string | undefined | null): SelectResult {
-  if (!select) return { ok: true, props: defaultUserSelect, mask: maskOf(defaultUserSelect) };
+  // Without $select, Graph tracks every property but returns its default set.
+  if (!select) return { ok: true, props: defaultUserSelect, mask: ALL_USER_BITS };
   const byLower = new Map(Object.keys(userProperties).map((p) => [p.toLowerCase(), p]));
   const props: string[] = [];
   for (const raw of select.split(',')) {
@@ -89,8 +92,6 @@ export function changedMask(before: UserRecord, after: UserRecord): number {
   if (before.managerId !== after.managerId) mask |= userProperties.manager!;
   return mask;
 }
-
-export const ALL_USER_BITS = (bit(12) - 1) | 0;
 
 function nameParts(displayName: string): { givenName: string | null; surname: string | null } {
   const parts = displayName.trim().split(/\s+/);

@@ -51,7 +51,7 @@ export function entraError(
     .replace(/\.\d{3}Z$/, 'Z');
   res.status(status).json({
     error,
-    error_description: `AADSTS${aadsts}: ${message} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
+    error_description: `AADSTS${aadsts}: ${message}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
     error_codes: [aadsts],
     timestamp,
     trace_id: traceId,

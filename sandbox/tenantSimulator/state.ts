@@ -10,9 +10,18 @@ export interface SimulatorSecrets {
   tls?: { key: string; cert: string };
 }
 
+let processKey: { signingKey: KeyObject; kid: string } | undefined;
+
+/**
+ * New secrets for a simulator without a data file. The RSA key is made once per process (it takes
+ * up to a second) and shared by the simulators a test file starts; each has its own delta secret.
+ */
 export function newSecrets(): SimulatorSecrets {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { signingKey: privateKey, kid: randomUUID().replace(/-/g, ''), deltaSecret: randomBytes(32) };
+  processKey ??= {
+    signingKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey,
+    kid: randomUUID().replace(/-/g, ''),
+  };
+  return { ...processKey, deltaSecret: randomBytes(32) };
 }
 
 const MAX_DELIVERIES = 2000;

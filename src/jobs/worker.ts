@@ -7,21 +7,30 @@ import type { Logger } from '../log/logger.ts';
 export interface Job {
   name: string;
   intervalMs: number;
+  /** Also run once right away (e.g. creating subscriptions), not only after the first interval. */
+  runAtStart?: boolean;
   runOnce(): Promise<void>;
 }
 
 /** Runs each job on its own interval until stopped. A failing round is logged and tried next tick. */
 export function startWorker(jobs: Job[], log: Logger): { stop(): Promise<void> } {
   const running = new Set<Promise<void>>();
-  const timers = jobs.map((job) =>
-    setInterval(() => {
-      const round = job
-        .runOnce()
-        .catch((error: unknown) => log.error({ err: error, job: job.name }, 'job round failed'))
-        .finally(() => running.delete(round));
-      running.add(round);
-    }, job.intervalMs),
-  );
+  const busy = new Set<string>();
+  const tick = (job: Job) => {
+    // A round still running when the next tick comes is not started twice.
+    if (busy.has(job.name)) return;
+    busy.add(job.name);
+    const round = job
+      .runOnce()
+      .catch((error: unknown) => log.error({ err: error, job: job.name }, 'job round failed'))
+      .finally(() => {
+        running.delete(round);
+        busy.delete(job.name);
+      });
+    running.add(round);
+  };
+  const timers = jobs.map((job) => setInterval(() => tick(job), job.intervalMs));
+  for (const job of jobs) if (job.runAtStart) tick(job);
   log.info({ jobs: jobs.map((j) => j.name) }, 'worker started');
   return {
     async stop() {

@@ -25,6 +25,16 @@ export const en = {
     notSelfPaced: 'Your programs send each item when it is due, so there is nothing to fetch early.',
     nothingNext: 'You have everything already: there is no next item waiting.',
   },
+  managerNotice: {
+    title: (name: string) => `${name} is joining your team`,
+    starts: (name: string, start: string, department?: string) =>
+      `${name} starts ${start}${department ? ` in ${department}` : ''}. This is their plan in Drypp:`,
+    plan: 'Their plan',
+    program: (steps: number, mandatory: boolean) =>
+      `${steps} short steps · ${mandatory ? 'mandatory' : 'voluntary'}`,
+    yourPart:
+      'Set aside a little time in their first weeks for these items: where leaders make time, learning happens. You will see their progress in the My team tab.',
+  },
   myLearning: {
     title: 'My learning',
     emptyTitle: 'Nothing to learn just yet',

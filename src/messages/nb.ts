@@ -30,6 +30,16 @@ export const nb: typeof en = {
       'Programmene dine sender hvert steg når det er tid for det, så det er ingenting å hente tidlig.',
     nothingNext: 'Du har fått alt allerede: det er ikke noe neste steg som venter.',
   },
+  managerNotice: {
+    title: (name: string) => `${name} begynner hos deg`,
+    starts: (name: string, start: string, department?: string) =>
+      `${name} begynner ${start}${department ? ` i ${department}` : ''}. Dette er planen i Drypp:`,
+    plan: 'Planen',
+    program: (steps: number, mandatory: boolean) =>
+      `${steps} korte steg · ${mandatory ? 'obligatorisk' : 'frivillig'}`,
+    yourPart:
+      'Sett av litt tid de første ukene til dette: der ledere gir tid, skjer læringen. Du ser framdriften i fanen Mitt team.',
+  },
   myLearning: {
     title: 'Min læring',
     emptyTitle: 'Ingenting å lære ennå',

@@ -28,14 +28,21 @@ export class TableDirectoryMirror implements DirectoryMirror {
   async putMany(tenantId: string, mirrored: MirroredPerson[]): Promise<void> {
     // One row per person per call: a page may name a person twice; the last change wins.
     const byId = new Map(mirrored.map((m) => [m.person.id, m]));
-    const actions: TransactionAction[] = [...byId.values()].map((m) => ['upsert', toRow(tenantId, m), 'Replace']);
+    const actions: TransactionAction[] = [...byId.values()].map((m) => [
+      'upsert',
+      toRow(tenantId, m),
+      'Replace',
+    ]);
     for (let i = 0; i < actions.length; i += 100) {
       await this.people.submitTransaction(actions.slice(i, i + 100));
     }
   }
 
   async registerTenant(tenantId: string): Promise<void> {
-    await this.tenants.upsertEntity({ partitionKey: 'tenant', rowKey: keyPart(tenantId), tenantId }, 'Replace');
+    await this.tenants.upsertEntity(
+      { partitionKey: 'tenant', rowKey: keyPart(tenantId), tenantId },
+      'Replace',
+    );
   }
 }
 

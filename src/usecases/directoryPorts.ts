@@ -68,7 +68,8 @@ export interface SyncStateStore {
   save(state: SyncState): Promise<'saved' | 'conflict'>;
 }
 
-export type ReachabilityStage = 'detected' | 'appInstalled' | 'chatKnown' | 'firstCardDelivered' | 'notReachable';
+export type ReachabilityStage =
+  'detected' | 'appInstalled' | 'chatKnown' | 'firstCardDelivered' | 'notReachable';
 
 export interface Reachability {
   tenantId: string;

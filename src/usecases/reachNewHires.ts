@@ -26,7 +26,13 @@ export async function reachNewHires(
     const result = await deps.installer.installForUser(tenantId, r.userId);
     let next: Reachability;
     if (result.kind === 'installed' || result.kind === 'alreadyInstalled') {
-      next = { ...r, stage: 'appInstalled', appInstalledAt: now.toISOString(), nextAttemptAt: undefined, lastProblem: undefined };
+      next = {
+        ...r,
+        stage: 'appInstalled',
+        appInstalledAt: now.toISOString(),
+        nextAttemptAt: undefined,
+        lastProblem: undefined,
+      };
       report.installed++;
     } else if (now.getTime() - Date.parse(r.detectedAt) > GIVE_UP_AFTER_MS || result.kind === 'failed') {
       next = { ...r, stage: 'notReachable', lastProblem: result.reason, nextAttemptAt: undefined };
@@ -47,7 +53,11 @@ export async function reachNewHires(
 }
 
 /** The bot learned the person's chat (installationUpdate): the next stage, if they were on the way. */
-export async function markChatKnown(deps: { clock: Clock; reachability: ReachabilityStore }, tenantId: string, userId: string) {
+export async function markChatKnown(
+  deps: { clock: Clock; reachability: ReachabilityStore },
+  tenantId: string,
+  userId: string,
+) {
   const r = await deps.reachability.get(tenantId, userId);
   if (!r || r.chatKnownAt) return;
   await deps.reachability.update({
@@ -67,5 +77,9 @@ export async function markFirstCardDelivered(
 ) {
   const r = await deps.reachability.get(tenantId, userId);
   if (!r || r.firstCardAt) return;
-  await deps.reachability.update({ ...r, stage: 'firstCardDelivered', firstCardAt: deps.clock.now().toISOString() });
+  await deps.reachability.update({
+    ...r,
+    stage: 'firstCardDelivered',
+    firstCardAt: deps.clock.now().toISOString(),
+  });
 }

@@ -11,7 +11,9 @@ export function stepCardContext(
   dueAt: string | undefined,
   reminder?: number,
 ): StepCardContext {
-  const dueLabel = dueAt ? dayMonthFormat(learner.language, learner.timeZone).format(new Date(dueAt)) : undefined;
+  const dueLabel = dueAt
+    ? dayMonthFormat(learner.language, learner.timeZone).format(new Date(dueAt))
+    : undefined;
   return {
     t: messagesFor(learner.language),
     language: learner.language,
@@ -36,7 +38,11 @@ export function dayMonthFormat(language: Language, timeZone = 'UTC'): Intl.DateT
   const key = `${language}|${timeZone}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', { day: 'numeric', month: 'long', timeZone });
+    format = new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', {
+      day: 'numeric',
+      month: 'long',
+      timeZone,
+    });
     formats.set(key, format);
   }
   return format;

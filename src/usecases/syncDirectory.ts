@@ -14,8 +14,10 @@ import { enrollPerson } from './enrollPerson.ts';
 import type { Person } from './learningPorts.ts';
 import type { LearningDeps } from './learningDeps.ts';
 
-export interface SyncDeps
-  extends Pick<LearningDeps, 'clock' | 'catalog' | 'enrollments' | 'steps' | 'dueWork' | 'policy'> {
+export interface SyncDeps extends Pick<
+  LearningDeps,
+  'clock' | 'catalog' | 'enrollments' | 'steps' | 'dueWork' | 'policy'
+> {
   reader: DirectoryReader;
   mirror: DirectoryMirror;
   syncState: SyncStateStore;
@@ -42,8 +44,20 @@ export interface SyncReport {
  * enrollments by person and program), so a replayed page, a duplicate notification, a crash half-way
  * or a 410 resync enrolls nobody twice.
  */
-export async function syncDirectory(deps: SyncDeps, tenantId: string, maxPages = 10_000): Promise<SyncReport> {
-  const report: SyncReport = { pages: 0, seen: 0, newHires: 0, roleChanges: 0, enrollments: 0, removed: 0, resynced: false };
+export async function syncDirectory(
+  deps: SyncDeps,
+  tenantId: string,
+  maxPages = 10_000,
+): Promise<SyncReport> {
+  const report: SyncReport = {
+    pages: 0,
+    seen: 0,
+    newHires: 0,
+    roleChanges: 0,
+    enrollments: 0,
+    removed: 0,
+    resynced: false,
+  };
   let state = await deps.syncState.get(tenantId);
   let link = state.resumeLink ?? state.deltaLink;
 
@@ -95,13 +109,26 @@ async function applyPage(
     report.seen++;
     const before = known[i];
     // Delta may send only what changed: merge onto what we know.
-    const person = { accountEnabled: true, userType: 'Member', ...before?.person, ...change } as DirectoryPerson;
+    const person = {
+      accountEnabled: true,
+      userType: 'Member',
+      ...before?.person,
+      ...change,
+    } as DirectoryPerson;
     if (!person.userPrincipalName || !person.displayName) return; // not enough to address them yet
     const firstSeen = !before?.firstSeenAt;
     const isInitialSync = freshInitialSync || !before;
-    const decision = isNewHire(person, { firstSeen, now, isInitialSync: isInitialSync && freshInitialSync, policy: deps.newHirePolicy });
+    const decision = isNewHire(person, {
+      firstSeen,
+      now,
+      isInitialSync: isInitialSync && freshInitialSync,
+      policy: deps.newHirePolicy,
+    });
     const meetsAsMember = person.accountEnabled && person.userType === 'Member';
-    rows.push({ person, firstSeenAt: before?.firstSeenAt ?? (meetsAsMember ? now.toISOString() : undefined) });
+    rows.push({
+      person,
+      firstSeenAt: before?.firstSeenAt ?? (meetsAsMember ? now.toISOString() : undefined),
+    });
     if (decision.newHire) events.push({ person, event: { kind: 'joined' } });
     else if (before?.firstSeenAt && roleChanged(before.person, person)) {
       events.push({ person, event: { kind: 'roleChanged', before: before.person } });
@@ -164,7 +191,11 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 
 function roleChanged(before: DirectoryPerson, after: DirectoryPerson): boolean {
   const groups = (p: DirectoryPerson) => [...(p.groupIds ?? [])].sort().join(',');
-  return before.department !== after.department || before.jobTitle !== after.jobTitle || groups(before) !== groups(after);
+  return (
+    before.department !== after.department ||
+    before.jobTitle !== after.jobTitle ||
+    groups(before) !== groups(after)
+  );
 }
 
 export function toPerson(tenantId: string, p: DirectoryPerson): Person {

@@ -1,0 +1,61 @@
+import type { AppInstaller, InstallResult } from '../usecases/directoryPorts.ts';
+import type { GraphClients } from './graphClients.ts';
+
+/**
+ * Installs Drypp in a person's personal scope (`POST /users/{id}/teamwork/installedApps`), paced by
+ * its own token bucket: Graph allows 30 installs per second per app and tenant.
+ */
+export class GraphAppInstaller implements AppInstaller {
+  private tokens: number;
+  private refilledAt = Date.now();
+
+  constructor(
+    private readonly clients: GraphClients,
+    private readonly catalogAppId: string,
+    private readonly graphOrigin: string,
+    private readonly perSecond = 25,
+  ) {
+    this.tokens = perSecond;
+  }
+
+  async installForUser(tenantId: string, userId: string): Promise<InstallResult> {
+    await this.takeToken();
+    try {
+      await this.clients
+        .forTenant(tenantId)
+        .api(`/users/${encodeURIComponent(userId)}/teamwork/installedApps`)
+        .post({
+          'teamsApp@odata.bind': `${this.graphOrigin}/v1.0/appCatalogs/teamsApps/${this.catalogAppId}`,
+        });
+      return { kind: 'installed' };
+    } catch (error) {
+      const e = error as { statusCode?: number; headers?: Headers; message?: string };
+      const status = e.statusCode ?? 0;
+      if (status === 409) return { kind: 'alreadyInstalled' };
+      const retryAfter = Number(e.headers?.get?.('retry-after'));
+      // 404 for a brand-new account (Teams not provisioned yet), 400 now and then, 429 and 5xx: retry later.
+      if ([0, 400, 404, 429].includes(status) || status >= 500) {
+        return {
+          kind: 'retry',
+          afterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 0,
+          reason: `Graph answered ${status || 'nothing'}`,
+        };
+      }
+      return { kind: 'failed', reason: `Graph answered ${status}` };
+    }
+  }
+
+  /** A simple token bucket (per process; one reachability job per tenant holds the lease). */
+  private async takeToken(): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.refilledAt) / 1000) * this.perSecond);
+      this.refilledAt = now;
+      if (this.tokens >= 1) {
+        this.tokens -= 1;
+        return;
+      }
+      await new Promise((r) => setTimeout(r, Math.ceil(((1 - this.tokens) / this.perSecond) * 1000)));
+    }
+  }
+}

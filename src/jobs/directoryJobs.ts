@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../log/logger.ts';
+import type { WorkQueue } from '../store/workQueue.ts';
+import type { LeaseStore } from '../usecases/learningPorts.ts';
+import { keepSubscription, type SubscriptionTarget } from '../usecases/keepSubscription.ts';
+import { reachNewHires } from '../usecases/reachNewHires.ts';
+import type { DirectoryHint, SubscriptionApi, SubscriptionStore } from '../usecases/subscriptionPorts.ts';
+import { syncDirectory, type SyncDeps } from '../usecases/syncDirectory.ts';
+import type { AppInstaller, ReachabilityStore } from '../usecases/directoryPorts.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { Job } from './worker.ts';
+
+export interface DirectoryJobDeps {
+  tenants: string[];
+  leases: LeaseStore;
+  sync: SyncDeps;
+  hints: WorkQueue<DirectoryHint>;
+  clock: Clock;
+  reachability: ReachabilityStore;
+  installer: AppInstaller;
+  subscriptions?: { api: SubscriptionApi; store: SubscriptionStore; target: SubscriptionTarget };
+  log: Logger;
+}
+
+const LEASE_TTL_MS = 5 * 60_000;
+
+/** Runs `work` for a tenant only while holding its lease, so two workers never sync one tenant at once. */
+async function withLease(deps: DirectoryJobDeps, name: string, holder: string, work: () => Promise<void>) {
+  if (!(await deps.leases.acquire(name, holder, new Date(), LEASE_TTL_MS))) return false;
+  try {
+    await work();
+  } finally {
+    await deps.leases.release(name, holder);
+  }
+  return true;
+}
+
+/**
+ * Directory work as jobs: a delta round on a schedule (the source of truth), a round at once when
+ * a change notification arrives (a hint), app installs for new hires, and the subscription kept alive.
+ */
+export function directoryJobs(deps: DirectoryJobDeps, options: { syncIntervalMs: number }): Job[] {
+  const holder = randomUUID();
+  const syncTenant = async (tenantId: string) => {
+    await withLease(deps, `directorySync|${tenantId}`, holder, async () => {
+      const report = await syncDirectory(deps.sync, tenantId);
+      if (report.newHires + report.roleChanges + report.removed > 0 || report.resynced) {
+        deps.log.info({ tenantId, ...report }, 'directory round');
+      }
+    });
+  };
+
+  return [
+    {
+      name: 'directorySync',
+      intervalMs: options.syncIntervalMs,
+      async runOnce() {
+        for (const tenantId of deps.tenants) await syncTenant(tenantId);
+      },
+    },
+    {
+      name: 'directoryHints',
+      intervalMs: 500,
+      async runOnce() {
+        const messages = await deps.hints.receive(32, 120);
+        if (messages.length === 0) return;
+        const byTenant = new Map<string, DirectoryHint[]>();
+        for (const m of messages)
+          byTenant.set(m.body.tenantId, [...(byTenant.get(m.body.tenantId) ?? []), m.body]);
+        for (const [tenantId, hints] of byTenant) {
+          if (!deps.tenants.includes(tenantId)) continue;
+          const reasons = new Set(hints.map((h) => h.reason));
+          if (
+            deps.subscriptions &&
+            (reasons.has('reauthorizationRequired') || reasons.has('subscriptionRemoved'))
+          ) {
+            await keepSubscription(
+              { clock: deps.clock, ...deps.subscriptions },
+              tenantId,
+              deps.subscriptions.target,
+              {
+                forceRenew: reasons.has('reauthorizationRequired'),
+                recreate: reasons.has('subscriptionRemoved'),
+              },
+            );
+          }
+          // Whatever the hint, a delta round catches up: notifications are hints, delta is the truth.
+          await syncTenant(tenantId);
+        }
+        await Promise.all(messages.map((m) => m.ack()));
+      },
+    },
+    {
+      name: 'reachNewHires',
+      intervalMs: 1000,
+      async runOnce() {
+        for (const tenantId of deps.tenants) {
+          await withLease(deps, `reachNewHires|${tenantId}`, holder, async () => {
+            const report = await reachNewHires(deps, tenantId);
+            if (report.installed + report.retried + report.gaveUp > 0)
+              deps.log.info({ tenantId, ...report }, 'reachability round');
+          });
+        }
+      },
+    },
+    ...(deps.subscriptions
+      ? [
+          {
+            name: 'keepSubscriptions',
+            intervalMs: 60 * 60_000,
+            runAtStart: true,
+            async runOnce() {
+              for (const tenantId of deps.tenants) {
+                const result = await keepSubscription(
+                  { clock: deps.clock, ...deps.subscriptions! },
+                  tenantId,
+                  deps.subscriptions!.target,
+                );
+                if (result !== 'kept') deps.log.info({ tenantId, result }, 'change subscription');
+              }
+            },
+          },
+        ]
+      : []),
+  ];
+}
