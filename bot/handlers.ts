@@ -4,6 +4,8 @@ import { myLearningCard } from '../src/cards/myLearningCard.ts';
 import { welcomeCard } from '../src/cards/welcomeCard.ts';
 import { noticeCard } from '../src/cards/noticeCard.ts';
 import { deliverNextEarly } from '../src/usecases/deliverNextEarly.ts';
+import { markChatKnown } from '../src/usecases/reachNewHires.ts';
+import { sendWaitingCardsNow } from '../src/usecases/sendWaitingCardsNow.ts';
 import type { LearningDeps } from '../src/usecases/learningDeps.ts';
 import { showMyLearning } from '../src/usecases/showMyLearning.ts';
 import { welcomeNewInstallation } from '../src/usecases/welcomeNewInstallation.ts';
@@ -32,6 +34,9 @@ export async function onInstalled(deps: BotDeps, chat: ChatContext): Promise<voi
   });
   chat.log.info({ userId: chat.userId, sendWelcome }, 'installation recorded');
   if (sendWelcome) await chat.sendCard(welcomeCard(chat.t));
+  // A new hire's chat is known now: cards that waited for it go out in the scheduler's next round.
+  await markChatKnown(deps, chat.tenantId, chat.userId);
+  await sendWaitingCardsNow(deps, { tenantId: chat.tenantId, userId: chat.userId });
 }
 
 /** Text typed in the personal chat: a command, or the help card for anything else. */

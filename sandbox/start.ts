@@ -1,7 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { startAzurite } from './azurite.ts';
-import { seedDemoOrganisation } from './seedDemoOrganisation.ts';
+import { startTeamsInstalls } from './teamsInstalls.ts';
+import {
+  demoChatIdFor,
+  sandboxGraphApp,
+  sandboxTeamsApp,
+  seedFromDemoOrganisation,
+  startTenantSimulator,
+} from './tenantSimulator/index.ts';
 import { startChild, type Child } from './child.ts';
 import { demoBot, demoPeople, demoPersonalChatId, demoTenant } from './demoOrganisation.ts';
 import { startPlayground, type Playground } from './playground.ts';
@@ -21,6 +28,7 @@ async function refuseTakenPorts(): Promise<void> {
   const wanted = {
     Drypp: sandboxPorts.drypp,
     'Agents Playground': sandboxPorts.playground,
+    'Tenant simulator': sandboxPorts.tenantSimulator,
     'Azurite queues': sandboxPorts.azurite.queue,
     'Azurite tables': sandboxPorts.azurite.table,
     'Azurite blobs': sandboxPorts.azurite.blob,
@@ -75,9 +83,28 @@ async function main(): Promise<void> {
     });
     running.push(azurite.child);
 
-    // The tenant simulator (Microsoft Graph and Entra sign-in) starts here with the directory-sync issue;
-    // until then the demo organisation is seeded straight into storage.
-    await seedDemoOrganisation(azurite.connectionString);
+    say('Starting the tenant simulator (Entra sign-in and Microsoft Graph)…');
+    const dryppUrl = `http://127.0.0.1:${sandboxPorts.drypp}`;
+    let playgroundUrl: string | undefined;
+    const teams = await startTeamsInstalls({
+      playgroundUrl: () => playgroundUrl,
+      botEndpoint: `${dryppUrl}/api/messages`,
+    });
+    running.push(teams);
+    const simulatorCert = path.join(sandboxDataDir, 'tenant-simulator-cert.pem');
+    // SANDBOX_OMIT_PLAYGROUND_USER: the directory starts without the Playground's user, so
+    // `npm run sim -- hire --id <their id>` shows the whole new-hire path in the Playground.
+    const omit = process.env.SANDBOX_OMIT_PLAYGROUND_USER ? [demoPeople[0]!.id] : [];
+    const tenantSimulator = await startTenantSimulator({
+      port: sandboxPorts.tenantSimulator,
+      https: true,
+      dataFile: path.join(sandboxDataDir, 'tenant-simulator.json'),
+      certFile: simulatorCert,
+      tenants: [seedFromDemoOrganisation({ omit })],
+      chatIdFor: demoChatIdFor,
+      onAppInstalled: (tenantId, userId) => teams.appInstalled(tenantId, userId),
+    });
+    running.push(tenantSimulator);
 
     say('Starting Drypp (web and worker roles)…');
     const drypp = startChild(
@@ -98,12 +125,22 @@ async function main(): Promise<void> {
           DRYPP_WORKING_DAYS: 'monday,tuesday,wednesday,thursday,friday,saturday,sunday',
           DRYPP_MAX_CARDS_PER_DAY: '20',
           DRYPP_SCHEDULER_INTERVAL_MS: '1000',
+          // Directory sync against the tenant simulator: only these URLs differ from production.
+          NODE_EXTRA_CA_CERTS: simulatorCert,
+          DRYPP_DIRECTORY_TENANTS: demoTenant.id,
+          DRYPP_GRAPH_CLIENT_ID: sandboxGraphApp.clientId,
+          DRYPP_GRAPH_CLIENT_SECRET: sandboxGraphApp.clientSecret,
+          DRYPP_AUTHORITY_HOST: tenantSimulator.url,
+          DRYPP_GRAPH_BASE_URL: tenantSimulator.url,
+          DRYPP_TEAMS_APP_CATALOG_ID: sandboxTeamsApp.id,
+          DRYPP_PUBLIC_URL: dryppUrl,
+          DRYPP_GRAPH_CLIENT_STATE: 'sandbox-client-state-not-a-secret',
+          DRYPP_SYNC_INTERVAL_MS: '60000',
         },
         echo: prefixed('drypp'),
       },
     );
     running.push(drypp);
-    const dryppUrl = `http://127.0.0.1:${sandboxPorts.drypp}`;
     await waitForHealthy(`${dryppUrl}/healthz`, drypp, 30_000);
     drypp.process.once('exit', () => {
       if (!stopping) {
@@ -133,6 +170,7 @@ async function main(): Promise<void> {
       cwd: sandboxDataDir,
     });
     running.push(playground);
+    playgroundUrl = playground.url;
 
     const [you] = demoPeople;
     say('');
@@ -140,6 +178,8 @@ async function main(): Promise<void> {
     say(`  Drypp health         ${dryppUrl}/healthz`);
     say(`  Tabs                 ${dryppUrl}/tabs/my-learning.html`);
     say(`  Agents Playground    ${playground.url}   (you are ${you?.displayName} in ${demoTenant.name})`);
+    say(`  Tenant simulator     ${tenantSimulator.url}   (Graph and sign-in; try: npm run sim -- help)`);
+    say(`  Other people's chats ${teams.serviceUrl}   (cards to people without a Playground window)`);
     say(
       `  Azurite              tables 127.0.0.1:${sandboxPorts.azurite.table}, queues 127.0.0.1:${sandboxPorts.azurite.queue}`,
     );

@@ -5,6 +5,7 @@ import { loadContent } from './content/loadContent.ts';
 import { systemClock, type Clock } from './domain/clock.ts';
 import { defaultDeliveryPolicy, policyProblem, type DeliveryPolicy } from './domain/deliveryPolicy.ts';
 import type { Weekday } from './domain/program.ts';
+import type { EnrollmentRule } from './domain/enrollmentRules.ts';
 import type { Logger } from './log/logger.ts';
 import { AdjustableClock } from './store/adjustableClock.ts';
 import { TableConversationStore } from './store/conversationStore.ts';
@@ -14,6 +15,7 @@ import { TableEnrollmentStore } from './store/enrollmentStore.ts';
 import { TableLeaseStore } from './store/leaseStore.ts';
 import { TablePeopleStore } from './store/peopleStore.ts';
 import { TableStepStore } from './store/stepStore.ts';
+import { TableReachabilityStore } from './store/reachabilityStore.ts';
 import { StorageClients } from './store/storageClients.ts';
 import { ensureStorage, tableNames } from './store/tables.ts';
 import type { ChatSender } from './usecases/learningPorts.ts';
@@ -28,6 +30,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 export interface Composed {
   deps: Omit<LearningDeps, 'sender'>;
+  /** Enrollment rules from content/rules. */
+  rules: EnrollmentRule[];
   storage: StorageClients;
   /** Set outside production: time that `drypp sandbox clock --advance` moves for every process. */
   adjustableClock?: AdjustableClock;
@@ -52,6 +56,7 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
   return {
     storage,
     adjustableClock,
+    rules: content.rules,
     deps: {
       clock,
       catalog: catalogOf(content.programs),
@@ -68,6 +73,7 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
         storage.table(tableNames.conversations),
         storage.table(tableNames.welcomes),
       ),
+      reachability: new TableReachabilityStore(storage.table(tableNames.reachability)),
       policy: deliveryPolicyFrom(config),
     },
   };

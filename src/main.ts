@@ -10,6 +10,7 @@ import { startWorker } from './jobs/worker.ts';
 import { deliverDueCardsJob } from './jobs/deliverDueCardsJob.ts';
 import { BotChatSender } from './teams/proactiveSender.ts';
 import { compose, repoRoot, withSender } from './compose.ts';
+import { composeDirectory } from './composeDirectory.ts';
 import { renderDueCard } from './usecases/renderDueCard.ts';
 import { DryppBot } from '../bot/dryppBot.ts';
 
@@ -21,13 +22,15 @@ export interface RunningDrypp {
 }
 
 export async function startDrypp(config: Config, log: Logger): Promise<RunningDrypp> {
-  const { deps: stores, storage, adjustableClock } = await compose(config, log);
+  const composed = await compose(config, log);
+  const { deps: stores, storage, adjustableClock } = composed;
   const adapter = createBotAdapter(config.bot);
   adapter.onTurnError = async (turn, error) => {
     log.error({ err: error, correlationId: turn.activity.id }, 'unhandled turn error');
   };
   const deps = withSender(stores, new BotChatSender(adapter, config.bot.appId ?? '', stores.conversations));
 
+  const directory = config.directory ? composeDirectory(config.directory, composed, deps, log) : undefined;
   const stops: Array<() => Promise<void>> = [];
   let port = config.port;
 
@@ -41,6 +44,14 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
       probes,
       tabsDir: path.resolve(repoRoot, config.tabsDir),
       botAuthRequired: Boolean(config.bot.appId),
+      graphNotifications:
+        directory && config.directory?.notifications
+          ? {
+              hints: directory.hints,
+              clientState: config.directory.notifications.clientState,
+              tenants: config.directory.tenants,
+            }
+          : undefined,
     });
   } else {
     app = createHealthOnlyApp({ log, probes });
@@ -67,6 +78,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
           intervalMs: config.schedulerIntervalMs,
           beforeRound: adjustableClock ? () => adjustableClock.refresh() : undefined,
         }),
+        ...(directory?.jobs ?? []),
       ],
       log,
     );

@@ -111,4 +111,33 @@ export const cliMessages = {
       `Sandbox time: ${iso} (${local}), ${ahead} ahead of real time`,
     advanced: (by: string) => `Moved the sandbox clock forward by ${by}.`,
   },
+  people: {
+    description: 'What Drypp knows about people',
+    statusDescription: 'where a person is on the way to their first card, and why',
+    header: (name: string, upn: string, id: string) => `${name} <${upn}> (object id ${id})`,
+    directory: (facts: string) => `  Directory     ${facts}`,
+    reachability: (stage: string) => `  Reachability  ${stage}`,
+    reachabilityDetail: (detail: string) => `                ${detail}`,
+    noReachability: 'not followed (not detected as a new hire by directory sync)',
+    stages: {
+      detected: 'detected: the app is not installed for them yet',
+      appInstalled: 'app installed: waiting for Teams to open the chat with Drypp',
+      chatKnown: 'chat known: the first card has not been delivered yet',
+      firstCardDelivered: 'first card delivered',
+      notReachable: 'not reachable: Drypp gave up after a day of retries',
+    } as Record<string, string>,
+    times: (parts: string[]) => parts.join(' · '),
+    problem: (problem: string, next?: string) =>
+      `last problem: ${problem}${next ? `; next attempt ${next}` : ''}`,
+    enrollmentsNone: '  Enrollments   none',
+    enrollment: (
+      first: boolean,
+      program: string,
+      status: string,
+      done: number,
+      total: number,
+      next?: string,
+    ) =>
+      `${first ? '  Enrollments   ' : '                '}${program}  ${status}  ${done} of ${total} done${next ? `  next due ${next}` : ''}`,
+  },
 } as const;

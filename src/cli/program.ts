@@ -6,6 +6,7 @@ import { registerEnrollmentCommands } from './commands/enrollment.ts';
 import { registerProgramCommands } from './commands/programs.ts';
 import { registerReportCommands } from './commands/report.ts';
 import { registerSandboxCommands } from './commands/sandbox.ts';
+import { registerPeopleCommands } from './commands/people.ts';
 import type { CliEnv } from './commands/session.ts';
 import type { CliIO } from './io.ts';
 import { cliMessages } from './messages.ts';
@@ -18,6 +19,7 @@ const commandGroups: RegisterCommands[] = [
   registerEnrollmentCommands,
   registerReportCommands,
   registerSandboxCommands,
+  registerPeopleCommands,
 ];
 
 /** `env` is the one place the CLI reads the environment; commands get it from here. */

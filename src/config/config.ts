@@ -78,6 +78,28 @@ const envSchema = z.object({
       ),
     ),
   DRYPP_MAX_CARDS_PER_DAY: z.coerce.number().int().min(1).max(50).default(3),
+  // Directory sync (Microsoft Graph). Off while DRYPP_DIRECTORY_TENANTS is empty.
+  DRYPP_DIRECTORY_TENANTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[0-9a-f-]{36}$/i, 'must be tenant ids (GUIDs), comma-separated'))),
+  DRYPP_GRAPH_CLIENT_ID: optionalText,
+  DRYPP_GRAPH_CLIENT_SECRET: optionalText,
+  DRYPP_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  DRYPP_GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
+  DRYPP_GRAPH_SCOPE: z.string().default('https://graph.microsoft.com/.default'),
+  DRYPP_TEAMS_APP_CATALOG_ID: optionalText,
+  DRYPP_PUBLIC_URL: optionalText.pipe(z.url().optional()),
+  DRYPP_GRAPH_CLIENT_STATE: optionalText,
+  DRYPP_SYNC_INTERVAL_MS: z.coerce.number().int().min(1000).default(300_000),
+  DRYPP_NEW_HIRE_CREATED_WITHIN_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  DRYPP_NEW_HIRE_HIRE_DATE_FROM_DAYS_AGO: z.coerce.number().int().min(0).max(365).default(14),
   DRYPP_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
 });
 
@@ -86,6 +108,20 @@ export interface BotIdentity {
   appPassword?: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   appTenantId?: string;
+}
+
+export interface DirectorySettings {
+  tenants: string[];
+  clientId: string;
+  clientSecret: string;
+  authorityHost: string;
+  graphBaseUrl: string;
+  scope: string;
+  teamsAppCatalogId: string;
+  syncIntervalMs: number;
+  newHirePolicy: { createdWithinDays: number; hireDateFromDaysAgo: number };
+  /** Change notifications need a public URL; without one, delta polling alone keeps the mirror. */
+  notifications?: { publicUrl: string; clientState: string };
 }
 
 export type StorageSettings =
@@ -104,6 +140,7 @@ export interface Config {
   tabsDir: string;
   defaultTimeZone: string;
   schedulerIntervalMs: number;
+  directory?: DirectorySettings;
   delivery: {
     workingHours: { start: string; end: string };
     workingDays: string[];
@@ -166,6 +203,44 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.MicrosoftAppId && !/^[0-9a-f-]{36}$/i.test(e.MicrosoftAppId)) {
     problems.push('MicrosoftAppId must be a GUID');
   }
+  let directory: DirectorySettings | undefined;
+  if (e.DRYPP_DIRECTORY_TENANTS.length > 0) {
+    const clientId = e.DRYPP_GRAPH_CLIENT_ID ?? e.MicrosoftAppId;
+    const clientSecret = e.DRYPP_GRAPH_CLIENT_SECRET ?? e.MicrosoftAppPassword;
+    if (!clientId) problems.push('DRYPP_GRAPH_CLIENT_ID (or MicrosoftAppId) must be set for directory sync');
+    if (!clientSecret)
+      problems.push('DRYPP_GRAPH_CLIENT_SECRET (or MicrosoftAppPassword) must be set for directory sync');
+    if (!e.DRYPP_TEAMS_APP_CATALOG_ID) {
+      problems.push(
+        "DRYPP_TEAMS_APP_CATALOG_ID must be set for directory sync (the app's id in the org's app catalog)",
+      );
+    }
+    if (e.DRYPP_PUBLIC_URL && (e.DRYPP_GRAPH_CLIENT_STATE ?? '').length < 16) {
+      problems.push(
+        'DRYPP_GRAPH_CLIENT_STATE must be a secret of at least 16 characters when DRYPP_PUBLIC_URL is set',
+      );
+    }
+    if (clientId && clientSecret && e.DRYPP_TEAMS_APP_CATALOG_ID) {
+      directory = {
+        tenants: e.DRYPP_DIRECTORY_TENANTS,
+        clientId,
+        clientSecret,
+        authorityHost: e.DRYPP_AUTHORITY_HOST,
+        graphBaseUrl: e.DRYPP_GRAPH_BASE_URL,
+        scope: e.DRYPP_GRAPH_SCOPE,
+        teamsAppCatalogId: e.DRYPP_TEAMS_APP_CATALOG_ID,
+        syncIntervalMs: e.DRYPP_SYNC_INTERVAL_MS,
+        newHirePolicy: {
+          createdWithinDays: e.DRYPP_NEW_HIRE_CREATED_WITHIN_DAYS,
+          hireDateFromDaysAgo: e.DRYPP_NEW_HIRE_HIRE_DATE_FROM_DAYS_AGO,
+        },
+        notifications:
+          e.DRYPP_PUBLIC_URL && e.DRYPP_GRAPH_CLIENT_STATE
+            ? { publicUrl: e.DRYPP_PUBLIC_URL.replace(/\/$/, ''), clientState: e.DRYPP_GRAPH_CLIENT_STATE }
+            : undefined,
+      };
+    }
+  }
   if (problems.length > 0 || !storage) throw new ConfigError(problems);
 
   return {
@@ -185,6 +260,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tabsDir: e.DRYPP_TABS_DIR,
     defaultTimeZone: e.DRYPP_DEFAULT_TIME_ZONE,
     schedulerIntervalMs: e.DRYPP_SCHEDULER_INTERVAL_MS,
+    directory,
     delivery: {
       workingHours: {
         start: e.DRYPP_WORKING_HOURS.slice(0, 5),

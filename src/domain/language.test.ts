@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageFromLocale } from './language.ts';
+import { languageFromLocale, personLanguage } from './language.ts';
 
 describe('languageFromLocale', () => {
   it.each([
@@ -11,5 +11,13 @@ describe('languageFromLocale', () => {
     [undefined, 'en'],
   ])('%s → %s', (locale, language) => {
     expect(languageFromLocale(locale)).toBe(language);
+  });
+});
+
+describe('personLanguage', () => {
+  it('prefers the directory language over the Teams locale', () => {
+    expect(personLanguage('nb-NO', 'en-US')).toBe('nb');
+    expect(personLanguage(undefined, 'nb-NO')).toBe('nb');
+    expect(personLanguage(undefined, undefined)).toBe('en');
   });
 });

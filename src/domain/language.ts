@@ -11,3 +11,14 @@ export function languageFromLocale(locale: string | undefined): Language {
   if (tag.startsWith('nb') || tag.startsWith('nn') || tag === 'no' || tag.startsWith('no-')) return 'nb';
   return 'en';
 }
+
+/**
+ * The language to write to a person in: their directory `preferredLanguage` first (what they chose
+ * for Microsoft 365), then the locale their Teams client reports.
+ */
+export function personLanguage(
+  preferredLanguage: string | undefined,
+  teamsLocale: string | undefined,
+): Language {
+  return languageFromLocale(preferredLanguage ?? teamsLocale);
+}

@@ -49,7 +49,11 @@ export class GraphDirectoryReader implements DirectoryReader {
       const request = link ? client.api(link) : client.api('/users/delta').select(SELECT);
       body = await request.header('Prefer', `odata.maxpagesize=${this.pageSize}`).get();
     } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 410) throw new DeltaTokenExpiredError();
+      // 410 Gone, or (as Graph also answers) 400 syncStateNotFound: the token is stale, start again.
+      const e = error as { statusCode?: number; code?: string };
+      if (e.statusCode === 410 || (e.statusCode === 400 && /syncState/i.test(e.code ?? ''))) {
+        throw new DeltaTokenExpiredError();
+      }
       throw error;
     }
     const people: DeltaPage['people'] = [];

@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger.ts';
 import type { HealthProbe } from '../usecases/ports.ts';
 import { correlation } from './correlation.ts';
 import { healthRoute } from './health.ts';
+import { graphNotificationRoutes } from './graphNotifications.ts';
 
 export interface WebDeps {
   log: Logger;
@@ -15,6 +16,8 @@ export interface WebDeps {
   tabsDir: string;
   /** True when a bot app id is configured, so every activity must carry a Bot Framework token. */
   botAuthRequired: boolean;
+  /** Graph change notifications, when directory sync runs with a public URL. */
+  graphNotifications?: Parameters<typeof graphNotificationRoutes>[0];
 }
 
 const require = createRequire(import.meta.url);
@@ -35,6 +38,8 @@ export function createWebApp(deps: WebDeps): express.Express {
     }
     await deps.adapter.process(req, res, (turn) => deps.bot.run(turn));
   });
+
+  if (deps.graphNotifications) app.use('/api/graph', graphNotificationRoutes(deps.graphNotifications));
 
   // The tabs: static pages, with teams-js served from our own origin (Teams requires no CDN for it).
   const teamsJs = path.dirname(require.resolve('@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js'));

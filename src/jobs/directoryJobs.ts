@@ -54,6 +54,7 @@ export function directoryJobs(deps: DirectoryJobDeps, options: { syncIntervalMs:
     {
       name: 'directorySync',
       intervalMs: options.syncIntervalMs,
+      runAtStart: true,
       async runOnce() {
         for (const tenantId of deps.tenants) await syncTenant(tenantId);
       },

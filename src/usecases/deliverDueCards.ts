@@ -7,10 +7,11 @@ import {
   type DeliveryPolicy,
 } from '../domain/deliveryPolicy.ts';
 import type { Language } from '../domain/language.ts';
-import { languageFromLocale } from '../domain/language.ts';
+import { personLanguage } from '../domain/language.ts';
 import { deliveryKey, type DueWork, type StepState } from './learningPorts.ts';
 import type { LearningDeps } from './learningDeps.ts';
 import type { Enrollment } from './ports.ts';
+import { markFirstCardDelivered } from './reachNewHires.ts';
 
 /** Builds the card for a piece of due work; undefined when there is nothing to send any more. */
 export type RenderDueCard = (
@@ -96,8 +97,11 @@ export async function deliverDueCards(
       if (retaken === 'conflict') continue;
     }
 
-    const conversation = await deps.conversations.find(tenantId, work.userId);
-    const language = languageFromLocale(conversation?.locale);
+    const [conversation, person] = await Promise.all([
+      deps.conversations.find(tenantId, work.userId),
+      deps.people.get(tenantId, work.userId),
+    ]);
+    const language = personLanguage(person?.preferredLanguage, conversation?.locale);
     const card = render(work, { enrollment, step, language, now });
     if (!card) {
       await deps.deliveries.finish({
@@ -136,6 +140,7 @@ export async function deliverDueCards(
     });
     await deps.deliveries.recordSentOnDay(tenantId, work.userId, today, key);
     await afterSent(deps, work, step, now, policy);
+    await markFirstCardDelivered(deps, tenantId, work.userId);
     await deps.dueWork.remove(work);
     report.sent++;
   }

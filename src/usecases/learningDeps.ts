@@ -10,6 +10,7 @@ import type {
   StepStore,
 } from './learningPorts.ts';
 import type { ProgramCatalog } from './programCatalog.ts';
+import type { ReachabilityStore } from './directoryPorts.ts';
 
 /** What the learning use cases talk to. Each use case picks the few it needs from this. */
 export interface LearningDeps {
@@ -23,6 +24,8 @@ export interface LearningDeps {
   people: PeopleStore;
   conversations: ConversationStore;
   sender: ChatSender;
+  /** Where new hires are on the way to their first card (directory sync fills it). */
+  reachability: ReachabilityStore;
   /** The tenant's delivery policy; the person's time zone is applied on top. */
   policy: DeliveryPolicy;
 }

@@ -1,5 +1,5 @@
 import { managerNoticeCard } from '../cards/managerNoticeCard.ts';
-import { languageFromLocale } from '../domain/language.ts';
+import { personLanguage } from '../domain/language.ts';
 import { isMandatoryStep, textFor } from '../domain/program.ts';
 import { messagesFor } from '../messages/catalog.ts';
 import type { Person } from './learningPorts.ts';
@@ -28,7 +28,7 @@ export async function noticeManager(
 
   const conversation = await deps.conversations.find(hire.tenantId, hire.managerId);
   const manager = await deps.people.get(hire.tenantId, hire.managerId);
-  const language = languageFromLocale(conversation?.locale ?? manager?.preferredLanguage);
+  const language = personLanguage(manager?.preferredLanguage, conversation?.locale);
   const t = messagesFor(language);
   const start = hire.hireDate && Date.parse(hire.hireDate) > now.getTime() ? new Date(hire.hireDate) : now;
   const startLabel = new Intl.DateTimeFormat(t.step.dateLocale, {

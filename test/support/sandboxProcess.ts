@@ -9,12 +9,14 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 export interface TestSandbox {
   child: Child;
-  ports: { drypp: number; playground: number; blob: number; queue: number; table: number };
+  ports: { drypp: number; playground: number; simulator: number; blob: number; queue: number; table: number };
   dataDir: string;
   readyLine: string;
   connectionString: string;
   /** Runs the drypp CLI against this sandbox's storage, as an admin would. */
   drypp(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** Runs the tenant simulator's CLI (`npm run sim -- …`) against this sandbox's simulator. */
+  sim(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
   stop(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export async function startTestSandbox(env: Record<string, string> = {}): Promis
   const ports = {
     drypp: await freePort(),
     playground: await freePort(),
+    simulator: await freePort(),
     blob: await freePort(),
     queue: await freePort(),
     table: await freePort(),
@@ -41,6 +44,7 @@ export async function startTestSandbox(env: Record<string, string> = {}): Promis
         SANDBOX_DATA_DIR: dataDir,
         SANDBOX_DRYPP_PORT: String(ports.drypp),
         SANDBOX_PLAYGROUND_PORT: String(ports.playground),
+        SANDBOX_TENANT_SIMULATOR_PORT: String(ports.simulator),
         SANDBOX_AZURITE_BLOB_PORT: String(ports.blob),
         SANDBOX_AZURITE_QUEUE_PORT: String(ports.queue),
         SANDBOX_AZURITE_TABLE_PORT: String(ports.table),
@@ -71,25 +75,32 @@ export async function startTestSandbox(env: Record<string, string> = {}): Promis
     readyLine,
     connectionString,
     drypp: (args) =>
-      new Promise((resolve) => {
-        const cli = spawn(process.execPath, [path.join(repoRoot, 'bin/drypp.js'), ...args], {
-          cwd: repoRoot,
-          env: {
-            ...process.env,
-            DRYPP_MODE: 'sandbox',
-            DRYPP_STORAGE_CONNECTION_STRING: connectionString,
-            ...env,
-          },
-        });
-        let stdout = '';
-        let stderr = '';
-        cli.stdout.on('data', (d) => (stdout += d));
-        cli.stderr.on('data', (d) => (stderr += d));
-        cli.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+      run([path.join(repoRoot, 'bin/drypp.js'), ...args], {
+        DRYPP_MODE: 'sandbox',
+        DRYPP_STORAGE_CONNECTION_STRING: connectionString,
+        ...env,
+      }),
+    sim: (args) =>
+      run(['--import', 'tsx', path.join(repoRoot, 'sandbox/tenantSimulator/cli.ts'), ...args], {
+        SIM_URL: `http://127.0.0.1:${ports.simulator}`,
       }),
     async stop() {
       await child.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function run(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const cli = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    cli.stdout.on('data', (d) => (stdout += d));
+    cli.stderr.on('data', (d) => (stderr += d));
+    cli.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
 }

@@ -1,0 +1,74 @@
+import type { DirectorySettings } from './config/config.ts';
+import type { Composed } from './compose.ts';
+import { GraphAppInstaller } from './graph/appInstaller.ts';
+import { GraphDirectoryReader } from './graph/directoryReader.ts';
+import { GraphClients } from './graph/graphClients.ts';
+import { GraphSubscriptions } from './graph/subscriptions.ts';
+import { directoryJobs } from './jobs/directoryJobs.ts';
+import type { Job } from './jobs/worker.ts';
+import type { Logger } from './log/logger.ts';
+import { TableDirectoryMirror } from './store/directoryMirror.ts';
+import { TableSubscriptionStore } from './store/subscriptionStore.ts';
+import { TableSyncStateStore } from './store/syncStateStore.ts';
+import { queueNames, tableNames } from './store/tables.ts';
+import { WorkQueue } from './store/workQueue.ts';
+import type { DirectoryHint } from './usecases/subscriptionPorts.ts';
+import type { LearningDeps } from './usecases/learningDeps.ts';
+import { noticeManager } from './usecases/noticeManager.ts';
+import type { SyncDeps } from './usecases/syncDirectory.ts';
+
+/** Directory sync wiring: Graph adapters, the mirror and its stores, the jobs and the hint queue. */
+export function composeDirectory(
+  settings: DirectorySettings,
+  composed: Composed,
+  deps: LearningDeps,
+  log: Logger,
+): { jobs: Job[]; hints: WorkQueue<DirectoryHint>; sync: SyncDeps } {
+  const { storage } = composed;
+  const graph = new GraphClients(settings);
+  const reachability = deps.reachability;
+  const hints = new WorkQueue<DirectoryHint>(storage.queue(queueNames.directoryHints));
+  const sync: SyncDeps = {
+    ...deps,
+    reader: new GraphDirectoryReader(graph),
+    mirror: new TableDirectoryMirror(storage.table(tableNames.people), storage.table(tableNames.tenants)),
+    syncState: new TableSyncStateStore(storage.table(tableNames.syncState)),
+    reachability,
+    rules: composed.rules,
+    newHirePolicy: settings.newHirePolicy,
+    noticeManager: async (hire, programIds) => {
+      const result = await noticeManager(deps, hire, programIds);
+      log.info({ tenantId: hire.tenantId, userId: hire.id, result }, 'manager notice');
+    },
+  };
+  const notifications = settings.notifications;
+  const jobs = directoryJobs(
+    {
+      tenants: settings.tenants,
+      leases: deps.leases,
+      sync,
+      hints,
+      clock: deps.clock,
+      reachability,
+      installer: new GraphAppInstaller(
+        graph,
+        settings.teamsAppCatalogId,
+        new URL(settings.graphBaseUrl).origin,
+      ),
+      subscriptions: notifications
+        ? {
+            api: new GraphSubscriptions(graph),
+            store: new TableSubscriptionStore(storage.table(tableNames.subscriptions)),
+            target: {
+              notificationUrl: `${notifications.publicUrl}/api/graph/notifications`,
+              lifecycleNotificationUrl: `${notifications.publicUrl}/api/graph/lifecycle`,
+              clientState: notifications.clientState,
+            },
+          }
+        : undefined,
+      log,
+    },
+    { syncIntervalMs: settings.syncIntervalMs },
+  );
+  return { jobs, hints, sync };
+}
