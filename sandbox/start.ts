@@ -85,9 +85,9 @@ async function main(): Promise<void> {
 
     say('Starting the tenant simulator (Entra sign-in and Microsoft Graph)…');
     const dryppUrl = `http://127.0.0.1:${sandboxPorts.drypp}`;
-    let playgroundUrl: string | undefined;
+    const playgroundRef: { url?: string } = {}; // known once the Playground has started
     const teams = await startTeamsInstalls({
-      playgroundUrl: () => playgroundUrl,
+      playgroundUrl: () => playgroundRef.url,
       botEndpoint: `${dryppUrl}/api/messages`,
     });
     running.push(teams);
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
       cwd: sandboxDataDir,
     });
     running.push(playground);
-    playgroundUrl = playground.url;
+    playgroundRef.url = playground.url;
 
     const [you] = demoPeople;
     say('');
