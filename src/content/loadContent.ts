@@ -2,7 +2,8 @@
 // All or nothing: one bad file means no programs and no rules. The layout is described in content/README.md.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { byFileAndPosition, lineCol, parseYamlFile } from './yamlFile.ts';
 import type { EnrollmentRule } from '../domain/enrollmentRules.ts';
 import { ProgramSchema, type Program } from '../domain/program.ts';
 import { loadRules, type RuleFileSummary } from './loadRules.ts';
@@ -80,32 +81,9 @@ async function loadProgram(contentDir: string, folder: string): Promise<LoadedPr
     );
   }
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((e) => ({
-      file,
-      location: lineCol(lineCounter.linePos(e.pos[0])),
-      reason: contentMessages.yamlSyntax(e.message),
-    }));
-    // One mistake often trips several parser rules at the same spot; the first says it best.
-    return {
-      file,
-      problems: problems.filter((p, i) => problems.findIndex((q) => q.location === p.location) === i),
-    };
-  }
-  if (!isMap(doc.contents)) return fileProblem(contentMessages.yamlNotMapping, '1:1');
-
-  let data: unknown;
-  try {
-    data = doc.toJS();
-  } catch (error) {
-    // Only alias misuse gets here (e.g. an alias to nothing): report it like a syntax error.
-    return fileProblem(
-      contentMessages.yamlConversion(error instanceof Error ? error.message : String(error)),
-      '1:1',
-    );
-  }
+  const yaml = parseYamlFile(file, text, contentMessages.yamlNotMapping);
+  if (!yaml.ok) return { file, problems: yaml.problems };
+  const { doc, lineCounter, data } = yaml;
 
   const at = (dataPath: DataPath, reason: string, atKey = false): ContentProblem => ({
     file,
@@ -181,15 +159,4 @@ function duplicateIds(loaded: LoadedProgram[]): ContentProblem[] {
     });
   }
   return problems;
-}
-
-function byFileAndPosition(a: ContentProblem, b: ContentProblem): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  const [aLine = 0, aCol = 0] = a.location.split(':').map(Number);
-  const [bLine = 0, bCol = 0] = b.location.split(':').map(Number);
-  return aLine - bLine || aCol - bCol;
-}
-
-function lineCol(pos: { line: number; col: number }): string {
-  return `${pos.line}:${pos.col}`;
 }

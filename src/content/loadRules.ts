@@ -2,7 +2,8 @@
 // one bad file means no rules. Rule ids are unique across files; every program a rule names must exist.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { byFileAndPosition, lineCol, parseYamlFile } from './yamlFile.ts';
 import { RulesFileSchema, type EnrollmentRule } from '../domain/enrollmentRules.ts';
 import { Slug } from '../domain/program.ts';
 import type { ContentProblem } from './loadContent.ts';
@@ -98,32 +99,9 @@ async function loadRulesFile(contentDir: string, file: string): Promise<LoadedRu
     return fileProblem(contentMessages.unreadable(String(error)));
   }
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((e) => ({
-      file,
-      location: lineCol(lineCounter, e.pos[0]),
-      reason: contentMessages.yamlSyntax(e.message),
-    }));
-    // One mistake often trips several parser rules at the same spot; the first says it best.
-    return {
-      file,
-      problems: problems.filter((p, i) => problems.findIndex((q) => q.location === p.location) === i),
-    };
-  }
-  if (!isMap(doc.contents)) return fileProblem(ruleMessages.notMapping, '1:1');
-
-  let data: unknown;
-  try {
-    data = doc.toJS();
-  } catch (error) {
-    // Only alias misuse gets here (e.g. an alias to nothing): report it like a syntax error.
-    return fileProblem(
-      contentMessages.yamlConversion(error instanceof Error ? error.message : String(error)),
-      '1:1',
-    );
-  }
+  const yaml = parseYamlFile(file, text, ruleMessages.notMapping);
+  if (!yaml.ok) return { file, problems: yaml.problems };
+  const { doc, lineCounter, data } = yaml;
 
   const source = { doc, lineCounter, data };
   const parsed = RulesFileSchema.safeParse(data, { error: contentErrorMap });
@@ -196,20 +174,8 @@ function at(
   const pos = locate(source.doc, source.lineCounter, dataPath, atKey);
   return {
     file,
-    location: `${pos.line}:${pos.col}`,
+    location: lineCol(pos),
     ...(dataPath.length > 0 ? { path: formatPath(dataPath) } : {}),
     reason,
   };
-}
-
-function lineCol(lineCounter: LineCounter, offset: number): string {
-  const pos = lineCounter.linePos(offset);
-  return `${pos.line}:${pos.col}`;
-}
-
-function byFileAndPosition(a: ContentProblem, b: ContentProblem): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  const [aLine = 0, aCol = 0] = a.location.split(':').map(Number);
-  const [bLine = 0, bCol = 0] = b.location.split(':').map(Number);
-  return aLine - bLine || aCol - bCol;
 }
