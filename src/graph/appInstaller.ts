@@ -1,25 +1,25 @@
 import type { AppInstaller, InstallResult } from '../usecases/directoryPorts.ts';
 import type { GraphClients } from './graphClients.ts';
+import { TokenBuckets } from '../throttle/tokenBucket.ts';
 
 /**
  * Installs Drypp in a person's personal scope (`POST /users/{id}/teamwork/installedApps`), paced by
  * its own token bucket: Graph allows 30 installs per second per app and tenant.
  */
 export class GraphAppInstaller implements AppInstaller {
-  private tokens: number;
-  private refilledAt = Date.now();
+  private readonly buckets: TokenBuckets;
 
   constructor(
     private readonly clients: GraphClients,
     private readonly catalogAppId: string,
     private readonly graphOrigin: string,
-    private readonly perSecond = 25,
+    perSecond = 25,
   ) {
-    this.tokens = perSecond;
+    this.buckets = new TokenBuckets(perSecond);
   }
 
   async installForUser(tenantId: string, userId: string): Promise<InstallResult> {
-    await this.takeToken();
+    await this.buckets.take(tenantId);
     try {
       await this.clients
         .forTenant(tenantId)
@@ -42,20 +42,6 @@ export class GraphAppInstaller implements AppInstaller {
         };
       }
       return { kind: 'failed', reason: `Graph answered ${status}` };
-    }
-  }
-
-  /** A simple token bucket (per process; one reachability job per tenant holds the lease). */
-  private async takeToken(): Promise<void> {
-    for (;;) {
-      const now = Date.now();
-      this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.refilledAt) / 1000) * this.perSecond);
-      this.refilledAt = now;
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
-        return;
-      }
-      await new Promise((r) => setTimeout(r, Math.ceil(((1 - this.tokens) / this.perSecond) * 1000)));
     }
   }
 }

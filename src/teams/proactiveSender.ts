@@ -1,6 +1,7 @@
 import { CardFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { ChatSender, SendResult } from '../usecases/learningPorts.ts';
 import type { ConversationStore } from '../usecases/ports.ts';
+import { TokenBuckets } from '../throttle/tokenBucket.ts';
 
 /**
  * Sends a card into a person's personal chat with the stored conversation reference
@@ -8,14 +9,21 @@ import type { ConversationStore } from '../usecases/ports.ts';
  * (after Retry-After when given), 403 (bot blocked, app disabled) and 404 are permanent for now.
  */
 export class BotChatSender implements ChatSender {
+  /** Teams allows 50 sends a second per app and tenant; we stay under it. */
+  private readonly buckets: TokenBuckets;
+
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly botAppId: string,
     private readonly conversations: ConversationStore,
-  ) {}
+    sendsPerSecond = 40,
+  ) {
+    this.buckets = new TokenBuckets(sendsPerSecond);
+  }
 
   async sendCard(tenantId: string, userId: string, card: object): Promise<SendResult> {
     const conversation = await this.conversations.find(tenantId, userId);
+    await this.buckets.take(tenantId);
     if (!conversation)
       return {
         ok: false,
