@@ -24,8 +24,12 @@ export interface DirectoryJobDeps {
 
 const LEASE_TTL_MS = 5 * 60_000;
 
-/** Runs `work` for a tenant only while holding its lease, so two workers never sync one tenant at once. */
-async function withLease(deps: DirectoryJobDeps, name: string, holder: string, work: () => Promise<void>) {
+/**
+ * Runs `work` for a tenant only while holding its lease, so no two rounds (of two workers, or of two
+ * jobs in one worker) sync one tenant at once. Each call is its own holder for that reason.
+ */
+async function withLease(deps: DirectoryJobDeps, name: string, work: () => Promise<void>) {
+  const holder = randomUUID();
   if (!(await deps.leases.acquire(name, holder, new Date(), LEASE_TTL_MS))) return false;
   try {
     await work();
@@ -40,15 +44,13 @@ async function withLease(deps: DirectoryJobDeps, name: string, holder: string, w
  * a change notification arrives (a hint), app installs for new hires, and the subscription kept alive.
  */
 export function directoryJobs(deps: DirectoryJobDeps, options: { syncIntervalMs: number }): Job[] {
-  const holder = randomUUID();
-  const syncTenant = async (tenantId: string) => {
-    await withLease(deps, `directorySync|${tenantId}`, holder, async () => {
+  const syncTenant = async (tenantId: string) =>
+    withLease(deps, `directorySync|${tenantId}`, async () => {
       const report = await syncDirectory(deps.sync, tenantId);
       if (report.newHires + report.roleChanges + report.removed > 0 || report.resynced) {
         deps.log.info({ tenantId, ...report }, 'directory round');
       }
     });
-  };
 
   return [
     {
@@ -63,7 +65,7 @@ export function directoryJobs(deps: DirectoryJobDeps, options: { syncIntervalMs:
       name: 'directoryHints',
       intervalMs: 500,
       async runOnce() {
-        const messages = await deps.hints.receive(32, 120);
+        const messages = await deps.hints.receive(32, 10);
         if (messages.length === 0) return;
         const byTenant = new Map<string, DirectoryHint[]>();
         for (const m of messages)
@@ -75,7 +77,7 @@ export function directoryJobs(deps: DirectoryJobDeps, options: { syncIntervalMs:
             deps.subscriptions &&
             (reasons.has('reauthorizationRequired') || reasons.has('subscriptionRemoved'))
           ) {
-            await keepSubscription(
+            const result = await keepSubscription(
               { clock: deps.clock, ...deps.subscriptions },
               tenantId,
               deps.subscriptions.target,
@@ -84,11 +86,18 @@ export function directoryJobs(deps: DirectoryJobDeps, options: { syncIntervalMs:
                 recreate: reasons.has('subscriptionRemoved'),
               },
             );
+            deps.log.info({ tenantId, result, reasons: [...reasons] }, 'change subscription');
           }
           // Whatever the hint, a delta round catches up: notifications are hints, delta is the truth.
-          await syncTenant(tenantId);
+          // While another round holds the tenant, the hints stay queued: the message comes back after
+          // its visibility timeout, so a change that round may have missed is not dropped.
+          const ran = await syncTenant(tenantId);
+          if (ran)
+            await Promise.all(messages.filter((m) => m.body.tenantId === tenantId).map((m) => m.ack()));
         }
-        await Promise.all(messages.map((m) => m.ack()));
+        await Promise.all(
+          messages.filter((m) => !deps.tenants.includes(m.body.tenantId)).map((m) => m.ack()),
+        );
       },
     },
     {
@@ -96,7 +105,7 @@ export function directoryJobs(deps: DirectoryJobDeps, options: { syncIntervalMs:
       intervalMs: 1000,
       async runOnce() {
         for (const tenantId of deps.tenants) {
-          await withLease(deps, `reachNewHires|${tenantId}`, holder, async () => {
+          await withLease(deps, `reachNewHires|${tenantId}`, async () => {
             const report = await reachNewHires(deps, tenantId);
             if (report.installed + report.retried + report.gaveUp > 0)
               deps.log.info({ tenantId, ...report }, 'reachability round');

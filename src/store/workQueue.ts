@@ -29,7 +29,13 @@ export class WorkQueue<T> {
       body: JSON.parse(Buffer.from(m.messageText, 'base64').toString('utf8')) as T,
       dequeueCount: m.dequeueCount,
       ack: async () => {
-        await this.queue.deleteMessage(m.messageId, m.popReceipt);
+        try {
+          await this.queue.deleteMessage(m.messageId, m.popReceipt);
+        } catch (error) {
+          // 404: gone already, or handed to another worker after its visibility timeout; either
+          // way that worker finishes it, and handlers are safe to run twice.
+          if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+        }
       },
     }));
   }
