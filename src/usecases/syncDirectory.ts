@@ -60,6 +60,8 @@ export async function syncDirectory(
   };
   let state = await deps.syncState.get(tenantId);
   let link = state.resumeLink ?? state.deltaLink;
+  // Decided once per round: a first sync that starts from nothing has nothing mirrored to read back.
+  const freshInitialSync = !state.initialSyncDone && !state.resumeLink;
 
   while (report.pages < maxPages) {
     let page;
@@ -76,7 +78,10 @@ export async function syncDirectory(
     report.pages++;
     const now = deps.clock.now();
     if (report.pages === 1) await deps.mirror.registerTenant(tenantId);
-    await applyPage(deps, tenantId, page, now, !state.initialSyncDone && !state.resumeLink, report);
+    await applyPage(deps, tenantId, page, now, report, {
+      skipReads: freshInitialSync && !report.resynced,
+      initialSync: !state.initialSyncDone,
+    });
     link = page.nextLink;
     state = await saveState(deps, {
       ...state,
@@ -94,13 +99,13 @@ async function applyPage(
   tenantId: string,
   page: DeltaPage,
   now: Date,
-  freshInitialSync: boolean,
   report: SyncReport,
+  mode: { skipReads: boolean; initialSync: boolean },
 ): Promise<void> {
   // A fresh initial sync has nothing mirrored yet, so it skips a read per person: that is what keeps
   // a 100,000-person first sync within minutes. Everywhere else the known state is read first.
   const changes = page.people;
-  const known = freshInitialSync
+  const known = mode.skipReads
     ? changes.map(() => undefined)
     : await mapLimit(changes, 16, (c) => deps.mirror.get(tenantId, c.id));
   const events: Array<{ person: DirectoryPerson; event: DirectoryEvent }> = [];
@@ -117,11 +122,10 @@ async function applyPage(
     } as DirectoryPerson;
     if (!person.userPrincipalName || !person.displayName) return; // not enough to address them yet
     const firstSeen = !before?.firstSeenAt;
-    const isInitialSync = freshInitialSync || !before;
     const decision = isNewHire(person, {
       firstSeen,
       now,
-      isInitialSync: isInitialSync && freshInitialSync,
+      isInitialSync: mode.initialSync,
       policy: deps.newHirePolicy,
     });
     const meetsAsMember = person.accountEnabled && person.userType === 'Member';
