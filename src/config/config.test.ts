@@ -71,4 +71,22 @@ describe('loadConfig', () => {
   it('rejects an unknown role', () => {
     expect(() => loadConfig({ DRYPP_MODE: 'sandbox', DRYPP_ROLES: 'web,cron' })).toThrowError(/DRYPP_ROLES/);
   });
+
+  it('configures directory sync with a certificate instead of a secret, and names what is missing', () => {
+    const base = {
+      DRYPP_MODE: 'sandbox',
+      DRYPP_DIRECTORY_TENANTS: '7d3f6c2a-4b1e-4f0a-9c8d-2e5b1a6f9c30',
+      DRYPP_GRAPH_CLIENT_ID: '6a1d5e3c-8f2b-4c7d-9e0a-3b4c5d6e7f80',
+      DRYPP_TEAMS_APP_CATALOG_ID: '2f4e6a8c-1b3d-4f5a-8c7e-9d0b1a2c3e4f',
+    };
+    const withCert = loadConfig({
+      ...base,
+      DRYPP_GRAPH_CLIENT_CERT_KEY: '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----',
+      DRYPP_GRAPH_CLIENT_CERT_THUMBPRINT: 'a'.repeat(64),
+    });
+    expect(withCert.directory?.clientCertificate?.thumbprintSha256).toBe('a'.repeat(64));
+    expect(withCert.directory?.clientSecret).toBeUndefined();
+    expect(() => loadConfig(base)).toThrowError(/or a certificate/);
+    expect(() => loadConfig({ ...base, DRYPP_GRAPH_CLIENT_CERT_KEY: 'x' })).toThrowError(/go together/);
+  });
 });

@@ -91,6 +91,15 @@ const envSchema = z.object({
     .pipe(z.array(z.string().regex(/^[0-9a-f-]{36}$/i, 'must be tenant ids (GUIDs), comma-separated'))),
   DRYPP_GRAPH_CLIENT_ID: optionalText,
   DRYPP_GRAPH_CLIENT_SECRET: optionalText,
+  // Or a certificate: the PEM private key (the value itself, as Key Vault references give it) and
+  // the certificate's SHA-256 thumbprint in hex.
+  DRYPP_GRAPH_CLIENT_CERT_KEY: optionalText,
+  DRYPP_GRAPH_CLIENT_CERT_THUMBPRINT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i, 'must be a SHA-256 thumbprint (64 hex digits)')
+      .optional(),
+  ),
   DRYPP_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
   DRYPP_GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
   DRYPP_GRAPH_SCOPE: z.string().default('https://graph.microsoft.com/.default'),
@@ -113,7 +122,8 @@ export interface BotIdentity {
 export interface DirectorySettings {
   tenants: string[];
   clientId: string;
-  clientSecret: string;
+  clientSecret?: string;
+  clientCertificate?: { privateKeyPem: string; thumbprintSha256: string };
   authorityHost: string;
   graphBaseUrl: string;
   scope: string;
@@ -206,10 +216,25 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   let directory: DirectorySettings | undefined;
   if (e.DRYPP_DIRECTORY_TENANTS.length > 0) {
     const clientId = e.DRYPP_GRAPH_CLIENT_ID ?? e.MicrosoftAppId;
-    const clientSecret = e.DRYPP_GRAPH_CLIENT_SECRET ?? e.MicrosoftAppPassword;
+    const clientCertificate =
+      e.DRYPP_GRAPH_CLIENT_CERT_KEY && e.DRYPP_GRAPH_CLIENT_CERT_THUMBPRINT
+        ? {
+            privateKeyPem: e.DRYPP_GRAPH_CLIENT_CERT_KEY,
+            thumbprintSha256: e.DRYPP_GRAPH_CLIENT_CERT_THUMBPRINT,
+          }
+        : undefined;
+    const clientSecret = clientCertificate
+      ? undefined
+      : (e.DRYPP_GRAPH_CLIENT_SECRET ?? e.MicrosoftAppPassword);
     if (!clientId) problems.push('DRYPP_GRAPH_CLIENT_ID (or MicrosoftAppId) must be set for directory sync');
-    if (!clientSecret)
-      problems.push('DRYPP_GRAPH_CLIENT_SECRET (or MicrosoftAppPassword) must be set for directory sync');
+    if (Boolean(e.DRYPP_GRAPH_CLIENT_CERT_KEY) !== Boolean(e.DRYPP_GRAPH_CLIENT_CERT_THUMBPRINT)) {
+      problems.push('DRYPP_GRAPH_CLIENT_CERT_KEY and DRYPP_GRAPH_CLIENT_CERT_THUMBPRINT go together');
+    }
+    if (!clientSecret && !clientCertificate) {
+      problems.push(
+        'DRYPP_GRAPH_CLIENT_SECRET (or MicrosoftAppPassword), or a certificate, must be set for directory sync',
+      );
+    }
     if (!e.DRYPP_TEAMS_APP_CATALOG_ID) {
       problems.push(
         "DRYPP_TEAMS_APP_CATALOG_ID must be set for directory sync (the app's id in the org's app catalog)",
@@ -220,11 +245,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         'DRYPP_GRAPH_CLIENT_STATE must be a secret of at least 16 characters when DRYPP_PUBLIC_URL is set',
       );
     }
-    if (clientId && clientSecret && e.DRYPP_TEAMS_APP_CATALOG_ID) {
+    if (clientId && (clientSecret || clientCertificate) && e.DRYPP_TEAMS_APP_CATALOG_ID) {
       directory = {
         tenants: e.DRYPP_DIRECTORY_TENANTS,
         clientId,
         clientSecret,
+        clientCertificate,
         authorityHost: e.DRYPP_AUTHORITY_HOST,
         graphBaseUrl: e.DRYPP_GRAPH_BASE_URL,
         scope: e.DRYPP_GRAPH_SCOPE,

@@ -3,7 +3,9 @@ import { Client } from '@microsoft/microsoft-graph-client';
 
 export interface GraphSettings {
   clientId: string;
-  clientSecret: string;
+  /** A client secret, or a certificate (PEM private key and the certificate's SHA-256 thumbprint). */
+  clientSecret?: string;
+  clientCertificate?: { privateKeyPem: string; thumbprintSha256: string };
   /** https://login.microsoftonline.com, a national cloud's, or the sandbox's tenant simulator. */
   authorityHost: string;
   /** https://graph.microsoft.com, a national cloud's, or the simulator. */
@@ -37,7 +39,14 @@ export class GraphClients {
     const msal = new ConfidentialClientApplication({
       auth: {
         clientId: this.settings.clientId,
-        clientSecret: this.settings.clientSecret,
+        ...(this.settings.clientCertificate
+          ? {
+              clientCertificate: {
+                privateKey: this.settings.clientCertificate.privateKeyPem,
+                thumbprintSha256: this.settings.clientCertificate.thumbprintSha256,
+              },
+            }
+          : { clientSecret: this.settings.clientSecret }),
         authority: `${authorityHost}/${tenantId}`,
         // Known hosts skip instance discovery against the public cloud (needed for the simulator).
         knownAuthorities: [new URL(authorityHost).host],
