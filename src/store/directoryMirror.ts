@@ -33,11 +33,8 @@ export class TableDirectoryMirror implements DirectoryMirror {
       toRow(tenantId, m),
       'Replace',
     ]);
-    const batches: TransactionAction[][] = [];
-    for (let i = 0; i < actions.length; i += 100) batches.push(actions.slice(i, i + 100));
-    // A few batches in flight at once: each is one round trip, and a page holds up to ten.
-    for (let i = 0; i < batches.length; i += 4) {
-      await Promise.all(batches.slice(i, i + 4).map((batch) => this.people.submitTransaction(batch)));
+    for (let i = 0; i < actions.length; i += 100) {
+      await this.people.submitTransaction(actions.slice(i, i + 100));
     }
   }
 
