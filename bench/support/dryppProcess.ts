@@ -18,10 +18,11 @@ export interface DryppProcess {
  */
 export async function startDryppProcess(
   env: Record<string, string>,
-  options: { nodeArgs?: string[]; timeoutMs?: number } = {},
+  options: { nodeArgs?: string[]; timeoutMs?: number; port?: number } = {},
 ): Promise<DryppProcess> {
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const port = await freePort();
+  // A given port, when the bench must know Drypp's URL before it starts (e.g. DRYPP_PUBLIC_URL).
+  const port = options.port ?? (await freePort());
   const child = startChild(
     'drypp',
     process.execPath,
