@@ -2,7 +2,7 @@ import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { DirectoryPerson } from '../domain/directoryPerson.ts';
 import type { DirectoryMirror, MirroredPerson } from '../usecases/directoryPorts.ts';
 import { isStatus } from './errors.ts';
-import { keyPart } from './keys.ts';
+import { keyPart, personPartition } from './keys.ts';
 import { withoutUndefined } from './rowMapping.ts';
 
 /**
@@ -17,7 +17,10 @@ export class TableDirectoryMirror implements DirectoryMirror {
 
   async get(tenantId: string, id: string): Promise<MirroredPerson | undefined> {
     try {
-      const row = await this.people.getEntity<Record<string, unknown>>(keyPart(tenantId), keyPart(id));
+      const row = await this.people.getEntity<Record<string, unknown>>(
+        personPartition(tenantId, id),
+        keyPart(id),
+      );
       return fromRow(row);
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
@@ -28,13 +31,18 @@ export class TableDirectoryMirror implements DirectoryMirror {
   async putMany(tenantId: string, mirrored: MirroredPerson[]): Promise<void> {
     // One row per person per call: a page may name a person twice; the last change wins.
     const byId = new Map(mirrored.map((m) => [m.person.id, m]));
-    const actions: TransactionAction[] = [...byId.values()].map((m) => [
-      'upsert',
-      toRow(tenantId, m),
-      'Replace',
-    ]);
-    for (let i = 0; i < actions.length; i += 100) {
-      await this.people.submitTransaction(actions.slice(i, i + 100));
+    // A transaction covers one partition: group by partition, then at most 100 rows a call.
+    const byPartition = new Map<string, TransactionAction[]>();
+    for (const m of byId.values()) {
+      const row = toRow(tenantId, m);
+      const actions = byPartition.get(row.partitionKey) ?? [];
+      actions.push(['upsert', row, 'Replace']);
+      byPartition.set(row.partitionKey, actions);
+    }
+    for (const actions of byPartition.values()) {
+      for (let i = 0; i < actions.length; i += 100) {
+        await this.people.submitTransaction(actions.slice(i, i + 100));
+      }
     }
   }
 
@@ -49,7 +57,7 @@ export class TableDirectoryMirror implements DirectoryMirror {
 function toRow(tenantId: string, m: MirroredPerson) {
   const p = m.person;
   return withoutUndefined({
-    partitionKey: keyPart(tenantId),
+    partitionKey: personPartition(tenantId, p.id),
     rowKey: keyPart(p.id),
     id: p.id,
     userPrincipalName: p.userPrincipalName,

@@ -23,3 +23,18 @@ export function rowKeyPrefixRange(...parts: string[]): { from: string; to: strin
   const prefix = `${rowKey(...parts)}|`;
   return { from: prefix, to: `${prefix.slice(0, -1)}}` };
 }
+
+/**
+ * The People table spreads each tenant over 16 partitions by the first hex digit of the object id:
+ * one partition per tenant would cap a first sync at one partition's write rate (and Azurite walks a
+ * whole partition on every upsert). The partition key still starts with the tenant id.
+ */
+export function personPartition(tenantId: string, personId: string): string {
+  const bucket = /^[0-9a-f]/i.test(personId) ? personId[0]!.toLowerCase() : '_';
+  return `${keyPart(tenantId)}|${bucket}`;
+}
+
+/** OData bounds for every People partition of a tenant. */
+export function tenantPartitionRange(tenantId: string): { from: string; to: string } {
+  return { from: `${keyPart(tenantId)}|`, to: `${keyPart(tenantId)}}` };
+}

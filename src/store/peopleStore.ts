@@ -1,7 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Person, PeopleStore } from '../usecases/learningPorts.ts';
 import { isStatus } from './errors.ts';
-import { keyPart } from './keys.ts';
+import { keyPart, personPartition, tenantPartitionRange } from './keys.ts';
 import { stripRow, withoutUndefined } from './rowMapping.ts';
 
 /**
@@ -18,7 +18,7 @@ export class TablePeopleStore implements PeopleStore {
     const { tenantId, ...fields } = person;
     await this.people.upsertEntity(
       {
-        partitionKey: keyPart(tenantId),
+        partitionKey: personPartition(tenantId, person.id),
         rowKey: keyPart(person.id),
         ...withoutUndefined(fields),
         upnLower: person.userPrincipalName.toLowerCase(),
@@ -33,7 +33,10 @@ export class TablePeopleStore implements PeopleStore {
 
   async get(tenantId: string, id: string): Promise<Person | undefined> {
     try {
-      const row = await this.people.getEntity<Record<string, unknown>>(keyPart(tenantId), keyPart(id));
+      const row = await this.people.getEntity<Record<string, unknown>>(
+        personPartition(tenantId, id),
+        keyPart(id),
+      );
       return toPerson(tenantId, row);
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
@@ -42,9 +45,10 @@ export class TablePeopleStore implements PeopleStore {
   }
 
   async findByUpn(tenantId: string, upn: string): Promise<Person | undefined> {
+    const range = tenantPartitionRange(tenantId);
     const rows = this.people.listEntities<Record<string, unknown>>({
       queryOptions: {
-        filter: odata`PartitionKey eq ${keyPart(tenantId)} and upnLower eq ${upn.toLowerCase()}`,
+        filter: odata`PartitionKey ge ${range.from} and PartitionKey lt ${range.to} and upnLower eq ${upn.toLowerCase()}`,
       },
     });
     for await (const row of rows) return toPerson(tenantId, row);
