@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { wholeNumber } from './support/options.ts';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { enrollPerson } from '../src/usecases/enrollPerson.ts';
@@ -64,12 +65,7 @@ function parseOptions(args: string[]): Options {
       'drypp-cpu-prof': { type: 'string' },
     },
   });
-  const int = (name: string, raw: string, min: number, max: number) => {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max)
-      throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
-    return n;
-  };
+  const int = wholeNumber;
   return {
     concurrency: int('concurrency', values.concurrency, 1, 500),
     requests: int('requests', values.requests, 1, 1_000_000),

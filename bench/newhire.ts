@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import { installationUpdateActivity } from '../sandbox/teamsInstalls.ts';
+import { wholeNumber } from './support/options.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { demoBot, demoPeople, demoTenant } from '../sandbox/demoOrganisation.ts';
+import { demoPeople, demoTenant } from '../sandbox/demoOrganisation.ts';
 import { freePort } from '../sandbox/ports.ts';
 import {
   sandboxGraphApp,
@@ -64,12 +66,7 @@ function parseOptions(args: string[]): Options {
       'max-wait-s': { type: 'string' },
     },
   });
-  const int = (name: string, raw: string, min: number, max: number) => {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max)
-      throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
-    return n;
-  };
+  const int = wholeNumber;
   const mode = values.mode;
   if (mode !== 'both' && mode !== 'notifications' && mode !== 'polling')
     throw new Error('--mode must be both, notifications or polling');
@@ -373,19 +370,7 @@ async function installationUpdate(dryppUrl: string, serviceUrl: string, tid: str
   const response = await fetch(`${dryppUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'installationUpdate',
-      action: 'add',
-      id: `install-${userId}-${Date.now()}`,
-      channelId: 'msteams',
-      serviceUrl,
-      timestamp: new Date().toISOString(),
-      locale: 'nb-NO',
-      from: { id: `29:${userId}`, aadObjectId: userId },
-      recipient: demoBot,
-      conversation: { id: `a:${userId}`, conversationType: 'personal', tenantId: tid },
-      channelData: { tenant: { id: tid } },
-    }),
+    body: JSON.stringify(installationUpdateActivity(tid, userId, serviceUrl)),
     signal: AbortSignal.timeout(30_000),
   }).catch((error: unknown) => {
     progress(`installationUpdate for ${userId} failed: ${(error as Error).message}`);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { wholeNumber } from './support/options.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -49,12 +50,7 @@ function parseOptions(args: string[]): Options {
       'initial-max-s': { type: 'string', default: '600' },
     },
   });
-  const int = (name: string, raw: string, min: number, max: number) => {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max)
-      throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
-    return n;
-  };
+  const int = wholeNumber;
   return {
     users: int('users', values.users, 1, 1_000_000),
     changes: int('changes', values.changes, 1, 10_000),

@@ -45,19 +45,7 @@ export async function startTeamsInstalls(options: {
     await fetch(options.botEndpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'installationUpdate',
-        action: 'add',
-        id: `install-${userId}-${Date.now()}`,
-        channelId: 'msteams',
-        serviceUrl,
-        timestamp: new Date().toISOString(),
-        locale: 'nb-NO',
-        from: { id: `29:${userId}`, aadObjectId: userId },
-        recipient: demoBot,
-        conversation: { id: `a:${userId}`, conversationType: 'personal', tenantId },
-        channelData: { tenant: { id: tenantId } },
-      }),
+      body: JSON.stringify(installationUpdateActivity(tenantId, userId, serviceUrl)),
     });
   };
 
@@ -68,5 +56,22 @@ export async function startTeamsInstalls(options: {
       setTimeout(() => void appInstalled(tenantId, userId).catch(() => undefined), 500);
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The installationUpdate Teams sends a bot when the app is installed for a person in personal scope. */
+export function installationUpdateActivity(tenantId: string, userId: string, serviceUrl: string) {
+  return {
+    type: 'installationUpdate',
+    action: 'add',
+    id: `install-${userId}-${Date.now()}`,
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    locale: 'nb-NO',
+    from: { id: `29:${userId}`, aadObjectId: userId },
+    recipient: demoBot,
+    conversation: { id: `a:${userId}`, conversationType: 'personal', tenantId },
+    channelData: { tenant: { id: tenantId } },
   };
 }
