@@ -54,7 +54,7 @@ export type StepAnswer =
 type Deps = Pick<LearningDeps, 'catalog' | 'enrollments' | 'steps' | 'dueWork' | 'clock'>;
 
 /** Lesson read, guideline acknowledged, attendance confirmed: the step is simply done. */
-export async function completeStep(deps: Deps, r: StepActionRequest, answer?: unknown): Promise<StepAnswer> {
+async function completeStepOnce(deps: Deps, r: StepActionRequest, answer?: unknown): Promise<Attempt> {
   const found = await loadStepForAction(deps, r);
   if (!found.ok) return { kind: 'refused', refusal: found.refusal };
   const { loaded } = found;
@@ -65,7 +65,7 @@ export async function completeStep(deps: Deps, r: StepActionRequest, answer?: un
     doneAt: now.toISOString(),
     answer: answer === undefined ? undefined : JSON.stringify(answer),
   });
-  if (!saved) return { kind: 'refused', refusal: 'alreadyDone' };
+  if (!saved) return CHANGED_MEANWHILE;
   const { programCompleted } = await recordProgress(
     deps,
     loaded.program,
@@ -75,10 +75,10 @@ export async function completeStep(deps: Deps, r: StepActionRequest, answer?: un
   return { kind: 'done', loaded, programCompleted, answer };
 }
 
-export async function answerQuiz(
+async function answerQuizOnce(
   deps: Deps,
   r: StepActionRequest & { attempt: number; selected: Record<string, number[]> },
-): Promise<StepAnswer> {
+): Promise<Attempt> {
   const found = await loadStepForAction(deps, r);
   if (!found.ok) return { kind: 'refused', refusal: found.refusal };
   const { loaded } = found;
@@ -111,7 +111,7 @@ export async function answerQuiz(
       ? { status: 'done' as const, doneAt: now.toISOString(), reviews: JSON.stringify(reviews) }
       : {}),
   });
-  if (!saved) return { kind: 'refused', refusal: 'alreadyDone' };
+  if (!saved) return CHANGED_MEANWHILE;
   for (const review of reviews) {
     await deps.dueWork.add({
       tenantId: r.tenantId,
@@ -154,10 +154,10 @@ export async function retryQuiz(deps: Deps, r: StepActionRequest & { attempt: nu
   return { kind: 'quizRetry', loaded: found.loaded, attempt: r.attempt };
 }
 
-export async function submitReflection(
+async function submitReflectionOnce(
   deps: Deps,
   r: StepActionRequest & { text: string; share: boolean },
-): Promise<StepAnswer> {
+): Promise<Attempt> {
   const found = await loadStepForAction(deps, r);
   if (!found.ok) return { kind: 'refused', refusal: found.refusal };
   const { loaded } = found;
@@ -174,7 +174,7 @@ export async function submitReflection(
     answer: JSON.stringify({ text: check.text }),
     sharedWithManager: share,
   });
-  if (!saved) return { kind: 'refused', refusal: 'alreadyDone' };
+  if (!saved) return CHANGED_MEANWHILE;
   const { programCompleted } = await recordProgress(
     deps,
     loaded.program,
@@ -185,10 +185,10 @@ export async function submitReflection(
 }
 
 /** A question that came back (spaced repetition): right ends it, wrong brings it back later again. */
-export async function answerReview(
+async function answerReviewOnce(
   deps: Deps,
   r: StepActionRequest & { questionId: string; reviewNumber: number; selected: number[] },
-): Promise<StepAnswer> {
+): Promise<Attempt> {
   const found = await loadStepForAction(deps, r, { allowDone: true, allowCompleted: true });
   if (!found.ok) return { kind: 'refused', refusal: found.refusal };
   const { loaded } = found;
@@ -213,7 +213,7 @@ export async function answerReview(
         { questionId: r.questionId, timesWrong: outcome.timesWrong, dueAt: outcome.dueAt.toISOString() },
       ];
   const saved = await saveStep(deps, { ...loaded.state, reviews: JSON.stringify(next) });
-  if (!saved) return { kind: 'refused', refusal: 'alreadyDone' };
+  if (!saved) return CHANGED_MEANWHILE;
   if (!outcome.done) {
     await deps.dueWork.add({
       tenantId: r.tenantId,
@@ -236,3 +236,28 @@ export async function answerReview(
     selected: r.selected,
   };
 }
+
+/**
+ * The step row changed between reading and writing it. Usually the scheduler recording that it sent
+ * the card, a moment before the person clicked; a double click also lands here. Reading again tells
+ * which: a step that is now done is refused as "already done", anything else is simply tried again.
+ */
+const CHANGED_MEANWHILE = Symbol('changed meanwhile');
+type Attempt = StepAnswer | typeof CHANGED_MEANWHILE;
+
+function retryOnChange<A extends unknown[]>(
+  once: (deps: Deps, ...args: A) => Promise<Attempt>,
+): (deps: Deps, ...args: A) => Promise<StepAnswer> {
+  return async (deps, ...args) => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await once(deps, ...args);
+      if (result !== CHANGED_MEANWHILE) return result;
+    }
+    return { kind: 'refused', refusal: 'alreadyDone' };
+  };
+}
+
+export const completeStep = retryOnChange(completeStepOnce);
+export const answerQuiz = retryOnChange(answerQuizOnce);
+export const submitReflection = retryOnChange(submitReflectionOnce);
+export const answerReview = retryOnChange(answerReviewOnce);
