@@ -2,7 +2,7 @@ import path from 'node:path';
 import { wholeNumber } from './support/options.ts';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { enrollPerson } from '../src/usecases/enrollPerson.ts';
+import { enrollPerson } from '../src/usecases/learning/enrollPerson.ts';
 import { startTestAzurite } from '../test/support/azurite.ts';
 import { startFakeConnector } from '../test/support/fakeConnector.ts';
 import { composeForTest, rememberChat, testPerson } from '../test/support/learningFixtures.ts';
@@ -134,7 +134,7 @@ async function runBench(options: Options, cleanup: Cleanup): Promise<number> {
   }
   const learners = await Promise.all(
     people.map(async (person): Promise<BenchLearner> => {
-      // The data the step cards carry (src/cards/steps/stepActionSchemas.ts), read from the StepState rows.
+      // The data the step cards carry (src/cards/learning/steps/stepActionSchemas.ts), read from the StepState rows.
       const data = async (stepId: string) => {
         const state = await composed.deps.steps.get(tenantId, person.id, programId, stepId);
         if (!state) throw new Error(`no ${stepId} row for ${person.id}`);

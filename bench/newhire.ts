@@ -13,9 +13,9 @@ import {
   startTenantSimulator,
   type RunningSimulator,
 } from '../sandbox/tenantSimulator/index.ts';
-import { StorageClients } from '../src/store/storageClients.ts';
-import { TableSyncStateStore } from '../src/store/syncStateStore.ts';
-import { tableNames } from '../src/store/tables.ts';
+import { StorageClients } from '../src/store/platform/storageClients.ts';
+import { TableSyncStateStore } from '../src/store/directory/syncStateStore.ts';
+import { tableNames } from '../src/store/platform/tables.ts';
 import { startTestAzurite } from '../test/support/azurite.ts';
 import { Cleanup } from './support/cleanup.ts';
 import { startDryppProcess } from './support/dryppProcess.ts';

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { cardVerbs, stepCardVerbs, type CardVerb, type StepCardVerb } from '../src/cards/cardVerbs.ts';
+import {
+  cardVerbs,
+  stepCardVerbs,
+  type CardVerb,
+  type StepCardVerb,
+} from '../src/cards/platform/cardVerbs.ts';
 import type { ChatContext } from './chatContext.ts';
 import { onChatMessage, type BotDeps } from './handlers.ts';
 import { runStepAction } from './stepActions.ts';
@@ -17,7 +22,7 @@ interface VerbHandler<S extends z.ZodType> {
 }
 
 const stepVerb = (verb: StepCardVerb): VerbHandler<z.ZodType> => ({
-  data: z.unknown(), // each step verb parses its own data (src/cards/steps/stepActionSchemas.ts)
+  data: z.unknown(), // each step verb parses its own data (src/cards/learning/steps/stepActionSchemas.ts)
   async run(deps, chat, data) {
     return runStepAction(deps, chat, verb, data);
   },

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { CardFactory, TurnContext as Turn } from 'botbuilder';
-import type { AdaptiveCard } from '../src/cards/adaptiveCard.ts';
-import { languageFromLocale, type Language } from '../src/domain/language.ts';
+import type { AdaptiveCard } from '../src/cards/platform/adaptiveCard.ts';
+import { languageFromLocale, type Language } from '../src/domain/platform/language.ts';
 import { messagesFor, type Messages } from '../src/messages/catalog.ts';
 import type { Logger } from '../src/log/logger.ts';
 

@@ -8,7 +8,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from '../src/log/logger.ts';
-import { errorCard } from '../src/cards/errorCard.ts';
+import { errorCard } from '../src/cards/platform/errorCard.ts';
 import { chatContextFrom } from './chatContext.ts';
 import { onChatMessage, onInstalled, type BotDeps } from './handlers.ts';
 import { runCardAction, type CardActionResult } from './cardActions.ts';

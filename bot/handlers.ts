@@ -1,14 +1,14 @@
-import { parseChatCommand } from '../src/domain/chatCommands.ts';
-import { helpCard } from '../src/cards/helpCard.ts';
-import { myLearningCard } from '../src/cards/myLearningCard.ts';
-import { welcomeCard } from '../src/cards/welcomeCard.ts';
-import { noticeCard } from '../src/cards/noticeCard.ts';
-import { deliverNextEarly } from '../src/usecases/deliverNextEarly.ts';
-import { markChatKnown } from '../src/usecases/reachNewHires.ts';
-import { sendWaitingCardsNow } from '../src/usecases/sendWaitingCardsNow.ts';
-import type { LearningDeps } from '../src/usecases/learningDeps.ts';
-import { showMyLearning } from '../src/usecases/showMyLearning.ts';
-import { welcomeNewInstallation } from '../src/usecases/welcomeNewInstallation.ts';
+import { parseChatCommand } from '../src/domain/learning/chatCommands.ts';
+import { helpCard } from '../src/cards/platform/helpCard.ts';
+import { myLearningCard } from '../src/cards/learning/myLearningCard.ts';
+import { welcomeCard } from '../src/cards/learning/welcomeCard.ts';
+import { noticeCard } from '../src/cards/platform/noticeCard.ts';
+import { deliverNextEarly } from '../src/usecases/learning/deliverNextEarly.ts';
+import { markChatKnown } from '../src/usecases/directory/reachNewHires.ts';
+import { sendWaitingCardsNow } from '../src/usecases/delivery/sendWaitingCardsNow.ts';
+import type { LearningDeps } from '../src/usecases/learning/learningDeps.ts';
+import { showMyLearning } from '../src/usecases/learning/showMyLearning.ts';
+import { welcomeNewInstallation } from '../src/usecases/delivery/welcomeNewInstallation.ts';
 import type { ChatContext } from './chatContext.ts';
 
 /** The bot reaches everything through the learning use cases' dependencies. */

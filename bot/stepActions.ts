@@ -1,15 +1,15 @@
-import type { AdaptiveCard } from '../src/cards/adaptiveCard.ts';
-import { stepCardVerbs, type StepCardVerb } from '../src/cards/cardVerbs.ts';
-import { acknowledgedCard } from '../src/cards/steps/acknowledgeCard.ts';
-import { programCompletedCard, stepDoneCard } from '../src/cards/steps/completionCards.ts';
-import { attendanceConfirmedCard } from '../src/cards/steps/eventCard.ts';
-import { outdatedCard } from '../src/cards/steps/outdatedCard.ts';
-import { quizCard, quizResultCard } from '../src/cards/steps/quizCard.ts';
-import { reflectionCard, reflectionSavedCard } from '../src/cards/steps/reflectionCard.ts';
-import { reviewQuestionCard, reviewResultCard } from '../src/cards/steps/reviewCards.ts';
-import { readQuizAnswers, stepActionSchemas } from '../src/cards/steps/stepActionSchemas.ts';
-import { scoreQuestion } from '../src/domain/quizScoring.ts';
-import { textFor } from '../src/domain/program.ts';
+import type { AdaptiveCard } from '../src/cards/platform/adaptiveCard.ts';
+import { stepCardVerbs, type StepCardVerb } from '../src/cards/platform/cardVerbs.ts';
+import { acknowledgedCard } from '../src/cards/learning/steps/acknowledgeCard.ts';
+import { programCompletedCard, stepDoneCard } from '../src/cards/learning/steps/completionCards.ts';
+import { attendanceConfirmedCard } from '../src/cards/learning/steps/eventCard.ts';
+import { outdatedCard } from '../src/cards/learning/steps/outdatedCard.ts';
+import { quizCard, quizResultCard } from '../src/cards/learning/steps/quizCard.ts';
+import { reflectionCard, reflectionSavedCard } from '../src/cards/learning/steps/reflectionCard.ts';
+import { reviewQuestionCard, reviewResultCard } from '../src/cards/learning/steps/reviewCards.ts';
+import { readQuizAnswers, stepActionSchemas } from '../src/cards/learning/steps/stepActionSchemas.ts';
+import { scoreQuestion } from '../src/domain/learning/quizScoring.ts';
+import { textFor } from '../src/domain/learning/program.ts';
 import {
   answerQuiz,
   answerReview,
@@ -17,10 +17,10 @@ import {
   retryQuiz,
   submitReflection,
   type StepAnswer,
-} from '../src/usecases/answerStep.ts';
-import type { LearningDeps } from '../src/usecases/learningDeps.ts';
-import { stepCardContext } from '../src/usecases/stepCardContext.ts';
-import type { StepActionRequest } from '../src/usecases/stepAction.ts';
+} from '../src/usecases/learning/answerStep.ts';
+import type { LearningDeps } from '../src/usecases/learning/learningDeps.ts';
+import { stepCardContext } from '../src/usecases/learning/stepCardContext.ts';
+import type { StepActionRequest } from '../src/usecases/learning/stepAction.ts';
 import type { ChatContext } from './chatContext.ts';
 import type { CardActionResult } from './cardActions.ts';
 

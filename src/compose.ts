@@ -2,25 +2,29 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config/config.ts';
 import { loadContent } from './content/loadContent.ts';
-import { systemClock, type Clock } from './domain/clock.ts';
-import { defaultDeliveryPolicy, policyProblem, type DeliveryPolicy } from './domain/deliveryPolicy.ts';
-import type { Weekday } from './domain/program.ts';
-import type { EnrollmentRule } from './domain/enrollmentRules.ts';
+import { systemClock, type Clock } from './domain/platform/clock.ts';
+import {
+  defaultDeliveryPolicy,
+  policyProblem,
+  type DeliveryPolicy,
+} from './domain/delivery/deliveryPolicy.ts';
+import type { Weekday } from './domain/learning/program.ts';
+import type { EnrollmentRule } from './domain/learning/enrollmentRules.ts';
 import type { Logger } from './log/logger.ts';
-import { AdjustableClock } from './store/adjustableClock.ts';
-import { TableConversationStore } from './store/conversationStore.ts';
-import { TableDeliveryStore } from './store/deliveryStore.ts';
-import { TableDueWorkStore } from './store/dueWorkStore.ts';
-import { TableEnrollmentStore } from './store/enrollmentStore.ts';
-import { TableLeaseStore } from './store/leaseStore.ts';
-import { TablePeopleStore } from './store/peopleStore.ts';
-import { TableStepStore } from './store/stepStore.ts';
-import { TableReachabilityStore } from './store/reachabilityStore.ts';
-import { StorageClients } from './store/storageClients.ts';
-import { ensureStorage, tableNames } from './store/tables.ts';
-import type { ChatSender } from './usecases/learningPorts.ts';
-import type { LearningDeps } from './usecases/learningDeps.ts';
-import { catalogOf } from './usecases/programCatalog.ts';
+import { AdjustableClock } from './store/platform/adjustableClock.ts';
+import { TableConversationStore } from './store/delivery/conversationStore.ts';
+import { TableDeliveryStore } from './store/delivery/deliveryStore.ts';
+import { TableDueWorkStore } from './store/delivery/dueWorkStore.ts';
+import { TableEnrollmentStore } from './store/learning/enrollmentStore.ts';
+import { TableLeaseStore } from './store/platform/leaseStore.ts';
+import { TablePeopleStore } from './store/directory/peopleStore.ts';
+import { TableStepStore } from './store/learning/stepStore.ts';
+import { TableReachabilityStore } from './store/directory/reachabilityStore.ts';
+import { StorageClients } from './store/platform/storageClients.ts';
+import { ensureStorage, tableNames } from './store/platform/tables.ts';
+import type { ChatSender } from './usecases/learning/ports.ts';
+import type { LearningDeps } from './usecases/learning/learningDeps.ts';
+import { catalogOf } from './usecases/learning/programCatalog.ts';
 
 /**
  * Wires storage adapters and content into the use cases' dependencies. Shared by the server

@@ -7,15 +7,15 @@ import { GraphSubscriptions } from './graph/subscriptions.ts';
 import { directoryJobs } from './jobs/directoryJobs.ts';
 import type { Job } from './jobs/worker.ts';
 import type { Logger } from './log/logger.ts';
-import { TableDirectoryMirror } from './store/directoryMirror.ts';
-import { TableSubscriptionStore } from './store/subscriptionStore.ts';
-import { TableSyncStateStore } from './store/syncStateStore.ts';
-import { queueNames, tableNames } from './store/tables.ts';
-import { WorkQueue } from './store/workQueue.ts';
-import type { DirectoryHint } from './usecases/subscriptionPorts.ts';
-import type { LearningDeps } from './usecases/learningDeps.ts';
-import { noticeManager } from './usecases/noticeManager.ts';
-import type { SyncDeps } from './usecases/syncDirectory.ts';
+import { TableDirectoryMirror } from './store/directory/directoryMirror.ts';
+import { TableSubscriptionStore } from './store/directory/subscriptionStore.ts';
+import { TableSyncStateStore } from './store/directory/syncStateStore.ts';
+import { queueNames, tableNames } from './store/platform/tables.ts';
+import { WorkQueue } from './store/platform/workQueue.ts';
+import type { DirectoryHint } from './usecases/directory/subscriptionPorts.ts';
+import type { LearningDeps } from './usecases/learning/learningDeps.ts';
+import { noticeManager } from './usecases/directory/noticeManager.ts';
+import type { SyncDeps } from './usecases/directory/syncDirectory.ts';
 
 /** Directory sync wiring: Graph adapters, the mirror and its stores, the jobs and the hint queue. */
 export function composeDirectory(

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, ConfigError, type Config } from './config/config.ts';
 import { createLogger, type Logger } from './log/logger.ts';
-import { storageHealthProbe } from './store/storageHealth.ts';
+import { storageHealthProbe } from './store/platform/storageHealth.ts';
 import { createBotAdapter } from './teams/botAdapter.ts';
 import { createHealthOnlyApp, createWebApp } from './http/app.ts';
 import { startWorker } from './jobs/worker.ts';
@@ -11,7 +11,7 @@ import { deliverDueCardsJob } from './jobs/deliverDueCardsJob.ts';
 import { BotChatSender } from './teams/proactiveSender.ts';
 import { compose, repoRoot, withSender } from './compose.ts';
 import { composeDirectory } from './composeDirectory.ts';
-import { renderDueCard } from './usecases/renderDueCard.ts';
+import { renderDueCard } from './usecases/delivery/renderDueCard.ts';
 import { DryppBot } from '../bot/dryppBot.ts';
 
 /** The composition root: the one place that wires adapters to use cases, and each role to the process. */

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DirectoryPerson } from '../domain/directoryPerson.ts';
-import { matchRules } from '../domain/enrollmentRules.ts';
+import type { DirectoryPerson } from '../domain/directory/directoryPerson.ts';
+import { matchRules } from '../domain/learning/enrollmentRules.ts';
 import { loadContent, type ContentProblem } from './loadContent.ts';
 import { loadRules } from './loadRules.ts';
 

@@ -1,7 +1,7 @@
 // Markdown fields in program.yaml hold paths to .md files beside it; this swaps each path for the text.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { StepKind } from '../domain/program.ts';
+import type { StepKind } from '../domain/learning/program.ts';
 import { contentMessages } from './messages.ts';
 import { formatPath, type DataPath } from './yamlLocation.ts';
 

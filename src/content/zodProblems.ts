@@ -1,6 +1,6 @@
 // Turns zod issues into one plain reason per place, resolving union noise into the branch that was meant.
 import type { z } from 'zod';
-import { STEP_KINDS } from '../domain/program.ts';
+import { STEP_KINDS } from '../domain/learning/program.ts';
 import type { DataPath } from './yamlLocation.ts';
 import { contentMessages } from './messages.ts';
 

@@ -1,4 +1,4 @@
-import type { AppInstaller, InstallResult } from '../usecases/directoryPorts.ts';
+import type { AppInstaller, InstallResult } from '../usecases/directory/ports.ts';
 import type { GraphClients } from './graphClients.ts';
 import { TokenBuckets } from '../throttle/tokenBucket.ts';
 

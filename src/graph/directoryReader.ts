@@ -1,6 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { DirectoryPerson } from '../domain/directoryPerson.ts';
-import { DeltaTokenExpiredError, type DeltaPage, type DirectoryReader } from '../usecases/directoryPorts.ts';
+import type { DirectoryPerson } from '../domain/directory/directoryPerson.ts';
+import { DeltaTokenExpiredError, type DeltaPage, type DirectoryReader } from '../usecases/directory/ports.ts';
 import type { GraphClients } from './graphClients.ts';
 
 /** Only what Drypp needs from each user (data minimisation; `$select` also limits what delta tracks). */

@@ -1,5 +1,5 @@
 import type { GraphClients } from './graphClients.ts';
-import type { SubscriptionApi, SubscriptionInfo } from '../usecases/subscriptionPorts.ts';
+import type { SubscriptionApi, SubscriptionInfo } from '../usecases/directory/subscriptionPorts.ts';
 
 /** Change-notification subscriptions on `/users` (Graph allows at most 41,760 minutes for users). */
 export class GraphSubscriptions implements SubscriptionApi {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../log/logger.ts';
-import type { HealthProbe } from '../usecases/ports.ts';
+import type { HealthProbe } from '../usecases/platform/ports.ts';
 import { correlation } from './correlation.ts';
 import { healthRoute } from './health.ts';
 import { graphNotificationRoutes } from './graphNotifications.ts';

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
-import type { DirectoryHint, HintQueue } from '../usecases/subscriptionPorts.ts';
+import type { DirectoryHint, HintQueue } from '../usecases/directory/subscriptionPorts.ts';
 
 interface Notification {
   subscriptionId?: string;

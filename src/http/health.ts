@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { HealthProbe } from '../usecases/ports.ts';
+import type { HealthProbe } from '../usecases/platform/ports.ts';
 
 /** GET /healthz: 200 when every dependency answers, 503 naming the one that does not. */
 export function healthRoute(probes: HealthProbe[]) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger.ts';
-import { deliverDueCards, type RenderDueCard } from '../usecases/deliverDueCards.ts';
-import type { LearningDeps } from '../usecases/learningDeps.ts';
+import { deliverDueCards, type RenderDueCard } from '../usecases/delivery/deliverDueCards.ts';
+import type { LearningDeps } from '../usecases/learning/learningDeps.ts';
 import type { Job } from './worker.ts';
 
 const LEASE_TTL_MS = 60_000;

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger.ts';
-import type { WorkQueue } from '../store/workQueue.ts';
-import type { LeaseStore } from '../usecases/learningPorts.ts';
-import { keepSubscription, type SubscriptionTarget } from '../usecases/keepSubscription.ts';
-import { reachNewHires } from '../usecases/reachNewHires.ts';
-import type { DirectoryHint, SubscriptionApi, SubscriptionStore } from '../usecases/subscriptionPorts.ts';
-import { syncDirectory, type SyncDeps } from '../usecases/syncDirectory.ts';
-import type { AppInstaller, ReachabilityStore } from '../usecases/directoryPorts.ts';
-import type { Clock } from '../domain/clock.ts';
+import type { WorkQueue } from '../store/platform/workQueue.ts';
+import type { LeaseStore } from '../usecases/learning/ports.ts';
+import { keepSubscription, type SubscriptionTarget } from '../usecases/directory/keepSubscription.ts';
+import { reachNewHires } from '../usecases/directory/reachNewHires.ts';
+import type {
+  DirectoryHint,
+  SubscriptionApi,
+  SubscriptionStore,
+} from '../usecases/directory/subscriptionPorts.ts';
+import { syncDirectory, type SyncDeps } from '../usecases/directory/syncDirectory.ts';
+import type { AppInstaller, ReachabilityStore } from '../usecases/directory/ports.ts';
+import type { Clock } from '../domain/platform/clock.ts';
 import type { Job } from './worker.ts';
 
 export interface DirectoryJobDeps {

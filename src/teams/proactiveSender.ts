@@ -1,6 +1,6 @@
 import { CardFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import type { ChatSender, SendResult } from '../usecases/learningPorts.ts';
-import type { ConversationStore } from '../usecases/ports.ts';
+import type { ChatSender, SendResult } from '../usecases/learning/ports.ts';
+import type { ConversationStore } from '../usecases/platform/ports.ts';
 import { TokenBuckets } from '../throttle/tokenBucket.ts';
 
 /**

@@ -3,9 +3,9 @@ import type { Browser } from 'playwright-core';
 import { isPortInUse } from '../../sandbox/ports.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandboxProcess.ts';
 import { demoPeople, demoTenant } from '../../sandbox/demoOrganisation.ts';
-import { StorageClients } from '../../src/store/storageClients.ts';
-import { TableEnrollmentStore } from '../../src/store/enrollmentStore.ts';
-import { tableNames } from '../../src/store/tables.ts';
+import { StorageClients } from '../../src/store/platform/storageClients.ts';
+import { TableEnrollmentStore } from '../../src/store/learning/enrollmentStore.ts';
+import { tableNames } from '../../src/store/platform/tables.ts';
 import { launchChromium, openPlaygroundChat, type PlaygroundChat } from '../support/playground.ts';
 
 /**

@@ -5,11 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
-import { TableEnrollmentStore } from '../../src/store/enrollmentStore.ts';
-import { TablePeopleStore } from '../../src/store/peopleStore.ts';
-import { StorageClients } from '../../src/store/storageClients.ts';
-import { ensureStorage, tableNames } from '../../src/store/tables.ts';
-import type { Person } from '../../src/usecases/learningPorts.ts';
+import { TableEnrollmentStore } from '../../src/store/learning/enrollmentStore.ts';
+import { TablePeopleStore } from '../../src/store/directory/peopleStore.ts';
+import { StorageClients } from '../../src/store/platform/storageClients.ts';
+import { ensureStorage, tableNames } from '../../src/store/platform/tables.ts';
+import type { Person } from '../../src/usecases/learning/ports.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));

@@ -11,8 +11,8 @@ import {
 import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { startDrypp, type RunningDrypp } from '../../src/main.ts';
-import { TableSyncStateStore } from '../../src/store/syncStateStore.ts';
-import { queueNames, tableNames } from '../../src/store/tables.ts';
+import { TableSyncStateStore } from '../../src/store/directory/syncStateStore.ts';
+import { queueNames, tableNames } from '../../src/store/platform/tables.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import {
   isInstalledFor,

@@ -6,8 +6,8 @@ import {
   type RunningSimulator,
   type SeedTenant,
 } from '../../sandbox/tenantSimulator/index.ts';
-import { reachNewHires } from '../../src/usecases/reachNewHires.ts';
-import { syncDirectory, type SyncReport } from '../../src/usecases/syncDirectory.ts';
+import { reachNewHires } from '../../src/usecases/directory/reachNewHires.ts';
+import { syncDirectory, type SyncReport } from '../../src/usecases/directory/syncDirectory.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import {
   directorySyncFor,

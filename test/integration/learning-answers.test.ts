@@ -3,7 +3,7 @@ import type { AzuriteInstance } from '../../sandbox/azurite.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { startDrypp, type RunningDrypp } from '../../src/main.ts';
-import { enrollPerson } from '../../src/usecases/enrollPerson.ts';
+import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
 import { personalActivity } from '../support/activities.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { startFakeConnector, type SentActivity } from '../support/fakeConnector.ts';

@@ -6,9 +6,9 @@ import type { AzuriteInstance } from '../../sandbox/azurite.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { startDrypp, type RunningDrypp } from '../../src/main.ts';
-import { StorageClients } from '../../src/store/storageClients.ts';
-import { TableConversationStore } from '../../src/store/conversationStore.ts';
-import { tableNames } from '../../src/store/tables.ts';
+import { StorageClients } from '../../src/store/platform/storageClients.ts';
+import { TableConversationStore } from '../../src/store/delivery/conversationStore.ts';
+import { tableNames } from '../../src/store/platform/tables.ts';
 
 let azurite: AzuriteInstance;
 const log = createLogger('silent');

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestAzurite } from '../support/azurite.ts';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
-import { StorageClients } from '../../src/store/storageClients.ts';
-import { ensureStorage, queueNames, tableNames } from '../../src/store/tables.ts';
-import { TableConversationStore } from '../../src/store/conversationStore.ts';
-import { TableEnrollmentStore } from '../../src/store/enrollmentStore.ts';
-import { updateWithEtag } from '../../src/store/etagUpdate.ts';
-import { WorkQueue } from '../../src/store/workQueue.ts';
-import { storageHealthProbe } from '../../src/store/storageHealth.ts';
-import { keyPart } from '../../src/store/keys.ts';
-import type { EnrollmentSummary } from '../../src/usecases/ports.ts';
+import { StorageClients } from '../../src/store/platform/storageClients.ts';
+import { ensureStorage, queueNames, tableNames } from '../../src/store/platform/tables.ts';
+import { TableConversationStore } from '../../src/store/delivery/conversationStore.ts';
+import { TableEnrollmentStore } from '../../src/store/learning/enrollmentStore.ts';
+import { updateWithEtag } from '../../src/store/platform/etagUpdate.ts';
+import { WorkQueue } from '../../src/store/platform/workQueue.ts';
+import { storageHealthProbe } from '../../src/store/platform/storageHealth.ts';
+import { keyPart } from '../../src/store/platform/keys.ts';
+import type { EnrollmentSummary } from '../../src/usecases/platform/ports.ts';
 
 let azurite: AzuriteInstance;
 let clients: StorageClients;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChild, type Child } from '../../sandbox/child.ts';
 import { freePort } from '../../sandbox/ports.ts';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
-import { enrollPerson } from '../../src/usecases/enrollPerson.ts';
+import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { startFakeConnector } from '../support/fakeConnector.ts';
 import { composeForTest, rememberChat, testPerson } from '../support/learningFixtures.ts';

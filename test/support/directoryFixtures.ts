@@ -1,14 +1,14 @@
 import { Writable } from 'node:stream';
 import type { Composed } from '../../src/compose.ts';
-import { DEFAULT_NEW_HIRE_POLICY } from '../../src/domain/newHirePolicy.ts';
+import { DEFAULT_NEW_HIRE_POLICY } from '../../src/domain/directory/newHirePolicy.ts';
 import { GraphAppInstaller } from '../../src/graph/appInstaller.ts';
 import { GraphDirectoryReader } from '../../src/graph/directoryReader.ts';
 import { GraphClients, type GraphSettings } from '../../src/graph/graphClients.ts';
-import { TableDirectoryMirror } from '../../src/store/directoryMirror.ts';
-import { TableSyncStateStore } from '../../src/store/syncStateStore.ts';
-import { tableNames } from '../../src/store/tables.ts';
-import type { Person } from '../../src/usecases/learningPorts.ts';
-import type { SyncDeps } from '../../src/usecases/syncDirectory.ts';
+import { TableDirectoryMirror } from '../../src/store/directory/directoryMirror.ts';
+import { TableSyncStateStore } from '../../src/store/directory/syncStateStore.ts';
+import { tableNames } from '../../src/store/platform/tables.ts';
+import type { Person } from '../../src/usecases/learning/ports.ts';
+import type { SyncDeps } from '../../src/usecases/directory/syncDirectory.ts';
 import {
   sandboxGraphApp,
   sandboxTeamsApp,

@@ -1,8 +1,8 @@
 // drypp enroll / drypp unenroll: put a person in a program, or take them out, on the server's storage.
 import type { Command } from 'commander';
-import { effectiveTimeZone } from '../../domain/timeZone.ts';
-import { enrollPerson } from '../../usecases/enrollPerson.ts';
-import { withdrawEnrollment } from '../../usecases/withdrawEnrollment.ts';
+import { effectiveTimeZone } from '../../domain/delivery/timeZone.ts';
+import { enrollPerson } from '../../usecases/learning/enrollPerson.ts';
+import { withdrawEnrollment } from '../../usecases/learning/withdrawEnrollment.ts';
 import type { CliIO } from '../io.ts';
 import { cliMessages } from '../messages.ts';
 import { formatLocal, parseStart } from './argParsing.ts';

@@ -1,6 +1,6 @@
 // drypp people status: where a person is on the way to their first card, and why.
 import type { Command } from 'commander';
-import { effectiveTimeZone } from '../../domain/timeZone.ts';
+import { effectiveTimeZone } from '../../domain/delivery/timeZone.ts';
 import type { CliIO } from '../io.ts';
 import { cliMessages } from '../messages.ts';
 import { formatLocal } from './argParsing.ts';

@@ -1,6 +1,6 @@
 // drypp programs …: the content catalog, read without storage.
 import type { Command } from 'commander';
-import { textFor } from '../../domain/program.ts';
+import { textFor } from '../../domain/learning/program.ts';
 import type { CliIO } from '../io.ts';
 import { cliMessages } from '../messages.ts';
 import { cliConfig, loadPrograms, runCommand, type CliEnv } from './session.ts';

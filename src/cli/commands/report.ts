@@ -1,7 +1,7 @@
 // drypp report …: figures for learning admins, from the server's storage.
 import type { Command } from 'commander';
-import { textFor } from '../../domain/program.ts';
-import { loadEngagementReport, type EngagementReport } from '../../usecases/engagementReport.ts';
+import { textFor } from '../../domain/learning/program.ts';
+import { loadEngagementReport, type EngagementReport } from '../../usecases/learning/engagementReport.ts';
 import type { CliIO } from '../io.ts';
 import { cliMessages } from '../messages.ts';
 import {

@@ -1,6 +1,6 @@
 // drypp sandbox …: tools for local work and tests, refused in production.
 import type { Command } from 'commander';
-import { systemClock } from '../../domain/clock.ts';
+import { systemClock } from '../../domain/platform/clock.ts';
 import type { CliIO } from '../io.ts';
 import { cliMessages } from '../messages.ts';
 import { formatDuration, formatLocal, parseDuration } from './argParsing.ts';

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { compose, repoRoot, type Composed } from '../../compose.ts';
 import { ConfigError, loadConfig, type Config, type StorageSettings } from '../../config/config.ts';
 import { loadContent } from '../../content/loadContent.ts';
-import type { Program } from '../../domain/program.ts';
+import type { Program } from '../../domain/learning/program.ts';
 import { createLogger } from '../../log/logger.ts';
-import { StorageClients } from '../../store/storageClients.ts';
-import { storageHealthProbe } from '../../store/storageHealth.ts';
-import type { Person, PeopleStore } from '../../usecases/learningPorts.ts';
+import { StorageClients } from '../../store/platform/storageClients.ts';
+import { storageHealthProbe } from '../../store/platform/storageHealth.ts';
+import type { Person, PeopleStore } from '../../usecases/learning/ports.ts';
 import type { CliIO } from '../io.ts';
 import { cliMessages } from '../messages.ts';
 

@@ -1,0 +1,101 @@
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import type { DirectoryPerson } from '../../domain/directory/directoryPerson.ts';
+import type { DirectoryMirror, MirroredPerson } from '../../usecases/directory/ports.ts';
+import { isStatus } from '../platform/errors.ts';
+import { keyPart, personPartition } from '../platform/keys.ts';
+import { withoutUndefined } from '../platform/rowMapping.ts';
+
+/**
+ * The directory mirror lives in the People table (the same rows PeopleStore reads): only the fields
+ * Drypp needs. Writes go in entity-group transactions of up to 100 rows, the most one call may carry.
+ */
+export class TableDirectoryMirror implements DirectoryMirror {
+  constructor(
+    private readonly people: TableClient,
+    private readonly tenants: TableClient,
+  ) {}
+
+  async get(tenantId: string, id: string): Promise<MirroredPerson | undefined> {
+    try {
+      const row = await this.people.getEntity<Record<string, unknown>>(
+        personPartition(tenantId, id),
+        keyPart(id),
+      );
+      return fromRow(row);
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  async putMany(tenantId: string, mirrored: MirroredPerson[]): Promise<void> {
+    // One row per person per call: a page may name a person twice; the last change wins.
+    const byId = new Map(mirrored.map((m) => [m.person.id, m]));
+    // A transaction covers one partition: group by partition, then at most 100 rows a call.
+    const byPartition = new Map<string, TransactionAction[]>();
+    for (const m of byId.values()) {
+      const row = toRow(tenantId, m);
+      const actions = byPartition.get(row.partitionKey) ?? [];
+      actions.push(['upsert', row, 'Replace']);
+      byPartition.set(row.partitionKey, actions);
+    }
+    for (const actions of byPartition.values()) {
+      for (let i = 0; i < actions.length; i += 100) {
+        await this.people.submitTransaction(actions.slice(i, i + 100));
+      }
+    }
+  }
+
+  async registerTenant(tenantId: string): Promise<void> {
+    await this.tenants.upsertEntity(
+      { partitionKey: 'tenant', rowKey: keyPart(tenantId), tenantId },
+      'Replace',
+    );
+  }
+}
+
+function toRow(tenantId: string, m: MirroredPerson) {
+  const p = m.person;
+  return withoutUndefined({
+    partitionKey: personPartition(tenantId, p.id),
+    rowKey: keyPart(p.id),
+    id: p.id,
+    userPrincipalName: p.userPrincipalName,
+    upnLower: p.userPrincipalName.toLowerCase(),
+    displayName: p.displayName,
+    mail: p.mail,
+    accountEnabled: p.accountEnabled,
+    userType: p.userType,
+    department: p.department,
+    jobTitle: p.jobTitle,
+    hireDate: p.employeeHireDate,
+    createdDateTime: p.createdDateTime,
+    preferredLanguage: p.preferredLanguage,
+    timeZone: p.timeZone,
+    managerId: p.managerId,
+    groupIds: p.groupIds ? JSON.stringify(p.groupIds) : undefined,
+    firstSeenAt: m.firstSeenAt,
+    removedAt: m.removedAt,
+  });
+}
+
+function fromRow(row: Record<string, unknown>): MirroredPerson {
+  const text = (k: string) => (typeof row[k] === 'string' ? (row[k] as string) : undefined);
+  const person: DirectoryPerson = {
+    id: text('id') ?? String(row.rowKey),
+    displayName: text('displayName') ?? '',
+    userPrincipalName: text('userPrincipalName') ?? '',
+    mail: text('mail'),
+    accountEnabled: row.accountEnabled !== false,
+    userType: text('userType') === 'Guest' ? 'Guest' : 'Member',
+    department: text('department'),
+    jobTitle: text('jobTitle'),
+    employeeHireDate: text('hireDate'),
+    createdDateTime: text('createdDateTime'),
+    preferredLanguage: text('preferredLanguage'),
+    timeZone: text('timeZone'),
+    managerId: text('managerId'),
+    groupIds: text('groupIds') ? (JSON.parse(text('groupIds')!) as string[]) : undefined,
+  };
+  return { person: withoutUndefined(person), firstSeenAt: text('firstSeenAt'), removedAt: text('removedAt') };
+}

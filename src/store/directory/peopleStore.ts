@@ -1,0 +1,72 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import type { Person, PeopleStore } from '../../usecases/learning/ports.ts';
+import { isStatus } from '../platform/errors.ts';
+import { keyPart, personPartition, tenantPartitionRange } from '../platform/keys.ts';
+import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';
+
+/**
+ * The people Drypp knows, by tenant and Entra object id: only the fields it needs (data minimisation).
+ * Directory sync fills it; the sandbox seeds its demo organisation the same way.
+ */
+export class TablePeopleStore implements PeopleStore {
+  constructor(
+    private readonly people: TableClient,
+    private readonly tenantsTable: TableClient,
+  ) {}
+
+  async upsert(person: Person): Promise<void> {
+    const { tenantId, ...fields } = person;
+    await this.people.upsertEntity(
+      {
+        partitionKey: personPartition(tenantId, person.id),
+        rowKey: keyPart(person.id),
+        ...withoutUndefined(fields),
+        upnLower: person.userPrincipalName.toLowerCase(),
+      },
+      'Replace',
+    );
+    await this.tenantsTable.upsertEntity(
+      { partitionKey: 'tenant', rowKey: keyPart(tenantId), tenantId },
+      'Replace',
+    );
+  }
+
+  async get(tenantId: string, id: string): Promise<Person | undefined> {
+    try {
+      const row = await this.people.getEntity<Record<string, unknown>>(
+        personPartition(tenantId, id),
+        keyPart(id),
+      );
+      return toPerson(tenantId, row);
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  async findByUpn(tenantId: string, upn: string): Promise<Person | undefined> {
+    const range = tenantPartitionRange(tenantId);
+    const rows = this.people.listEntities<Record<string, unknown>>({
+      queryOptions: {
+        filter: odata`PartitionKey ge ${range.from} and PartitionKey lt ${range.to} and upnLower eq ${upn.toLowerCase()}`,
+      },
+    });
+    for await (const row of rows) return toPerson(tenantId, row);
+    return undefined;
+  }
+
+  async tenants(): Promise<string[]> {
+    const result: string[] = [];
+    for await (const row of this.tenantsTable.listEntities<{ tenantId: string }>({
+      queryOptions: { filter: odata`PartitionKey eq 'tenant'` },
+    })) {
+      result.push(row.tenantId);
+    }
+    return result;
+  }
+}
+
+function toPerson(tenantId: string, row: Record<string, unknown>): Person {
+  const { upnLower: _u, etag: _e, ...person } = stripRow<Person & { upnLower?: string }>(row);
+  return { ...person, tenantId };
+}

@@ -1,0 +1,69 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import type { StepState, StepStore } from '../../usecases/learning/ports.ts';
+import { isStatus } from '../platform/errors.ts';
+import { keyPart, rowKey, rowKeyPrefixRange } from '../platform/keys.ts';
+import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';
+
+/** Per-step progress by tenant (partition) and person|program|step (row). */
+export class TableStepStore implements StepStore {
+  constructor(private readonly table: TableClient) {}
+
+  async listForEnrollment(tenantId: string, userId: string, programId: string): Promise<StepState[]> {
+    const { from, to } = rowKeyPrefixRange(userId, programId);
+    const rows = this.table.listEntities<Record<string, unknown>>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${keyPart(tenantId)} and RowKey ge ${from} and RowKey lt ${to}`,
+      },
+    });
+    const result: StepState[] = [];
+    for await (const row of rows) result.push({ ...stripRow<StepState>(row), tenantId });
+    return result;
+  }
+
+  async get(
+    tenantId: string,
+    userId: string,
+    programId: string,
+    stepId: string,
+  ): Promise<StepState | undefined> {
+    try {
+      const row = await this.table.getEntity<Record<string, unknown>>(
+        keyPart(tenantId),
+        rowKey(userId, programId, stepId),
+      );
+      return { ...stripRow<StepState>(row), tenantId };
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  async create(state: StepState): Promise<'created' | 'exists'> {
+    try {
+      await this.table.createEntity(toRow(state));
+      return 'created';
+    } catch (error) {
+      if (isStatus(error, 409)) return 'exists';
+      throw error;
+    }
+  }
+
+  async update(state: StepState): Promise<'updated' | 'conflict'> {
+    try {
+      await this.table.updateEntity(toRow(state), 'Replace', { etag: state.etag ?? '*' });
+      return 'updated';
+    } catch (error) {
+      if (isStatus(error, 412)) return 'conflict';
+      throw error;
+    }
+  }
+}
+
+function toRow(s: StepState) {
+  const { tenantId, etag: _etag, ...fields } = s;
+  return {
+    partitionKey: keyPart(tenantId),
+    rowKey: rowKey(s.userId, s.programId, s.stepId),
+    ...withoutUndefined(fields),
+  };
+}

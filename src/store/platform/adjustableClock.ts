@@ -1,0 +1,42 @@
+import type { TableClient } from '@azure/data-tables';
+import type { Clock } from '../../domain/platform/clock.ts';
+import { isStatus } from './errors.ts';
+
+/**
+ * A clock that runs from real time plus an offset kept in storage, so `drypp sandbox clock --advance 7d`
+ * moves time forward for every process of a sandbox or test at once, instead of anyone sleeping.
+ * Wired only outside production (see src/main.ts).
+ */
+export class AdjustableClock implements Clock {
+  private offsetMs = 0;
+
+  constructor(
+    private readonly table: TableClient,
+    private readonly realNow: () => number = Date.now,
+  ) {}
+
+  now(): Date {
+    return new Date(this.realNow() + this.offsetMs);
+  }
+
+  /** Reads the current offset; the worker calls this at the start of every round. */
+  async refresh(): Promise<void> {
+    try {
+      const row = await this.table.getEntity<{ offsetMs: number }>('clock', 'offset');
+      this.offsetMs = Number(row.offsetMs) || 0;
+    } catch (error) {
+      if (!isStatus(error, 404)) throw error;
+      this.offsetMs = 0;
+    }
+  }
+
+  async advance(ms: number): Promise<Date> {
+    await this.refresh();
+    this.offsetMs += ms;
+    await this.table.upsertEntity(
+      { partitionKey: 'clock', rowKey: 'offset', offsetMs: this.offsetMs },
+      'Replace',
+    );
+    return this.now();
+  }
+}

@@ -1,0 +1,195 @@
+import {
+  localDay,
+  nextDeliverySlot,
+  reminderDueAt,
+  underDailyCap,
+  withTimeZone,
+  type DeliveryPolicy,
+} from '../../domain/delivery/deliveryPolicy.ts';
+import type { Language } from '../../domain/platform/language.ts';
+import { personLanguage } from '../../domain/platform/language.ts';
+import { deliveryKey, type DueWork, type StepState } from '../learning/ports.ts';
+import type { LearningDeps } from '../learning/learningDeps.ts';
+import type { Enrollment } from '../platform/ports.ts';
+import { markFirstCardDelivered } from '../directory/reachNewHires.ts';
+
+/** Builds the card for a piece of due work; undefined when there is nothing to send any more. */
+export type RenderDueCard = (
+  work: DueWork,
+  context: { enrollment: Enrollment; step: StepState; language: Language; now: Date },
+) => object | undefined;
+
+export interface RoundReport {
+  sent: number;
+  deferred: number;
+  dropped: number;
+  failed: number;
+}
+
+/** A send that started this long ago and never finished is taken as lost, and tried again. */
+const STALE_SENDING_MS = 2 * 60_000;
+const RETRY_UNREACHABLE_MS = 60 * 60_000;
+
+/**
+ * One scheduler round for one tenant: every card due by now goes out once, inside the person's
+ * working hours and under their daily cap. The caller holds the tenant's lease; the delivery record
+ * (written before and after each send, under the card's deterministic key) makes a second worker or
+ * a restart skip what was already sent, even if a lease ever overlapped.
+ */
+export async function deliverDueCards(
+  deps: LearningDeps,
+  render: RenderDueCard,
+  tenantId: string,
+  options: { limit?: number; holder: string },
+): Promise<RoundReport> {
+  const now = deps.clock.now();
+  const report: RoundReport = { sent: 0, deferred: 0, dropped: 0, failed: 0 };
+  const due = await deps.dueWork.listDue(tenantId, now, options.limit ?? 200);
+
+  for (const work of due) {
+    const enrollment = await deps.enrollments.get(tenantId, work.userId, work.programId);
+    const step = await deps.steps.get(tenantId, work.userId, work.programId, work.stepId);
+    // Questions keep coming back after the program is completed (that is when forgetting starts).
+    const live =
+      enrollment?.status === 'active' || (work.kind === 'review' && enrollment?.status === 'completed');
+    if (!enrollment || !live || !step || isSettled(work, step)) {
+      await deps.dueWork.remove(work);
+      report.dropped++;
+      continue;
+    }
+
+    const policy = withTimeZone(deps.policy, enrollment.timeZone ?? deps.policy.timeZone);
+    const slot = nextDeliverySlot(now, policy);
+    if (slot > now) {
+      await deps.dueWork.move(work, slot);
+      report.deferred++;
+      continue;
+    }
+    const today = localDay(now, policy.timeZone);
+    const key = deliveryKey(work);
+    if (!underDailyCap(await deps.deliveries.countSentOnDay(tenantId, work.userId, today), policy)) {
+      await deps.dueWork.move(work, nextDeliverySlot(startOfNextDay(now), policy));
+      report.deferred++;
+      continue;
+    }
+
+    const begun = await deps.deliveries.begin({
+      tenantId,
+      key,
+      status: 'sending',
+      startedAt: now.toISOString(),
+    });
+    if (!begun.created) {
+      const { existing } = begun;
+      const stale =
+        existing.status === 'sending' && now.getTime() - Date.parse(existing.startedAt) > STALE_SENDING_MS;
+      if (existing.status === 'sent' || (existing.status === 'sending' && !stale)) {
+        if (existing.status === 'sent') await deps.dueWork.remove(work);
+        report.dropped++;
+        continue;
+      }
+      // A failed or lost attempt: take the record over with its ETag so only one worker retries.
+      const retaken = await deps.deliveries.finish({
+        ...existing,
+        status: 'sending',
+        startedAt: now.toISOString(),
+      });
+      if (retaken === 'conflict') continue;
+    }
+
+    const [conversation, person] = await Promise.all([
+      deps.conversations.find(tenantId, work.userId),
+      deps.people.get(tenantId, work.userId),
+    ]);
+    const language = personLanguage(person?.preferredLanguage, conversation?.locale);
+    const card = render(work, { enrollment, step, language, now });
+    if (!card) {
+      await deps.deliveries.finish({
+        tenantId,
+        key,
+        status: 'failed',
+        startedAt: now.toISOString(),
+        failure: 'nothing to send',
+      });
+      await deps.dueWork.remove(work);
+      report.dropped++;
+      continue;
+    }
+
+    const result = await deps.sender.sendCard(tenantId, work.userId, card);
+    if (!result.ok) {
+      await deps.deliveries.finish({
+        tenantId,
+        key,
+        status: 'failed',
+        startedAt: now.toISOString(),
+        failure: result.reason,
+      });
+      const retryMs = result.retryable ? result.retryAfterMs : RETRY_UNREACHABLE_MS;
+      await deps.dueWork.move(work, new Date(now.getTime() + retryMs));
+      report.failed++;
+      continue;
+    }
+    await deps.deliveries.finish({
+      tenantId,
+      key,
+      status: 'sent',
+      startedAt: now.toISOString(),
+      sentAt: deps.clock.now().toISOString(),
+      activityId: result.activityId,
+    });
+    await deps.deliveries.recordSentOnDay(tenantId, work.userId, today, key);
+    await afterSent(deps, work, step, now, policy);
+    await markFirstCardDelivered(deps, tenantId, work.userId);
+    await deps.dueWork.remove(work);
+    report.sent++;
+  }
+  return report;
+}
+
+/** Work for a step that is already done is void, except reviews (they follow a done quiz). */
+function isSettled(work: DueWork, step: StepState): boolean {
+  if (work.kind === 'review') return false;
+  return step.status === 'done';
+}
+
+/** Records the send on the step, and schedules its first reminder. */
+async function afterSent(
+  deps: LearningDeps,
+  work: DueWork,
+  step: StepState,
+  now: Date,
+  policy: DeliveryPolicy,
+): Promise<void> {
+  if (work.kind === 'review') return;
+  const remindersSent = work.kind === 'reminder' ? work.n : step.remindersSent;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current =
+      attempt === 0 ? step : await deps.steps.get(step.tenantId, step.userId, step.programId, step.stepId);
+    if (!current || current.status === 'done') return;
+    const updated = await deps.steps.update({
+      ...current,
+      status: 'sent',
+      sentAt: current.sentAt ?? now.toISOString(),
+      remindersSent,
+    });
+    if (updated === 'updated') break;
+  }
+  const reminderAt = reminderDueAt(new Date(step.dueAt), remindersSent, policy);
+  if (reminderAt) {
+    await deps.dueWork.add({
+      ...work,
+      kind: 'reminder',
+      n: remindersSent + 1,
+      at: maxDate(reminderAt, now).toISOString(),
+    });
+  }
+}
+
+function startOfNextDay(now: Date): Date {
+  return new Date(now.getTime() + 24 * 60 * 60_000 - (now.getTime() % (24 * 60 * 60_000)));
+}
+
+function maxDate(a: Date, b: Date): Date {
+  return a > b ? a : b;
+}

@@ -1,0 +1,52 @@
+import type { AdaptiveCard } from '../../cards/platform/adaptiveCard.ts';
+import { acknowledgeCard } from '../../cards/learning/steps/acknowledgeCard.ts';
+import { eventCard } from '../../cards/learning/steps/eventCard.ts';
+import { lessonCard } from '../../cards/learning/steps/lessonCard.ts';
+import { quizCard } from '../../cards/learning/steps/quizCard.ts';
+import { reflectionCard } from '../../cards/learning/steps/reflectionCard.ts';
+import { reviewQuestionCard } from '../../cards/learning/steps/reviewCards.ts';
+import type { StepCardContext } from '../../cards/learning/steps/stepCardContext.ts';
+import type { Step } from '../../domain/learning/program.ts';
+import type { RenderDueCard } from './deliverDueCards.ts';
+import type { ProgramCatalog } from '../learning/programCatalog.ts';
+import { stepCardContext } from '../learning/stepCardContext.ts';
+
+/** The card a step sends when it falls due (or as a reminder). Check-ins go to managers (a later issue). */
+export function cardForStep(ctx: StepCardContext, step: Step, attempt = 1): AdaptiveCard | undefined {
+  switch (step.kind) {
+    case 'lesson':
+      return lessonCard(ctx, step);
+    case 'quiz':
+      return quizCard(ctx, step, { attempt });
+    case 'reflection':
+      return reflectionCard(ctx, step);
+    case 'acknowledge':
+      return acknowledgeCard(ctx, step);
+    case 'event':
+      return eventCard(ctx, step);
+    case 'checkin':
+      return undefined;
+  }
+}
+
+/** Renders due work (a step, a reminder of it, or a quiz question coming back) for the scheduler. */
+export function renderDueCard(catalog: ProgramCatalog): RenderDueCard {
+  return (work, { enrollment, step: state, language }) => {
+    const program = catalog.find(work.programId);
+    const step = program?.steps.find((s) => s.id === work.stepId);
+    if (!program || !step || program.version !== enrollment.programVersion) return undefined;
+    const learner = { userId: work.userId, language, timeZone: enrollment.timeZone };
+    if (work.kind === 'review') {
+      const question =
+        step.kind === 'quiz' ? step.questions.find((q) => q.id === work.questionId) : undefined;
+      if (!question) return undefined;
+      return reviewQuestionCard(stepCardContext(program, step, learner, undefined), question, work.n);
+    }
+    const reminder = work.kind === 'reminder' ? work.n : undefined;
+    return cardForStep(
+      stepCardContext(program, step, learner, state.dueAt, reminder),
+      step,
+      state.attempts + 1,
+    );
+  };
+}

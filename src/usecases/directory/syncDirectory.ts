@@ -1,0 +1,228 @@
+import type { DirectoryPerson } from '../../domain/directory/directoryPerson.ts';
+import {
+  matchRules,
+  type DirectoryEvent,
+  type EnrollmentRule,
+} from '../../domain/learning/enrollmentRules.ts';
+import { isNewHire, type NewHirePolicy } from '../../domain/directory/newHirePolicy.ts';
+import {
+  DeltaTokenExpiredError,
+  type DeltaPage,
+  type DirectoryMirror,
+  type MirroredPerson,
+  type DirectoryReader,
+  type ReachabilityStore,
+  type SyncStateStore,
+} from './ports.ts';
+import { enrollPerson } from '../learning/enrollPerson.ts';
+import type { Person } from '../learning/ports.ts';
+import type { LearningDeps } from '../learning/learningDeps.ts';
+
+export interface SyncDeps extends Pick<
+  LearningDeps,
+  'clock' | 'catalog' | 'enrollments' | 'steps' | 'dueWork' | 'policy'
+> {
+  reader: DirectoryReader;
+  mirror: DirectoryMirror;
+  syncState: SyncStateStore;
+  reachability: ReachabilityStore;
+  rules: readonly EnrollmentRule[];
+  newHirePolicy: NewHirePolicy;
+  /** Tells a new hire's manager (a card); called once per new hire and program set. */
+  noticeManager?: (hire: Person, programIds: string[]) => Promise<void>;
+}
+
+export interface SyncReport {
+  pages: number;
+  seen: number;
+  newHires: number;
+  roleChanges: number;
+  enrollments: number;
+  removed: number;
+  resynced: boolean;
+}
+
+/**
+ * One delta round for one tenant (the caller holds the tenant's sync lease). Every page is applied
+ * before the next link is saved, and every step is idempotent (mirror rows are keyed by person,
+ * enrollments by person and program), so a replayed page, a duplicate notification, a crash half-way
+ * or a 410 resync enrolls nobody twice.
+ */
+export async function syncDirectory(
+  deps: SyncDeps,
+  tenantId: string,
+  maxPages = 10_000,
+): Promise<SyncReport> {
+  const report: SyncReport = {
+    pages: 0,
+    seen: 0,
+    newHires: 0,
+    roleChanges: 0,
+    enrollments: 0,
+    removed: 0,
+    resynced: false,
+  };
+  let state = await deps.syncState.get(tenantId);
+  let link = state.resumeLink ?? state.deltaLink;
+  // Decided once per round: a first sync that starts from nothing has nothing mirrored to read back.
+  const freshInitialSync = !state.initialSyncDone && !state.resumeLink;
+
+  while (report.pages < maxPages) {
+    let page;
+    try {
+      page = await deps.reader.deltaPage(tenantId, link);
+    } catch (error) {
+      if (!(error instanceof DeltaTokenExpiredError) || report.resynced) throw error;
+      // 410: start a full round again. People already mirrored are not first seen, so nobody is
+      // treated as new or enrolled twice.
+      report.resynced = true;
+      link = undefined;
+      continue;
+    }
+    report.pages++;
+    const now = deps.clock.now();
+    if (report.pages === 1) await deps.mirror.registerTenant(tenantId);
+    await applyPage(deps, tenantId, page, now, report, {
+      skipReads: freshInitialSync && !report.resynced,
+      initialSync: !state.initialSyncDone,
+    });
+    link = page.nextLink;
+    state = await saveState(deps, {
+      ...state,
+      resumeLink: page.nextLink,
+      ...(page.deltaLink ? { deltaLink: page.deltaLink, initialSyncDone: true } : {}),
+      lastRoundAt: now.toISOString(),
+    });
+    if (!page.nextLink) break;
+  }
+  return report;
+}
+
+async function applyPage(
+  deps: SyncDeps,
+  tenantId: string,
+  page: DeltaPage,
+  now: Date,
+  report: SyncReport,
+  mode: { skipReads: boolean; initialSync: boolean },
+): Promise<void> {
+  // A fresh initial sync has nothing mirrored yet, so it skips a read per person: that is what keeps
+  // a 100,000-person first sync within minutes. Everywhere else the known state is read first.
+  const changes = page.people;
+  const known = mode.skipReads
+    ? changes.map(() => undefined)
+    : await mapLimit(changes, 16, (c) => deps.mirror.get(tenantId, c.id));
+  const events: Array<{ person: DirectoryPerson; event: DirectoryEvent }> = [];
+  const rows: MirroredPerson[] = [];
+  changes.forEach((change, i) => {
+    report.seen++;
+    const before = known[i];
+    // Delta may send only what changed: merge onto what we know.
+    const person = {
+      accountEnabled: true,
+      userType: 'Member',
+      ...before?.person,
+      ...change,
+    } as DirectoryPerson;
+    if (!person.userPrincipalName || !person.displayName) return; // not enough to address them yet
+    const firstSeen = !before?.firstSeenAt;
+    const decision = isNewHire(person, {
+      firstSeen,
+      now,
+      isInitialSync: mode.initialSync,
+      policy: deps.newHirePolicy,
+    });
+    const meetsAsMember = person.accountEnabled && person.userType === 'Member';
+    rows.push({
+      person,
+      firstSeenAt: before?.firstSeenAt ?? (meetsAsMember ? now.toISOString() : undefined),
+    });
+    if (decision.newHire) events.push({ person, event: { kind: 'joined' } });
+    else if (before?.firstSeenAt && roleChanged(before.person, person)) {
+      events.push({ person, event: { kind: 'roleChanged', before: before.person } });
+    }
+  });
+  for (const id of page.removedIds) {
+    const gone = await deps.mirror.get(tenantId, id);
+    if (gone && !gone.removedAt) {
+      rows.push({ ...gone, removedAt: now.toISOString() });
+      report.removed++;
+    }
+  }
+  await deps.mirror.putMany(tenantId, rows);
+  for (const { person, event } of events) await applyEvent(deps, tenantId, person, event, now, report);
+}
+
+async function applyEvent(
+  deps: SyncDeps,
+  tenantId: string,
+  person: DirectoryPerson,
+  event: DirectoryEvent,
+  now: Date,
+  report: SyncReport,
+): Promise<void> {
+  if (event.kind === 'joined') report.newHires++;
+  else report.roleChanges++;
+  const asPerson = toPerson(tenantId, person);
+  const enrolled: string[] = [];
+  for (const match of matchRules(deps.rules, event, person)) {
+    const outcome = await enrollPerson(deps, { person: asPerson, programId: match.programId, start: now });
+    if (outcome.kind === 'enrolled') {
+      report.enrollments++;
+      enrolled.push(match.programId);
+    }
+  }
+  if (event.kind !== 'joined') return;
+  await deps.reachability.create({
+    tenantId,
+    userId: person.id,
+    stage: 'detected',
+    detectedAt: now.toISOString(),
+    attempts: 0,
+    nextAttemptAt: now.toISOString(),
+  });
+  if (enrolled.length > 0) await deps.noticeManager?.(asPerson, enrolled);
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function roleChanged(before: DirectoryPerson, after: DirectoryPerson): boolean {
+  const groups = (p: DirectoryPerson) => [...(p.groupIds ?? [])].sort().join(',');
+  return (
+    before.department !== after.department ||
+    before.jobTitle !== after.jobTitle ||
+    groups(before) !== groups(after)
+  );
+}
+
+export function toPerson(tenantId: string, p: DirectoryPerson): Person {
+  return {
+    tenantId,
+    id: p.id,
+    userPrincipalName: p.userPrincipalName,
+    displayName: p.displayName,
+    timeZone: p.timeZone,
+    preferredLanguage: p.preferredLanguage,
+    managerId: p.managerId,
+    department: p.department,
+    jobTitle: p.jobTitle,
+    hireDate: p.employeeHireDate,
+  };
+}
+
+async function saveState(deps: SyncDeps, next: Awaited<ReturnType<SyncStateStore['get']>>) {
+  // The caller holds the lease; a conflict means another holder's lease overlapped: re-read and keep theirs.
+  if ((await deps.syncState.save(next)) === 'conflict') return deps.syncState.get(next.tenantId);
+  return deps.syncState.get(next.tenantId);
+}

@@ -1,0 +1,263 @@
+import { afterReviewAnswer, startReview } from '../../domain/learning/spacedRepetition.ts';
+import { scoreQuestion, scoreQuiz, type QuizResult } from '../../domain/learning/quizScoring.ts';
+import { validateReflection } from '../../domain/learning/reflection.ts';
+import type { QuizStep } from '../../domain/learning/program.ts';
+import type { ReviewState } from './ports.ts';
+import type { LearningDeps } from './learningDeps.ts';
+import {
+  loadStepForAction,
+  recordProgress,
+  saveStep,
+  type LoadedStep,
+  type Refusal,
+  type StepActionRequest,
+} from './stepAction.ts';
+
+export type StepAnswer =
+  | { kind: 'refused'; refusal: Refusal }
+  | { kind: 'done'; loaded: LoadedStep; programCompleted: boolean; answer?: unknown }
+  | {
+      kind: 'quizIncomplete';
+      loaded: LoadedStep;
+      missing: string[];
+      selected: Record<string, number[]>;
+      attempt: number;
+    }
+  | {
+      kind: 'quizScored';
+      loaded: LoadedStep;
+      result: QuizResult;
+      attempt: number;
+      attemptsLeft: number;
+      reviewLater: boolean;
+      programCompleted: boolean;
+      selected: Record<string, number[]>;
+    }
+  | { kind: 'quizRetry'; loaded: LoadedStep; attempt: number }
+  | {
+      kind: 'reflectionInvalid';
+      loaded: LoadedStep;
+      reason: 'empty' | 'tooLong';
+      text: string;
+      share: boolean;
+    }
+  | {
+      kind: 'reviewAnswered';
+      loaded: LoadedStep;
+      questionId: string;
+      correct: boolean;
+      comesBackAgain: boolean;
+      selected: number[];
+    }
+  | { kind: 'reviewIncomplete'; loaded: LoadedStep; questionId: string; reviewNumber: number };
+
+type Deps = Pick<LearningDeps, 'catalog' | 'enrollments' | 'steps' | 'dueWork' | 'clock'>;
+
+/** Lesson read, guideline acknowledged, attendance confirmed: the step is simply done. */
+async function completeStepOnce(deps: Deps, r: StepActionRequest, answer?: unknown): Promise<Attempt> {
+  const found = await loadStepForAction(deps, r);
+  if (!found.ok) return { kind: 'refused', refusal: found.refusal };
+  const { loaded } = found;
+  const now = deps.clock.now();
+  const saved = await saveStep(deps, {
+    ...loaded.state,
+    status: 'done',
+    doneAt: now.toISOString(),
+    answer: answer === undefined ? undefined : JSON.stringify(answer),
+  });
+  if (!saved) return CHANGED_MEANWHILE;
+  const { programCompleted } = await recordProgress(
+    deps,
+    loaded.program,
+    { tenantId: r.tenantId, userId: r.learnerId },
+    now,
+  );
+  return { kind: 'done', loaded, programCompleted, answer };
+}
+
+async function answerQuizOnce(
+  deps: Deps,
+  r: StepActionRequest & { attempt: number; selected: Record<string, number[]> },
+): Promise<Attempt> {
+  const found = await loadStepForAction(deps, r);
+  if (!found.ok) return { kind: 'refused', refusal: found.refusal };
+  const { loaded } = found;
+  const step = loaded.step as QuizStep;
+  if (loaded.step.kind !== 'quiz') return { kind: 'refused', refusal: 'oldVersion' };
+  // A replayed submit of an attempt already scored changes nothing.
+  if (r.attempt !== loaded.state.attempts + 1) return { kind: 'refused', refusal: 'alreadyDone' };
+  const missing = step.questions.filter((q) => !r.selected[q.id]?.length).map((q) => q.id);
+  if (missing.length > 0)
+    return { kind: 'quizIncomplete', loaded, missing, selected: r.selected, attempt: r.attempt };
+
+  const now = deps.clock.now();
+  const result = scoreQuiz(step, r.selected);
+  const attemptsLeft = Math.max(step.allowedAttempts - r.attempt, 0);
+  const finished = result.passed || attemptsLeft === 0;
+  const reviewLater = finished && loaded.program.spacedRepetition && result.wrongQuestionIds.length > 0;
+  const reviews: ReviewState[] = reviewLater
+    ? result.wrongQuestionIds.map((id) => {
+        const review = startReview(id, now);
+        return { questionId: id, timesWrong: review.timesWrong, dueAt: review.dueAt.toISOString() };
+      })
+    : [];
+  const saved = await saveStep(deps, {
+    ...loaded.state,
+    attempts: r.attempt,
+    firstScore: loaded.state.firstScore ?? result.score,
+    lastScore: result.score,
+    answer: JSON.stringify(r.selected),
+    ...(finished
+      ? { status: 'done' as const, doneAt: now.toISOString(), reviews: JSON.stringify(reviews) }
+      : {}),
+  });
+  if (!saved) return CHANGED_MEANWHILE;
+  for (const review of reviews) {
+    await deps.dueWork.add({
+      tenantId: r.tenantId,
+      at: review.dueAt,
+      userId: r.learnerId,
+      programId: r.programId,
+      stepId: r.stepId,
+      kind: 'review',
+      n: 1,
+      questionId: review.questionId,
+    });
+  }
+  const progress = finished
+    ? await recordProgress(deps, loaded.program, { tenantId: r.tenantId, userId: r.learnerId }, now)
+    : { programCompleted: false };
+  return {
+    kind: 'quizScored',
+    loaded,
+    result,
+    attempt: r.attempt,
+    attemptsLeft,
+    reviewLater,
+    programCompleted: progress.programCompleted,
+    selected: r.selected,
+  };
+}
+
+/** "Try again" on a quiz result: the next attempt's card, if attempts are left. */
+export async function retryQuiz(deps: Deps, r: StepActionRequest & { attempt: number }): Promise<StepAnswer> {
+  const found = await loadStepForAction(deps, r);
+  if (!found.ok) return { kind: 'refused', refusal: found.refusal };
+  const step = found.loaded.step;
+  if (
+    step.kind !== 'quiz' ||
+    r.attempt !== found.loaded.state.attempts + 1 ||
+    r.attempt > step.allowedAttempts
+  ) {
+    return { kind: 'refused', refusal: 'alreadyDone' };
+  }
+  return { kind: 'quizRetry', loaded: found.loaded, attempt: r.attempt };
+}
+
+async function submitReflectionOnce(
+  deps: Deps,
+  r: StepActionRequest & { text: string; share: boolean },
+): Promise<Attempt> {
+  const found = await loadStepForAction(deps, r);
+  if (!found.ok) return { kind: 'refused', refusal: found.refusal };
+  const { loaded } = found;
+  if (loaded.step.kind !== 'reflection') return { kind: 'refused', refusal: 'oldVersion' };
+  const check = validateReflection(r.text, loaded.step.maxLength);
+  if (!check.ok)
+    return { kind: 'reflectionInvalid', loaded, reason: check.reason, text: r.text, share: r.share };
+  const share = loaded.step.shareWithManager && r.share;
+  const now = deps.clock.now();
+  const saved = await saveStep(deps, {
+    ...loaded.state,
+    status: 'done',
+    doneAt: now.toISOString(),
+    answer: JSON.stringify({ text: check.text }),
+    sharedWithManager: share,
+  });
+  if (!saved) return CHANGED_MEANWHILE;
+  const { programCompleted } = await recordProgress(
+    deps,
+    loaded.program,
+    { tenantId: r.tenantId, userId: r.learnerId },
+    now,
+  );
+  return { kind: 'done', loaded, programCompleted, answer: { text: check.text, shared: share } };
+}
+
+/** A question that came back (spaced repetition): right ends it, wrong brings it back later again. */
+async function answerReviewOnce(
+  deps: Deps,
+  r: StepActionRequest & { questionId: string; reviewNumber: number; selected: number[] },
+): Promise<Attempt> {
+  const found = await loadStepForAction(deps, r, { allowDone: true, allowCompleted: true });
+  if (!found.ok) return { kind: 'refused', refusal: found.refusal };
+  const { loaded } = found;
+  const question =
+    loaded.step.kind === 'quiz' ? loaded.step.questions.find((q) => q.id === r.questionId) : undefined;
+  const reviews: ReviewState[] = JSON.parse(loaded.state.reviews ?? '[]');
+  const review = reviews.find((x) => x.questionId === r.questionId);
+  // Answered already (right, or this round was answered): nothing changes.
+  if (!question || !review || review.timesWrong !== r.reviewNumber)
+    return { kind: 'refused', refusal: 'alreadyDone' };
+  if (r.selected.length === 0)
+    return { kind: 'reviewIncomplete', loaded, questionId: r.questionId, reviewNumber: r.reviewNumber };
+
+  const now = deps.clock.now();
+  const correct = scoreQuestion(question, r.selected).correct;
+  const outcome = afterReviewAnswer({ ...review, dueAt: new Date(review.dueAt) }, correct, now);
+  const rest = reviews.filter((x) => x.questionId !== r.questionId);
+  const next = outcome.done
+    ? rest
+    : [
+        ...rest,
+        { questionId: r.questionId, timesWrong: outcome.timesWrong, dueAt: outcome.dueAt.toISOString() },
+      ];
+  const saved = await saveStep(deps, { ...loaded.state, reviews: JSON.stringify(next) });
+  if (!saved) return CHANGED_MEANWHILE;
+  if (!outcome.done) {
+    await deps.dueWork.add({
+      tenantId: r.tenantId,
+      at: outcome.dueAt.toISOString(),
+      userId: r.learnerId,
+      programId: r.programId,
+      stepId: r.stepId,
+      kind: 'review',
+      n: outcome.timesWrong,
+      questionId: r.questionId,
+    });
+  }
+  await recordProgress(deps, loaded.program, { tenantId: r.tenantId, userId: r.learnerId }, now);
+  return {
+    kind: 'reviewAnswered',
+    loaded,
+    questionId: r.questionId,
+    correct,
+    comesBackAgain: !outcome.done,
+    selected: r.selected,
+  };
+}
+
+/**
+ * The step row changed between reading and writing it. Usually the scheduler recording that it sent
+ * the card, a moment before the person clicked; a double click also lands here. Reading again tells
+ * which: a step that is now done is refused as "already done", anything else is simply tried again.
+ */
+const CHANGED_MEANWHILE = Symbol('changed meanwhile');
+type Attempt = StepAnswer | typeof CHANGED_MEANWHILE;
+
+function retryOnChange<A extends unknown[]>(
+  once: (deps: Deps, ...args: A) => Promise<Attempt>,
+): (deps: Deps, ...args: A) => Promise<StepAnswer> {
+  return async (deps, ...args) => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await once(deps, ...args);
+      if (result !== CHANGED_MEANWHILE) return result;
+    }
+    return { kind: 'refused', refusal: 'alreadyDone' };
+  };
+}
+
+export const completeStep = retryOnChange(completeStepOnce);
+export const answerQuiz = retryOnChange(answerQuizOnce);
+export const submitReflection = retryOnChange(submitReflectionOnce);
+export const answerReview = retryOnChange(answerReviewOnce);

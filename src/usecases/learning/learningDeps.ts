@@ -1,0 +1,24 @@
+import type { Clock } from '../../domain/platform/clock.ts';
+import type { DeliveryPolicy } from '../../domain/delivery/deliveryPolicy.ts';
+import type { ConversationStore, EnrollmentStore } from '../platform/ports.ts';
+import type { ChatSender, DeliveryStore, DueWorkStore, LeaseStore, PeopleStore, StepStore } from './ports.ts';
+import type { ProgramCatalog } from './programCatalog.ts';
+import type { ReachabilityStore } from '../directory/ports.ts';
+
+/** What the learning use cases talk to. Each use case picks the few it needs from this. */
+export interface LearningDeps {
+  clock: Clock;
+  catalog: ProgramCatalog;
+  enrollments: EnrollmentStore;
+  steps: StepStore;
+  dueWork: DueWorkStore;
+  deliveries: DeliveryStore;
+  leases: LeaseStore;
+  people: PeopleStore;
+  conversations: ConversationStore;
+  sender: ChatSender;
+  /** Where new hires are on the way to their first card (directory sync fills it). */
+  reachability: ReachabilityStore;
+  /** The tenant's delivery policy; the person's time zone is applied on top. */
+  policy: DeliveryPolicy;
+}

@@ -1,0 +1,94 @@
+import {
+  enrollmentTransition,
+  isProgramComplete,
+  progressOf,
+} from '../../domain/learning/enrollmentState.ts';
+import type { Program, Step } from '../../domain/learning/program.ts';
+import type { StepState } from './ports.ts';
+import type { LearningDeps } from './learningDeps.ts';
+import type { Enrollment } from '../platform/ports.ts';
+
+/** Why an action on a card changes nothing. */
+export type Refusal = 'alreadyDone' | 'oldVersion' | 'notYours' | 'notActive' | 'unknown';
+
+export interface StepActionRequest {
+  tenantId: string;
+  actorId: string; // who clicked (Entra object id), from the activity
+  programId: string;
+  programVersion: number;
+  stepId: string;
+  learnerId: string; // whose card it is, from the card's data
+}
+
+export interface LoadedStep {
+  program: Program;
+  step: Step;
+  enrollment: Enrollment;
+  state: StepState;
+}
+
+/**
+ * Load and authorize, the first lines of every step action: the card must be the clicker's own, for
+ * an active enrollment, from the program version they are enrolled in.
+ */
+export async function loadStepForAction(
+  deps: Pick<LearningDeps, 'catalog' | 'enrollments' | 'steps'>,
+  r: StepActionRequest,
+  options: { allowDone?: boolean; allowCompleted?: boolean } = {},
+): Promise<{ ok: true; loaded: LoadedStep } | { ok: false; refusal: Refusal }> {
+  if (r.actorId !== r.learnerId) return { ok: false, refusal: 'notYours' };
+  const program = deps.catalog.find(r.programId);
+  const step = program?.steps.find((s) => s.id === r.stepId);
+  const [enrollment, state] = await Promise.all([
+    deps.enrollments.get(r.tenantId, r.learnerId, r.programId),
+    deps.steps.get(r.tenantId, r.learnerId, r.programId, r.stepId),
+  ]);
+  if (!program || !enrollment || !state) return { ok: false, refusal: 'unknown' };
+  if (!step || enrollment.programVersion !== r.programVersion || program.version !== r.programVersion) {
+    return { ok: false, refusal: 'oldVersion' };
+  }
+  const open =
+    enrollment.status === 'active' || (options.allowCompleted && enrollment.status === 'completed');
+  if (!open) return { ok: false, refusal: 'notActive' };
+  if (state.status === 'done' && !options.allowDone) return { ok: false, refusal: 'alreadyDone' };
+  return { ok: true, loaded: { program, step, enrollment, state } };
+}
+
+/**
+ * Writes a step's new state if nobody changed it since it was read. A double click or a replayed
+ * action loses this race and is answered "already done".
+ */
+export async function saveStep(deps: Pick<LearningDeps, 'steps'>, next: StepState): Promise<boolean> {
+  return (await deps.steps.update(next)) === 'updated';
+}
+
+/** After a step is done: progress, next due date, last activity and, when all is done, completion. */
+export async function recordProgress(
+  deps: Pick<LearningDeps, 'enrollments' | 'steps'>,
+  program: Program,
+  key: { tenantId: string; userId: string },
+  at: Date,
+): Promise<{ programCompleted: boolean }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const enrollment = await deps.enrollments.get(key.tenantId, key.userId, program.id);
+    if (!enrollment) return { programCompleted: false };
+    const states = await deps.steps.listForEnrollment(key.tenantId, key.userId, program.id);
+    const done = new Set(states.filter((s) => s.status === 'done').map((s) => s.stepId));
+    const open = states
+      .filter((s) => s.status !== 'done')
+      .map((s) => s.dueAt)
+      .sort();
+    const complete = enrollment.status === 'active' && isProgramComplete(program, done);
+    const transition = complete ? enrollmentTransition(enrollment.status, 'allMandatoryDone') : undefined;
+    const next: Enrollment = {
+      ...enrollment,
+      completedSteps: progressOf(program, done).done,
+      nextDueAt: open[0],
+      lastActiveAt: at.toISOString(),
+      ...(transition?.ok ? { status: transition.status, completedAt: at.toISOString() } : {}),
+    };
+    if ((await deps.enrollments.update(next)) === 'updated')
+      return { programCompleted: Boolean(transition?.ok) };
+  }
+  throw new Error('the enrollment kept changing while progress was recorded');
+}
