@@ -10,7 +10,7 @@ import { composeDirectory } from '../src/composeDirectory.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { createLogger } from '../src/log/logger.ts';
 import type { DirectoryMirror, DirectoryReader, SyncStateStore } from '../src/usecases/directory/ports.ts';
-import type { ChatSender } from '../src/usecases/learning/ports.ts';
+import type { ChatSender } from '../src/usecases/delivery/ports.ts';
 import { syncDirectory, type SyncDeps, type SyncReport } from '../src/usecases/directory/syncDirectory.ts';
 import { startTestAzurite } from '../test/support/azurite.ts';
 import { Cleanup } from './support/cleanup.ts';

@@ -22,7 +22,7 @@ import { TableStepStore } from './store/learning/stepStore.ts';
 import { TableReachabilityStore } from './store/directory/reachabilityStore.ts';
 import { StorageClients } from './store/platform/storageClients.ts';
 import { ensureStorage, tableNames } from './store/platform/tables.ts';
-import type { ChatSender } from './usecases/learning/ports.ts';
+import type { ChatSender } from './usecases/delivery/ports.ts';
 import type { LearningDeps } from './usecases/learning/learningDeps.ts';
 import { catalogOf } from './usecases/learning/programCatalog.ts';
 

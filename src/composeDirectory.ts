@@ -12,7 +12,7 @@ import { TableSubscriptionStore } from './store/directory/subscriptionStore.ts';
 import { TableSyncStateStore } from './store/directory/syncStateStore.ts';
 import { queueNames, tableNames } from './store/platform/tables.ts';
 import { WorkQueue } from './store/platform/workQueue.ts';
-import type { DirectoryHint } from './usecases/directory/subscriptionPorts.ts';
+import type { DirectoryHint } from './domain/directory/subscription.ts';
 import type { LearningDeps } from './usecases/learning/learningDeps.ts';
 import { noticeManager } from './usecases/directory/noticeManager.ts';
 import type { SyncDeps } from './usecases/directory/syncDirectory.ts';

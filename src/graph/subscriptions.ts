@@ -1,5 +1,6 @@
 import type { GraphClients } from './graphClients.ts';
-import type { SubscriptionApi, SubscriptionInfo } from '../usecases/directory/subscriptionPorts.ts';
+import type { SubscriptionApi } from '../usecases/directory/subscriptionPorts.ts';
+import type { SubscriptionInfo } from '../domain/directory/subscription.ts';
 
 /** Change-notification subscriptions on `/users` (Graph allows at most 41,760 minutes for users). */
 export class GraphSubscriptions implements SubscriptionApi {

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
-import type { DirectoryHint, HintQueue } from '../usecases/directory/subscriptionPorts.ts';
+import type { DirectoryHint } from '../domain/directory/subscription.ts';
+import type { HintQueue } from '../usecases/directory/subscriptionPorts.ts';
 
 interface Notification {
   subscriptionId?: string;

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger.ts';
 import type { WorkQueue } from '../store/platform/workQueue.ts';
-import type { LeaseStore } from '../usecases/learning/ports.ts';
+import type { LeaseStore } from '../usecases/platform/ports.ts';
 import { keepSubscription, type SubscriptionTarget } from '../usecases/directory/keepSubscription.ts';
 import { reachNewHires } from '../usecases/directory/reachNewHires.ts';
-import type {
-  DirectoryHint,
-  SubscriptionApi,
-  SubscriptionStore,
-} from '../usecases/directory/subscriptionPorts.ts';
+import type { DirectoryHint } from '../domain/directory/subscription.ts';
+import type { SubscriptionApi, SubscriptionStore } from '../usecases/directory/subscriptionPorts.ts';
 import { syncDirectory, type SyncDeps } from '../usecases/directory/syncDirectory.ts';
 import type { AppInstaller, ReachabilityStore } from '../usecases/directory/ports.ts';
 import type { Clock } from '../domain/platform/clock.ts';

@@ -1,6 +1,7 @@
 import { CardFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import type { ChatSender, SendResult } from '../usecases/learning/ports.ts';
-import type { ConversationStore } from '../usecases/platform/ports.ts';
+import type { ChatSender } from '../usecases/delivery/ports.ts';
+import type { SendResult } from '../domain/delivery/delivery.ts';
+import type { ConversationStore } from '../usecases/delivery/ports.ts';
 import { TokenBuckets } from '../throttle/tokenBucket.ts';
 
 /**

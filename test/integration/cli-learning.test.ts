@@ -9,7 +9,7 @@ import { TableEnrollmentStore } from '../../src/store/learning/enrollmentStore.t
 import { TablePeopleStore } from '../../src/store/directory/peopleStore.ts';
 import { StorageClients } from '../../src/store/platform/storageClients.ts';
 import { ensureStorage, tableNames } from '../../src/store/platform/tables.ts';
-import type { Person } from '../../src/usecases/learning/ports.ts';
+import type { Person } from '../../src/domain/directory/person.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));

@@ -9,7 +9,7 @@ import { updateWithEtag } from '../../src/store/platform/etagUpdate.ts';
 import { WorkQueue } from '../../src/store/platform/workQueue.ts';
 import { storageHealthProbe } from '../../src/store/platform/storageHealth.ts';
 import { keyPart } from '../../src/store/platform/keys.ts';
-import type { EnrollmentSummary } from '../../src/usecases/platform/ports.ts';
+import type { Enrollment } from '../../src/domain/learning/enrollment.ts';
 
 let azurite: AzuriteInstance;
 let clients: StorageClients;
@@ -27,7 +27,7 @@ afterAll(async () => {
 const tenantA = '11111111-1111-1111-1111-111111111111';
 const tenantB = '22222222-2222-2222-2222-222222222222';
 
-function enrollment(overrides: Partial<EnrollmentSummary>): EnrollmentSummary {
+function enrollment(overrides: Partial<Enrollment>): Enrollment {
   return {
     tenantId: tenantA,
     userId: 'user-1',

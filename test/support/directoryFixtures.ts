@@ -7,7 +7,7 @@ import { GraphClients, type GraphSettings } from '../../src/graph/graphClients.t
 import { TableDirectoryMirror } from '../../src/store/directory/directoryMirror.ts';
 import { TableSyncStateStore } from '../../src/store/directory/syncStateStore.ts';
 import { tableNames } from '../../src/store/platform/tables.ts';
-import type { Person } from '../../src/usecases/learning/ports.ts';
+import type { Person } from '../../src/domain/directory/person.ts';
 import type { SyncDeps } from '../../src/usecases/directory/syncDirectory.ts';
 import {
   sandboxGraphApp,

@@ -1,7 +1,7 @@
 import { compose, type Composed } from '../../src/compose.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/log/logger.ts';
-import type { Person } from '../../src/usecases/learning/ports.ts';
+import type { Person } from '../../src/domain/directory/person.ts';
 
 /** The use-case dependencies on a test's own Azurite, exactly as the server composes them. */
 export async function composeForTest(

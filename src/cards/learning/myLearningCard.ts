@@ -1,4 +1,4 @@
-import type { EnrollmentStatus } from '../../usecases/platform/ports.ts';
+import type { EnrollmentStatus } from '../../domain/learning/enrollment.ts';
 import type { Messages } from '../../messages/catalog.ts';
 import { card, heading, paragraph, type AdaptiveCard, type CardElement } from '../platform/adaptiveCard.ts';
 

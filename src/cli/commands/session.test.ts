@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AZURITE_DEFAULT_CONNECTION_STRING } from '../../config/config.ts';
-import type { Person, PeopleStore } from '../../usecases/learning/ports.ts';
+import type { Person } from '../../domain/directory/person.ts';
+import type { PeopleStore } from '../../usecases/directory/ports.ts';
 import { CommandFailed, cliConfig, resolvePerson, resolveTenant, storageEndpoint } from './session.ts';
 
 describe('cliConfig', () => {

@@ -8,7 +8,8 @@ import type { Program } from '../../domain/learning/program.ts';
 import { createLogger } from '../../log/logger.ts';
 import { StorageClients } from '../../store/platform/storageClients.ts';
 import { storageHealthProbe } from '../../store/platform/storageHealth.ts';
-import type { Person, PeopleStore } from '../../usecases/learning/ports.ts';
+import type { Person } from '../../domain/directory/person.ts';
+import type { PeopleStore } from '../../usecases/directory/ports.ts';
 import type { CliIO } from '../io.ts';
 import { cliMessages } from '../messages.ts';
 

@@ -27,3 +27,11 @@ export interface DirectoryPerson {
   /** Object ids of the groups the person is a direct member of; absent when not known. */
   groupIds?: string[];
 }
+
+/** A person in Drypp's mirror of the directory, with when Drypp first met them. */
+export interface MirroredPerson {
+  person: DirectoryPerson;
+  /** When Drypp first met the person as an enabled member (undefined until then). */
+  firstSeenAt?: string;
+  removedAt?: string;
+}

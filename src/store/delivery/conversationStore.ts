@@ -1,5 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
-import type { ConversationStore, StoredConversation } from '../../usecases/platform/ports.ts';
+import type { ConversationStore } from '../../usecases/delivery/ports.ts';
+import type { StoredConversation } from '../../domain/delivery/conversation.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart, rowKey } from '../platform/keys.ts';
 

@@ -1,5 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import type { Delivery, DeliveryStore } from '../../usecases/learning/ports.ts';
+import type { Delivery } from '../../domain/delivery/delivery.ts';
+import type { DeliveryStore } from '../../usecases/delivery/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart, rowKey, rowKeyPrefixRange } from '../platform/keys.ts';
 import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';

@@ -1,5 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import { deliveryKey, type DueWork, type DueWorkStore } from '../../usecases/learning/ports.ts';
+import { deliveryKey, type DueWork } from '../../domain/delivery/dueWork.ts';
+import { type DueWorkStore } from '../../usecases/delivery/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart } from '../platform/keys.ts';
 import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';

@@ -1,6 +1,7 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { DirectoryPerson } from '../../domain/directory/directoryPerson.ts';
-import type { DirectoryMirror, MirroredPerson } from '../../usecases/directory/ports.ts';
+import type { DirectoryMirror } from '../../usecases/directory/ports.ts';
+import type { MirroredPerson } from '../../domain/directory/directoryPerson.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart, personPartition } from '../platform/keys.ts';
 import { withoutUndefined } from '../platform/rowMapping.ts';

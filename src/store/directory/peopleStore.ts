@@ -1,5 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import type { Person, PeopleStore } from '../../usecases/learning/ports.ts';
+import type { Person } from '../../domain/directory/person.ts';
+import type { PeopleStore } from '../../usecases/directory/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart, personPartition, tenantPartitionRange } from '../platform/keys.ts';
 import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';

@@ -1,5 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import type { Reachability, ReachabilityStore } from '../../usecases/directory/ports.ts';
+import type { Reachability } from '../../domain/directory/reachability.ts';
+import type { ReachabilityStore } from '../../usecases/directory/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart } from '../platform/keys.ts';
 import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';

@@ -1,5 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
-import type { StoredSubscription, SubscriptionStore } from '../../usecases/directory/subscriptionPorts.ts';
+import type { StoredSubscription } from '../../domain/directory/subscription.ts';
+import type { SubscriptionStore } from '../../usecases/directory/subscriptionPorts.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart } from '../platform/keys.ts';
 

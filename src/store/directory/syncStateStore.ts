@@ -1,5 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
-import type { SyncState, SyncStateStore } from '../../usecases/directory/ports.ts';
+import type { SyncState } from '../../domain/directory/syncState.ts';
+import type { SyncStateStore } from '../../usecases/directory/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart } from '../platform/keys.ts';
 import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';

@@ -1,5 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import type { Enrollment, EnrollmentStore } from '../../usecases/platform/ports.ts';
+import type { Enrollment } from '../../domain/learning/enrollment.ts';
+import type { EnrollmentStore } from '../../usecases/learning/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart, rowKey, rowKeyPrefixRange } from '../platform/keys.ts';
 

@@ -1,5 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import type { StepState, StepStore } from '../../usecases/learning/ports.ts';
+import type { StepState } from '../../domain/learning/stepState.ts';
+import type { StepStore } from '../../usecases/learning/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart, rowKey, rowKeyPrefixRange } from '../platform/keys.ts';
 import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';

@@ -1,5 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import type { LeaseStore } from '../../usecases/learning/ports.ts';
+import type { LeaseStore } from '../../usecases/platform/ports.ts';
 import { isStatus } from './errors.ts';
 import { keyPart } from './keys.ts';
 

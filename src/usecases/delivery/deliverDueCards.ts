@@ -8,9 +8,10 @@ import {
 } from '../../domain/delivery/deliveryPolicy.ts';
 import type { Language } from '../../domain/platform/language.ts';
 import { personLanguage } from '../../domain/platform/language.ts';
-import { deliveryKey, type DueWork, type StepState } from '../learning/ports.ts';
+import { deliveryKey, type DueWork } from '../../domain/delivery/dueWork.ts';
+import { type StepState } from '../../domain/learning/stepState.ts';
 import type { LearningDeps } from '../learning/learningDeps.ts';
-import type { Enrollment } from '../platform/ports.ts';
+import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import { markFirstCardDelivered } from '../directory/reachNewHires.ts';
 
 /** Builds the card for a piece of due work; undefined when there is nothing to send any more. */

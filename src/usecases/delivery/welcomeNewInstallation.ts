@@ -1,5 +1,5 @@
 import type { Clock } from '../../domain/platform/clock.ts';
-import type { ConversationStore } from '../platform/ports.ts';
+import type { ConversationStore } from './ports.ts';
 
 export interface Installation {
   tenantId: string;

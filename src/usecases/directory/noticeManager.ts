@@ -2,7 +2,7 @@ import { managerNoticeCard } from '../../cards/directory/managerNoticeCard.ts';
 import { personLanguage } from '../../domain/platform/language.ts';
 import { isMandatoryStep, textFor } from '../../domain/learning/program.ts';
 import { messagesFor } from '../../messages/catalog.ts';
-import type { Person } from '../learning/ports.ts';
+import type { Person } from '../../domain/directory/person.ts';
 import type { LearningDeps } from '../learning/learningDeps.ts';
 
 /**

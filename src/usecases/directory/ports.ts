@@ -1,4 +1,7 @@
-import type { DirectoryPerson } from '../../domain/directory/directoryPerson.ts';
+import type { DirectoryPerson, MirroredPerson } from '../../domain/directory/directoryPerson.ts';
+import type { Person } from '../../domain/directory/person.ts';
+import type { Reachability } from '../../domain/directory/reachability.ts';
+import type { SyncState } from '../../domain/directory/syncState.ts';
 
 /**
  * Ports for directory sync and reachability. src/graph implements the Graph side; src/store the
@@ -37,13 +40,6 @@ export interface AppInstaller {
   installForUser(tenantId: string, userId: string): Promise<InstallResult>;
 }
 
-export interface MirroredPerson {
-  person: DirectoryPerson;
-  /** When Drypp first met the person as an enabled member (undefined until then). */
-  firstSeenAt?: string;
-  removedAt?: string;
-}
-
 /** The mirror of the directory: the People table, with the directory fields Drypp keeps. */
 export interface DirectoryMirror {
   get(tenantId: string, id: string): Promise<MirroredPerson | undefined>;
@@ -53,36 +49,9 @@ export interface DirectoryMirror {
   registerTenant(tenantId: string): Promise<void>;
 }
 
-export interface SyncState {
-  tenantId: string;
-  deltaLink?: string;
-  /** A nextLink of a round in progress, so a crash resumes instead of starting over. */
-  resumeLink?: string;
-  initialSyncDone: boolean;
-  lastRoundAt?: string;
-  etag?: string;
-}
-
 export interface SyncStateStore {
   get(tenantId: string): Promise<SyncState>;
   save(state: SyncState): Promise<'saved' | 'conflict'>;
-}
-
-export type ReachabilityStage =
-  'detected' | 'appInstalled' | 'chatKnown' | 'firstCardDelivered' | 'notReachable';
-
-export interface Reachability {
-  tenantId: string;
-  userId: string;
-  stage: ReachabilityStage;
-  detectedAt: string;
-  appInstalledAt?: string;
-  chatKnownAt?: string;
-  firstCardAt?: string;
-  attempts: number;
-  nextAttemptAt?: string;
-  lastProblem?: string;
-  etag?: string;
 }
 
 export interface ReachabilityStore {
@@ -91,4 +60,12 @@ export interface ReachabilityStore {
   create(r: Reachability): Promise<'created' | 'exists'>;
   update(r: Reachability): Promise<'updated' | 'conflict'>;
   listDue(tenantId: string, now: Date): Promise<Reachability[]>;
+}
+
+export interface PeopleStore {
+  upsert(person: Person): Promise<void>;
+  get(tenantId: string, id: string): Promise<Person | undefined>;
+  findByUpn(tenantId: string, upn: string): Promise<Person | undefined>;
+  /** Tenants Drypp has people in (the scheduler's list of partitions to scan). */
+  tenants(): Promise<string[]>;
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../../domain/platform/clock.ts';
-import type { AppInstaller, Reachability, ReachabilityStore } from './ports.ts';
+import type { AppInstaller, ReachabilityStore } from './ports.ts';
+import type { Reachability } from '../../domain/directory/reachability.ts';
 
 /** Retries spread over a day: a new account may exist hours before Teams can reach it. */
 const BACKOFF_MS = [1, 2, 5, 10, 30, 60, 120, 240, 480].map((m) => m * 60_000);

@@ -1,7 +1,8 @@
-export interface SubscriptionInfo {
-  id: string;
-  expiresAt: string;
-}
+import type {
+  DirectoryHint,
+  StoredSubscription,
+  SubscriptionInfo,
+} from '../../domain/directory/subscription.ts';
 
 export interface SubscriptionApi {
   create(
@@ -16,20 +17,10 @@ export interface SubscriptionApi {
   renew(tenantId: string, id: string, expiresAt: Date): Promise<SubscriptionInfo | 'gone'>;
 }
 
-export interface StoredSubscription extends SubscriptionInfo {
-  tenantId: string;
-}
-
 export interface SubscriptionStore {
   get(tenantId: string): Promise<StoredSubscription | undefined>;
   save(s: StoredSubscription): Promise<void>;
   remove(tenantId: string): Promise<void>;
-}
-
-/** A hint that the directory changed (or a lifecycle event): the worker acts on it at once. */
-export interface DirectoryHint {
-  tenantId: string;
-  reason: 'changed' | 'missed' | 'reauthorizationRequired' | 'subscriptionRemoved';
 }
 
 export interface HintQueue {

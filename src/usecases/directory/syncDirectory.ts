@@ -9,13 +9,13 @@ import {
   DeltaTokenExpiredError,
   type DeltaPage,
   type DirectoryMirror,
-  type MirroredPerson,
   type DirectoryReader,
   type ReachabilityStore,
   type SyncStateStore,
 } from './ports.ts';
+import { type MirroredPerson } from '../../domain/directory/directoryPerson.ts';
 import { enrollPerson } from '../learning/enrollPerson.ts';
-import type { Person } from '../learning/ports.ts';
+import type { Person } from '../../domain/directory/person.ts';
 import type { LearningDeps } from '../learning/learningDeps.ts';
 
 export interface SyncDeps extends Pick<

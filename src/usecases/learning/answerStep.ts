@@ -2,7 +2,7 @@ import { afterReviewAnswer, startReview } from '../../domain/learning/spacedRepe
 import { scoreQuestion, scoreQuiz, type QuizResult } from '../../domain/learning/quizScoring.ts';
 import { validateReflection } from '../../domain/learning/reflection.ts';
 import type { QuizStep } from '../../domain/learning/program.ts';
-import type { ReviewState } from './ports.ts';
+import type { ReviewState } from '../../domain/learning/stepState.ts';
 import type { LearningDeps } from './learningDeps.ts';
 import {
   loadStepForAction,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ProgramSchema, type Program } from '../../domain/learning/program.ts';
 import { engagementReport, loadEngagementReport } from './engagementReport.ts';
-import type { StepState } from './ports.ts';
+import type { StepState } from '../../domain/learning/stepState.ts';
 import { catalogOf } from './programCatalog.ts';
-import type { Enrollment, EnrollmentStore } from '../platform/ports.ts';
+import type { Enrollment } from '../../domain/learning/enrollment.ts';
+import type { EnrollmentStore } from './ports.ts';
 
 const tenantId = 'tenant-1';
 const now = new Date('2026-03-20T12:00:00.000Z');

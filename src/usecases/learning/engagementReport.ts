@@ -1,7 +1,7 @@
 import type { Program } from '../../domain/learning/program.ts';
-import type { StepState } from './ports.ts';
+import type { StepState } from '../../domain/learning/stepState.ts';
 import type { LearningDeps } from './learningDeps.ts';
-import type { Enrollment } from '../platform/ports.ts';
+import type { Enrollment } from '../../domain/learning/enrollment.ts';
 
 /**
  * How a program is doing in one tenant, for learning admins (`drypp report engagement`).

@@ -1,8 +1,8 @@
 import { effectiveTimeZone } from '../../domain/delivery/deliveryPolicy.ts';
 import { progressOf } from '../../domain/learning/enrollmentState.ts';
 import { stepDueDates } from '../../domain/learning/schedule.ts';
-import type { Enrollment } from '../platform/ports.ts';
-import type { Person } from './ports.ts';
+import type { Enrollment } from '../../domain/learning/enrollment.ts';
+import type { Person } from '../../domain/directory/person.ts';
 import type { LearningDeps } from './learningDeps.ts';
 
 export type EnrollOutcome =

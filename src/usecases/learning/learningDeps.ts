@@ -1,7 +1,11 @@
 import type { Clock } from '../../domain/platform/clock.ts';
 import type { DeliveryPolicy } from '../../domain/delivery/deliveryPolicy.ts';
-import type { ConversationStore, EnrollmentStore } from '../platform/ports.ts';
-import type { ChatSender, DeliveryStore, DueWorkStore, LeaseStore, PeopleStore, StepStore } from './ports.ts';
+import type { ConversationStore } from '../delivery/ports.ts';
+import type { EnrollmentStore } from './ports.ts';
+import type { ChatSender, DeliveryStore, DueWorkStore } from '../delivery/ports.ts';
+import type { LeaseStore } from '../platform/ports.ts';
+import type { PeopleStore } from '../directory/ports.ts';
+import type { StepStore } from './ports.ts';
 import type { ProgramCatalog } from './programCatalog.ts';
 import type { ReachabilityStore } from '../directory/ports.ts';
 

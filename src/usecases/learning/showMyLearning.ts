@@ -1,6 +1,7 @@
 import type { Language } from '../../domain/platform/language.ts';
 import type { MyLearningItem } from '../../cards/learning/myLearningCard.ts';
-import type { Enrollment, EnrollmentStore } from '../platform/ports.ts';
+import type { Enrollment } from '../../domain/learning/enrollment.ts';
+import type { EnrollmentStore } from './ports.ts';
 import type { StepStore } from './ports.ts';
 import { textFor } from '../../domain/learning/program.ts';
 import { dayMonthFormat } from './stepCardContext.ts';

@@ -4,9 +4,9 @@ import {
   progressOf,
 } from '../../domain/learning/enrollmentState.ts';
 import type { Program, Step } from '../../domain/learning/program.ts';
-import type { StepState } from './ports.ts';
+import type { StepState } from '../../domain/learning/stepState.ts';
 import type { LearningDeps } from './learningDeps.ts';
-import type { Enrollment } from '../platform/ports.ts';
+import type { Enrollment } from '../../domain/learning/enrollment.ts';
 
 /** Why an action on a card changes nothing. */
 export type Refusal = 'alreadyDone' | 'oldVersion' | 'notYours' | 'notActive' | 'unknown';

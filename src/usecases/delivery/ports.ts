@@ -1,0 +1,34 @@
+import type { StoredConversation } from '../../domain/delivery/conversation.ts';
+import type { Delivery, SendResult } from '../../domain/delivery/delivery.ts';
+import type { DueWork } from '../../domain/delivery/dueWork.ts';
+
+/** Ports for delivery: where people can be reached, the schedule of due work, send records, sending. */
+
+export interface ConversationStore {
+  save(conversation: StoredConversation): Promise<void>;
+  find(tenantId: string, userId: string): Promise<StoredConversation | undefined>;
+  /** Records that the welcome card went out in this conversation; false when it already had. */
+  markWelcomed(tenantId: string, userId: string, conversationId: string, at: string): Promise<boolean>;
+}
+
+export interface DueWorkStore {
+  add(work: DueWork): Promise<void>;
+  listDue(tenantId: string, now: Date, limit: number): Promise<DueWork[]>;
+  remove(work: DueWork): Promise<void>;
+  /** Moves work to a later time (outside working hours, over the daily cap, throttled). */
+  move(work: DueWork, at: Date): Promise<DueWork>;
+  listForPerson(tenantId: string, userId: string): Promise<DueWork[]>;
+}
+
+export interface DeliveryStore {
+  /** Records the attempt before the send; 'exists' returns the earlier record. */
+  begin(d: Delivery): Promise<{ created: true } | { created: false; existing: Delivery }>;
+  finish(d: Delivery): Promise<'updated' | 'conflict'>;
+  countSentOnDay(tenantId: string, userId: string, localDay: string): Promise<number>;
+  recordSentOnDay(tenantId: string, userId: string, localDay: string, key: string): Promise<void>;
+}
+
+/** Sends a card into a person's personal chat with Drypp, proactively. */
+export interface ChatSender {
+  sendCard(tenantId: string, userId: string, card: object): Promise<SendResult>;
+}
