@@ -5,6 +5,7 @@ import {
   type CardVerb,
   type StepCardVerb,
 } from '../src/cards/platform/cardVerbs.ts';
+import type { CardActionResult } from '../src/cards/platform/cardActionResult.ts';
 import type { ChatContext } from './chatContext.ts';
 import { onChatMessage, type BotDeps } from './handlers.ts';
 import { runStepAction } from './stepActions.ts';
@@ -14,8 +15,6 @@ import { runStepAction } from './stepActions.ts';
  * bot's table of contents for card actions. A verb answers with either a card that replaces the one
  * clicked, or a short note shown under it (the card stays as it was).
  */
-export type CardActionResult = { kind: 'card'; card: object } | { kind: 'note'; text: string };
-
 interface VerbHandler<S extends z.ZodType> {
   data: S;
   run(deps: BotDeps, chat: ChatContext, data: z.infer<S>): Promise<CardActionResult>;

@@ -11,7 +11,8 @@ import type { Logger } from '../src/log/logger.ts';
 import { errorCard } from '../src/cards/platform/errorCard.ts';
 import { chatContextFrom } from './chatContext.ts';
 import { onChatMessage, onInstalled, type BotDeps } from './handlers.ts';
-import { runCardAction, type CardActionResult } from './cardActions.ts';
+import type { CardActionResult } from '../src/cards/platform/cardActionResult.ts';
+import { runCardAction } from './cardActions.ts';
 
 /**
  * Turns Teams activities into handler calls. No rules live here: which activity means what is the

@@ -1,6 +1,6 @@
 import { parseChatCommand } from '../src/domain/learning/chatCommands.ts';
 import { helpCard } from '../src/cards/platform/helpCard.ts';
-import { myLearningCard } from '../src/cards/learning/myLearningCard.ts';
+import { presentMyLearning } from '../src/cards/learning/presenters/myLearningPresenter.ts';
 import { welcomeCard } from '../src/cards/learning/welcomeCard.ts';
 import { noticeCard } from '../src/cards/platform/noticeCard.ts';
 import { deliverNextEarly } from '../src/usecases/learning/deliverNextEarly.ts';
@@ -50,13 +50,13 @@ export async function onChatMessage(
     case 'help':
       return chat.sendCard(helpCard(chat.t));
     case 'myLearning': {
-      if (!chat.tenantId || !chat.userId) return chat.sendCard(myLearningCard(chat.t, []));
-      const items = await showMyLearning(deps, {
+      if (!chat.tenantId || !chat.userId) return chat.sendCard(presentMyLearning(chat, []));
+      const entries = await showMyLearning(deps, {
         tenantId: chat.tenantId,
         userId: chat.userId,
         language: chat.language,
       });
-      return chat.sendCard(myLearningCard(chat.t, items));
+      return chat.sendCard(presentMyLearning(chat, entries));
     }
     case 'next': {
       if (!chat.tenantId || !chat.userId) return chat.sendCard(noticeCard(chat.t.next.nothingNext));

@@ -1,5 +1,6 @@
 import type { DirectorySettings } from './config/config.ts';
 import type { Composed } from './compose.ts';
+import { presentManagerNotice } from './cards/directory/presenters/managerNoticePresenter.ts';
 import { GraphAppInstaller } from './graph/appInstaller.ts';
 import { GraphDirectoryReader } from './graph/directoryReader.ts';
 import { GraphClients } from './graph/graphClients.ts';
@@ -37,7 +38,7 @@ export function composeDirectory(
     rules: composed.rules,
     newHirePolicy: settings.newHirePolicy,
     noticeManager: async (hire, programIds) => {
-      const result = await noticeManager(deps, hire, programIds);
+      const result = await noticeManager({ ...deps, render: presentManagerNotice }, hire, programIds);
       log.info({ tenantId: hire.tenantId, userId: hire.id, result }, 'manager notice');
     },
   };

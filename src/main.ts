@@ -11,7 +11,7 @@ import { deliverDueCardsJob } from './jobs/deliverDueCardsJob.ts';
 import { BotChatSender } from './teams/proactiveSender.ts';
 import { compose, repoRoot, withSender } from './compose.ts';
 import { composeDirectory } from './composeDirectory.ts';
-import { renderDueCard } from './usecases/delivery/renderDueCard.ts';
+import { renderDueCard } from './cards/delivery/presenters/dueCardPresenter.ts';
 import { DryppBot } from '../bot/dryppBot.ts';
 
 /** The composition root: the one place that wires adapters to use cases, and each role to the process. */

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadContent, type ContentProblem } from './loadContent.ts';
+import type { ContentProblem } from './contentProblem.ts';
+import { loadContent } from './loadContent.ts';
 
 const shippedContent = fileURLToPath(new URL('../../content', import.meta.url));
 const tempDirs: string[] = [];

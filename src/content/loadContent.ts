@@ -3,6 +3,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document, LineCounter } from 'yaml';
+import type { ContentProblem } from './contentProblem.ts';
 import { byFileAndPosition, lineCol, parseYamlFile } from './yamlFile.ts';
 import type { EnrollmentRule } from '../domain/learning/enrollmentRules.ts';
 import { ProgramSchema, type Program } from '../domain/learning/program.ts';
@@ -11,16 +12,6 @@ import { resolveMarkdownRefs } from './markdownRefs.ts';
 import { contentMessages } from './messages.ts';
 import { contentErrorMap, schemaProblems } from './zodProblems.ts';
 import { formatPath, locate, type DataPath } from './yamlLocation.ts';
-
-export interface ContentProblem {
-  /** Relative to the content folder, with forward slashes. */
-  file: string;
-  /** `line:col` in the file, or empty when the problem is with the file as a whole. */
-  location: string;
-  /** Where in the program the problem is, e.g. `steps[2].options[1]`, when it is about a field. */
-  path?: string;
-  reason: string;
-}
 
 export type LoadContentResult =
   | { ok: true; programs: Program[]; rules: EnrollmentRule[]; ruleFiles: RuleFileSummary[] }

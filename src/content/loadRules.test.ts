@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DirectoryPerson } from '../domain/directory/directoryPerson.ts';
 import { matchRules } from '../domain/learning/enrollmentRules.ts';
-import { loadContent, type ContentProblem } from './loadContent.ts';
+import type { ContentProblem } from './contentProblem.ts';
+import { loadContent } from './loadContent.ts';
 import { loadRules } from './loadRules.ts';
 
 const shippedContent = fileURLToPath(new URL('../../content', import.meta.url));

@@ -6,7 +6,7 @@ import type { Document, LineCounter } from 'yaml';
 import { byFileAndPosition, lineCol, parseYamlFile } from './yamlFile.ts';
 import { RulesFileSchema, type EnrollmentRule } from '../domain/learning/enrollmentRules.ts';
 import { Slug } from '../domain/learning/program.ts';
-import type { ContentProblem } from './loadContent.ts';
+import type { ContentProblem } from './contentProblem.ts';
 import { contentMessages } from './messages.ts';
 import { contentErrorMap, schemaProblems } from './zodProblems.ts';
 import { formatPath, locate, type DataPath } from './yamlLocation.ts';

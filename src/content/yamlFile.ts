@@ -1,7 +1,7 @@
 // Parsing one content YAML file into data, with every syntax problem as file:line:col. Shared by
 // programs and enrollment rules, so both report mistakes the same way.
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
-import type { ContentProblem } from './loadContent.ts';
+import type { ContentProblem } from './contentProblem.ts';
 import { contentMessages } from './messages.ts';
 
 export type ParsedYaml =

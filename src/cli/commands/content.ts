@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { loadContent, type ContentProblem } from '../../content/loadContent.ts';
+import type { ContentProblem } from '../../content/contentProblem.ts';
+import { loadContent } from '../../content/loadContent.ts';
 import type { CliIO } from '../io.ts';
 import { cliMessages } from '../messages.ts';
 

@@ -1,9 +1,18 @@
-import { managerNoticeCard } from '../../cards/directory/managerNoticeCard.ts';
-import { personLanguage } from '../../domain/platform/language.ts';
-import { isMandatoryStep, textFor } from '../../domain/learning/program.ts';
-import { messagesFor } from '../../messages/catalog.ts';
+import { personLanguage, type Language } from '../../domain/platform/language.ts';
+import type { Program } from '../../domain/learning/program.ts';
 import type { Person } from '../../domain/directory/person.ts';
 import type { LearningDeps } from '../learning/learningDeps.ts';
+
+/** What the manager is told: who starts, from when, in which programs, in the manager's language. */
+export interface ManagerNotice {
+  language: Language;
+  hire: Person;
+  start: Date;
+  programs: Program[];
+}
+
+/** Builds the manager's card (src/cards/directory/presenters/managerNoticePresenter.ts). */
+export type RenderManagerNotice = (notice: ManagerNotice) => object;
 
 /**
  * "Maja Berg starts Monday in Nursing; this is her plan": a card to the new hire's manager, once per
@@ -11,7 +20,9 @@ import type { LearningDeps } from '../learning/learningDeps.ts';
  * cannot reach yet is recorded as failed and not retried: the manager's tab shows the same plan.
  */
 export async function noticeManager(
-  deps: Pick<LearningDeps, 'clock' | 'catalog' | 'conversations' | 'deliveries' | 'sender' | 'people'>,
+  deps: Pick<LearningDeps, 'clock' | 'catalog' | 'conversations' | 'deliveries' | 'sender' | 'people'> & {
+    render: RenderManagerNotice;
+  },
   hire: Person,
   programIds: string[],
 ): Promise<'sent' | 'noManager' | 'alreadySent' | 'unreachable'> {
@@ -29,26 +40,9 @@ export async function noticeManager(
   const conversation = await deps.conversations.find(hire.tenantId, hire.managerId);
   const manager = await deps.people.get(hire.tenantId, hire.managerId);
   const language = personLanguage(manager?.preferredLanguage, conversation?.locale);
-  const t = messagesFor(language);
   const start = hire.hireDate && Date.parse(hire.hireDate) > now.getTime() ? new Date(hire.hireDate) : now;
-  const startLabel = new Intl.DateTimeFormat(t.step.dateLocale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    timeZone: hire.timeZone ?? 'Europe/Oslo',
-  }).format(start);
-  const programs = programIds.flatMap((id) => {
-    const program = deps.catalog.find(id);
-    if (!program) return [];
-    const mandatory = program.steps.some((s) => isMandatoryStep(program, s));
-    return [{ title: textFor(program.title, language), steps: program.steps.length, mandatory }];
-  });
-  const card = managerNoticeCard(t, {
-    hireName: hire.displayName,
-    department: hire.department,
-    startLabel,
-    programs,
-  });
+  const programs = programIds.flatMap((id) => deps.catalog.find(id) ?? []);
+  const card = deps.render({ language, hire, start, programs });
   const result = await deps.sender.sendCard(hire.tenantId, hire.managerId, card);
   await deps.deliveries.finish({
     tenantId: hire.tenantId,

@@ -1,11 +1,21 @@
 import type { Language } from '../../domain/platform/language.ts';
-import type { MyLearningItem } from '../../cards/learning/myLearningCard.ts';
+import type { EnrollmentStatus } from '../../domain/learning/enrollment.ts';
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import type { EnrollmentStore } from './ports.ts';
 import type { StepStore } from './ports.ts';
 import { textFor } from '../../domain/learning/program.ts';
-import { dayMonthFormat } from './stepCardContext.ts';
 import type { ProgramCatalog } from './programCatalog.ts';
+
+/** One program on the person's "my learning" list; dates are left to the presenter. */
+export interface MyLearningEntry {
+  title: string | undefined; // undefined when the program is no longer in the content
+  status: EnrollmentStatus;
+  completedSteps: number;
+  totalSteps: number;
+  nextDueAt?: string; // ISO instant
+  timeZone?: string; // the person's, for showing nextDueAt
+  nextTitle?: string; // the next step not done yet
+}
 
 const statusOrder = { active: 0, completed: 1, expired: 2, withdrawn: 3 } as const;
 
@@ -13,23 +23,21 @@ const statusOrder = { active: 0, completed: 1, expired: 2, withdrawn: 3 } as con
 export async function showMyLearning(
   deps: { enrollments: EnrollmentStore; steps: StepStore; catalog: ProgramCatalog },
   person: { tenantId: string; userId: string; language: Language },
-): Promise<MyLearningItem[]> {
+): Promise<MyLearningEntry[]> {
   const enrollments = await deps.enrollments.listForPerson(person.tenantId, person.userId);
   const sorted = enrollments.sort(
     (a, b) => statusOrder[a.status] - statusOrder[b.status] || a.enrolledAt.localeCompare(b.enrolledAt),
   );
   return Promise.all(
-    sorted.map(async (e) => {
-      const dateFormat = dayMonthFormat(person.language, e.timeZone);
-      return {
-        title: deps.catalog.titleOf(e.programId, person.language),
-        status: e.status,
-        completedSteps: e.completedSteps,
-        totalSteps: e.totalSteps,
-        nextDue: e.nextDueAt ? dateFormat.format(new Date(e.nextDueAt)) : undefined,
-        nextTitle: e.status === 'active' ? await nextStepTitle(deps, e, person.language) : undefined,
-      };
-    }),
+    sorted.map(async (e) => ({
+      title: deps.catalog.titleOf(e.programId, person.language),
+      status: e.status,
+      completedSteps: e.completedSteps,
+      totalSteps: e.totalSteps,
+      nextDueAt: e.nextDueAt,
+      timeZone: e.timeZone,
+      nextTitle: e.status === 'active' ? await nextStepTitle(deps, e, person.language) : undefined,
+    })),
   );
 }
 

@@ -1,7 +1,8 @@
-import type { Language } from '../../domain/platform/language.ts';
-import { isMandatoryStep, textFor, type Program, type Step } from '../../domain/learning/program.ts';
-import { messagesFor } from '../../messages/catalog.ts';
-import type { StepCardContext } from '../../cards/learning/steps/stepCardContext.ts';
+import type { Language } from '../../../domain/platform/language.ts';
+import { isMandatoryStep, textFor, type Program, type Step } from '../../../domain/learning/program.ts';
+import { messagesFor } from '../../../messages/catalog.ts';
+import { dayMonthFormat } from '../../platform/dateFormats.ts';
+import type { StepCardContext } from '../steps/stepCardContext.ts';
 
 /** The view model every step card needs, for one learner, in their language and time zone. */
 export function stepCardContext(
@@ -29,21 +30,4 @@ export function stepCardContext(
     dueLabel,
     reminder,
   };
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** "27 November" / "27. november" in the person's zone. Formatters are costly to build, so they are kept. */
-export function dayMonthFormat(language: Language, timeZone = 'UTC'): Intl.DateTimeFormat {
-  const key = `${language}|${timeZone}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', {
-      day: 'numeric',
-      month: 'long',
-      timeZone,
-    });
-    formats.set(key, format);
-  }
-  return format;
 }

@@ -1,15 +1,15 @@
-import type { AdaptiveCard } from '../../cards/platform/adaptiveCard.ts';
-import { acknowledgeCard } from '../../cards/learning/steps/acknowledgeCard.ts';
-import { eventCard } from '../../cards/learning/steps/eventCard.ts';
-import { lessonCard } from '../../cards/learning/steps/lessonCard.ts';
-import { quizCard } from '../../cards/learning/steps/quizCard.ts';
-import { reflectionCard } from '../../cards/learning/steps/reflectionCard.ts';
-import { reviewQuestionCard } from '../../cards/learning/steps/reviewCards.ts';
-import type { StepCardContext } from '../../cards/learning/steps/stepCardContext.ts';
-import type { Step } from '../../domain/learning/program.ts';
-import type { RenderDueCard } from './deliverDueCards.ts';
-import type { ProgramCatalog } from '../learning/programCatalog.ts';
-import { stepCardContext } from '../learning/stepCardContext.ts';
+import type { AdaptiveCard } from '../../platform/adaptiveCard.ts';
+import { acknowledgeCard } from '../../learning/steps/acknowledgeCard.ts';
+import { eventCard } from '../../learning/steps/eventCard.ts';
+import { lessonCard } from '../../learning/steps/lessonCard.ts';
+import { quizCard } from '../../learning/steps/quizCard.ts';
+import { reflectionCard } from '../../learning/steps/reflectionCard.ts';
+import { reviewQuestionCard } from '../../learning/steps/reviewCards.ts';
+import type { StepCardContext } from '../../learning/steps/stepCardContext.ts';
+import type { Step } from '../../../domain/learning/program.ts';
+import type { RenderDueCard } from '../../../usecases/delivery/deliverDueCards.ts';
+import type { ProgramCatalog } from '../../../usecases/learning/programCatalog.ts';
+import { stepCardContext } from '../../learning/presenters/stepView.ts';
 
 /** The card a step sends when it falls due (or as a reminder). Check-ins go to managers (a later issue). */
 export function cardForStep(ctx: StepCardContext, step: Step, attempt = 1): AdaptiveCard | undefined {
