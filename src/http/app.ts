@@ -7,6 +7,7 @@ import type { HealthProbe } from '../usecases/platform/ports.ts';
 import { correlation } from './correlation.ts';
 import { healthRoute } from './health.ts';
 import { graphNotificationRoutes } from './graphNotifications.ts';
+import { tabApiRouter, type TabApiDeps } from './tabs/router.ts';
 
 export interface WebDeps {
   log: Logger;
@@ -18,6 +19,8 @@ export interface WebDeps {
   botAuthRequired: boolean;
   /** Graph change notifications, when directory sync runs with a public URL. */
   graphNotifications?: Parameters<typeof graphNotificationRoutes>[0];
+  /** The tab API (Teams SSO); absent in roles or tests that do not serve it. */
+  tabApi?: TabApiDeps;
 }
 
 const require = createRequire(import.meta.url);
@@ -40,6 +43,8 @@ export function createWebApp(deps: WebDeps): express.Express {
   });
 
   if (deps.graphNotifications) app.use('/api/graph', graphNotificationRoutes(deps.graphNotifications));
+
+  if (deps.tabApi) app.use('/api/tab', tabApiRouter(deps.tabApi));
 
   // The tabs: static pages, with teams-js served from our own origin (Teams requires no CDN for it).
   const teamsJs = path.dirname(require.resolve('@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js'));

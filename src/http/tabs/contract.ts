@@ -1,0 +1,325 @@
+/**
+ * The tab API's wire contract: what the tab front end (tabs/) and the server agree on. Types only, no
+ * imports, so tabs/ can import this file without pulling in anything of the server.
+ *
+ * Every call carries `Authorization: Bearer <Teams SSO token>` (from `authentication.getAuthToken()`)
+ * and may carry `Accept-Language` (the Teams locale): titles from content come back in that language
+ * when the program has it, else the person's own language, else English.
+ * Dates are ISO 8601 strings in UTC (`2026-12-01T08:00:00.000Z`); calendar days are `YYYY-MM-DD`.
+ * Every answer carries `actions`: what the caller may do, decided by the server's access policies,
+ * so the front end never guesses what to show.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------------
+
+/** Codes, not text: the front end translates them. */
+export type TabErrorCode = 'unauthorized' | 'forbidden' | 'notFound' | 'invalid' | 'conflict' | 'tooMany';
+
+/** HTTP status per code: 401, 403, 404, 400, 409, 429. */
+export interface TabErrorBody {
+  error: {
+    code: TabErrorCode;
+    /** English, for developers and logs; never shown as is, never names a person. */
+    message: string;
+    /** For `invalid`: which fields, e.g. `{ path: 'minutes', message: 'at most 480' }`. */
+    issues?: Array<{ path: string; message: string }>;
+    /** For `tooMany` (a nudge within a week): when it is allowed again. */
+    retryAt?: string;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles and actions
+// ---------------------------------------------------------------------------------------------
+
+/** learner: everyone; manager: has at least one report; hrAdmin: the `Drypp.Admin` app role. */
+export type TabRole = 'learner' | 'manager' | 'hrAdmin';
+
+/**
+ * Actions the caller may take. Top-level answers carry the caller's own; a person, a request or a
+ * team member carries those the caller may take on it.
+ */
+export type TabAction =
+  | 'viewMyLearning'
+  | 'requestLearningTime'
+  | 'viewMyTeam'
+  | 'viewAdmin'
+  /** On a team member: open the drill-down. */
+  | 'viewPerson'
+  /** On a team member: send a friendly reminder card (at most one per person per week). */
+  | 'nudge'
+  /** On a team member: send a short thank-you card. */
+  | 'recognize'
+  /** On a pending learning-time request of one of the caller's reports: approve or deny. */
+  | 'decideRequest';
+
+// ---------------------------------------------------------------------------------------------
+// GET /api/tab/me
+// ---------------------------------------------------------------------------------------------
+
+export interface MeResponse {
+  user: { id: string; displayName: string; locale?: string };
+  tenantId: string;
+  roles: TabRole[];
+  actions: TabAction[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+// ---------------------------------------------------------------------------------------------
+
+export type EnrollmentStatusView = 'active' | 'completed' | 'withdrawn' | 'expired';
+export type StepKindView = 'lesson' | 'quiz' | 'reflection' | 'acknowledge' | 'event' | 'checkin';
+export type ReachabilityStageView =
+  'detected' | 'appInstalled' | 'chatKnown' | 'firstCardDelivered' | 'notReachable';
+
+/** One step of a program that is not done yet and falls due soon or is past due. */
+export interface StepItemView {
+  programId: string;
+  stepId: string;
+  title: string;
+  kind: StepKindView;
+  minutes: number;
+  dueAt: string;
+  /** A voluntary step inside a mandatory program. */
+  optional: boolean;
+}
+
+export interface ProgramProgressView {
+  programId: string;
+  title: string;
+  mandatory: boolean;
+  status: EnrollmentStatusView;
+  completedSteps: number;
+  totalSteps: number;
+  enrolledAt: string;
+  completedAt?: string;
+  nextDueAt?: string;
+  lastActiveAt?: string;
+  /** Not done, due within the next 7 days. */
+  due: StepItemView[];
+  /** Not done, past due (more than one day late). Empty for completed or withdrawn programs. */
+  overdue: StepItemView[];
+}
+
+export type LearningTimeRequestStatus = 'pending' | 'approved' | 'denied';
+
+export interface LearningTimeRequestView {
+  id: string;
+  requester: { id: string; displayName: string };
+  /** The day the time is for, YYYY-MM-DD. */
+  date: string;
+  minutes: number;
+  /** What for: a program, or a line of free text (one of the two). */
+  programId?: string;
+  programTitle?: string;
+  purpose?: string;
+  status: LearningTimeRequestStatus;
+  requestedAt: string;
+  decidedAt?: string;
+  decidedBy?: { id: string; displayName: string };
+  comment?: string;
+  /** After approval: whether the block is in the learner's calendar yet. */
+  calendar?: 'booking' | 'booked' | 'failed';
+  /** `decideRequest` when the caller is the requester's manager and the request is pending. */
+  actions: TabAction[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// GET /api/tab/my-learning
+// ---------------------------------------------------------------------------------------------
+
+export interface MyLearningResponse {
+  /** Active first, then completed, expired, withdrawn; mandatory before voluntary. */
+  programs: ProgramProgressView[];
+  /** The caller's own requests, newest first (at most 50). */
+  learningTimeRequests: LearningTimeRequestView[];
+  actions: TabAction[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// GET /api/tab/my-team
+// ---------------------------------------------------------------------------------------------
+
+export type NeedsYouReason = 'overdueMandatory' | 'inactive14d' | 'quizFailedTwice' | 'pendingRequest';
+
+/** One reason to look at one person; a person may appear once per reason. */
+export interface NeedsYouItem {
+  personId: string;
+  displayName: string;
+  reason: NeedsYouReason;
+  /** overdueMandatory, quizFailedTwice: the program and step concerned. */
+  programId?: string;
+  programTitle?: string;
+  stepId?: string;
+  stepTitle?: string;
+  /** overdueMandatory: how many items; */
+  count?: number;
+  /** overdueMandatory: the oldest due date; inactive14d: last activity; pendingRequest: requested at. */
+  since?: string;
+  /** pendingRequest: the request to decide. */
+  requestId?: string;
+}
+
+export interface TeamMemberProgramView {
+  programId: string;
+  title: string;
+  mandatory: boolean;
+  status: EnrollmentStatusView;
+  completedSteps: number;
+  totalSteps: number;
+  overdueCount: number;
+  nextDueAt?: string;
+}
+
+export interface TeamMemberView {
+  id: string;
+  displayName: string;
+  jobTitle?: string;
+  department?: string;
+  /** 1 for a direct report, 2 for a report's report, … */
+  depth: number;
+  /** Their manager (for depth ≥ 2: one of the caller's reports). */
+  managerId?: string;
+  programs: TeamMemberProgramView[];
+  overdueMandatoryCount: number;
+  lastActivityAt?: string;
+  /** Where a new hire is on the way to their first card; absent for people Drypp reached long ago. */
+  reachability?: ReachabilityStageView;
+  /** viewPerson, nudge, recognize (as the policies allow). */
+  actions: TabAction[];
+}
+
+/** Monday-based weeks in UTC, oldest first, the last 12 weeks including the current one. */
+export interface WeeklyActivityPoint {
+  /** The Monday, YYYY-MM-DD. */
+  weekStart: string;
+  /** Steps done by the team in that week. */
+  stepsDone: number;
+  /** People of the team who did at least one step that week. */
+  activePeople: number;
+}
+
+export interface MyTeamResponse {
+  /** Most urgent first: pendingRequest, overdueMandatory, quizFailedTwice, inactive14d. */
+  needsYou: NeedsYouItem[];
+  /** Direct reports first, then by depth, then by name. */
+  people: TeamMemberView[];
+  weeklyActivity: WeeklyActivityPoint[];
+  /** Pending requests of the caller's reports (direct and indirect), oldest first. */
+  pendingRequests: LearningTimeRequestView[];
+  actions: TabAction[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// GET /api/tab/my-team/people/:id
+// ---------------------------------------------------------------------------------------------
+
+export interface PersonStepView extends StepItemView {
+  status: 'scheduled' | 'sent' | 'done';
+  doneAt?: string;
+  /** Quizzes: attempts and the last score (0..1). */
+  attempts?: number;
+  lastScore?: number;
+}
+
+export interface PersonProgramView extends TeamMemberProgramView {
+  steps: PersonStepView[];
+}
+
+/** A manager's answer to a check-in card about this person. */
+export interface CheckInAnswerView {
+  programId: string;
+  stepId: string;
+  question: string;
+  /** The chosen option's text. */
+  answer: string;
+  comment?: string;
+  answeredAt: string;
+}
+
+/** A reflection the person chose to share with their manager (never one they kept to themselves). */
+export interface SharedReflectionView {
+  programId: string;
+  stepId: string;
+  prompt: string;
+  text: string;
+  answeredAt: string;
+}
+
+export interface MonthlyLearningMinutes {
+  /** YYYY-MM */
+  month: string;
+  /** Minutes of learning time approved for days in that month. */
+  approvedMinutes: number;
+  /** Estimated minutes of the items done in that month (each step's `minutes`). */
+  spentMinutes: number;
+}
+
+export interface PersonDetailResponse {
+  person: {
+    id: string;
+    displayName: string;
+    jobTitle?: string;
+    department?: string;
+    depth: number;
+    lastActivityAt?: string;
+    reachability?: ReachabilityStageView;
+  };
+  programs: PersonProgramView[];
+  checkIns: CheckInAnswerView[];
+  reflections: SharedReflectionView[];
+  /** The last 6 months, oldest first. */
+  learningMinutes: MonthlyLearningMinutes[];
+  learningTimeRequests: LearningTimeRequestView[];
+  /** On this person: viewPerson, nudge, recognize. */
+  actions: TabAction[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes (routes owned by the "requests" work; bodies validated by src/http/tabs/schemas.ts)
+// ---------------------------------------------------------------------------------------------
+
+/** POST /api/tab/learning-time-requests → 201 LearningTimeRequestResponse */
+export interface LearningTimeRequestBody {
+  /** YYYY-MM-DD, today or later. */
+  date: string;
+  /** 15 to 480. */
+  minutes: number;
+  /** Either a program the caller is enrolled in, or a purpose (1–200 characters). */
+  programId?: string;
+  purpose?: string;
+}
+
+/**
+ * POST /api/tab/learning-time-requests/:id/decision → 200 LearningTimeRequestResponse.
+ * 409 `conflict` when it was already decided (the body's request shows the first decision).
+ */
+export interface LearningTimeDecisionBody {
+  decision: 'approve' | 'deny';
+  /** At most 500 characters. */
+  comment?: string;
+}
+
+export interface LearningTimeRequestResponse {
+  request: LearningTimeRequestView;
+}
+
+/** POST /api/tab/my-team/people/:id/nudge (no body) → 202; 429 `tooMany` with retryAt within a week. */
+export interface NudgeResponse {
+  sentAt: string;
+  /** When the next nudge to this person is allowed. */
+  nextAllowedAt: string;
+}
+
+/** POST /api/tab/my-team/people/:id/recognition → 202 RecognitionResponse */
+export interface RecognitionBody {
+  /** One line, 1–280 characters: the manager's own or a suggestion's text. */
+  text: string;
+}
+
+export interface RecognitionResponse {
+  sentAt: string;
+}
