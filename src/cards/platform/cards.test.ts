@@ -25,9 +25,12 @@ function allText(json: unknown): string {
 describe('cards', () => {
   const en = messagesFor('en');
   const nb = messagesFor('nb');
+  const sv = messagesFor('sv');
 
   it.each([
     ['welcome', welcomeCard(en)],
+    ['welcome (sv)', welcomeCard(sv)],
+    ['help (sv)', helpCard(sv, { notUnderstood: true })],
     ['help', helpCard(en, { notUnderstood: true })],
     ['my learning (empty)', myLearningCard(en, [])],
     [
@@ -48,6 +51,7 @@ describe('cards', () => {
 
   it("speaks the person's language", () => {
     expect(allText(welcomeCard(nb))).toContain('Velkommen til Drypp');
+    expect(allText(welcomeCard(sv))).toContain('Välkommen till Drypp');
     expect(allText(welcomeCard(en))).toContain('Welcome to Drypp');
   });
 

@@ -1,10 +1,10 @@
-/** What a person typed in chat, as one of the bot's commands. Both languages' words are accepted. */
+/** What a person typed in chat, as one of the bot's commands. Every language's words are accepted. */
 export type ChatCommand = 'help' | 'myLearning' | 'next' | 'unknown';
 
 const commandWords: Record<Exclude<ChatCommand, 'unknown'>, string[]> = {
-  help: ['help', 'hjelp', '?'],
-  myLearning: ['my learning', 'min læring', 'mine kurs', 'my courses'],
-  next: ['next', 'neste'],
+  help: ['help', 'hjelp', 'hjälp', '?'],
+  myLearning: ['my learning', 'min læring', 'mine kurs', 'mitt lärande', 'mina kurser', 'my courses'],
+  next: ['next', 'neste', 'nästa'],
 };
 
 export function parseChatCommand(text: string | undefined): ChatCommand {

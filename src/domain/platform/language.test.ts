@@ -6,8 +6,17 @@ describe('languageFromLocale', () => {
     ['nb-NO', 'nb'],
     ['nn-NO', 'nb'],
     ['no', 'nb'],
+    ['NB_no', 'nb'],
+    ['sv-SE', 'sv'],
+    ['sv-FI', 'sv'],
+    ['sv', 'sv'],
+    ['SV-se', 'sv'],
     ['en-US', 'en'],
-    ['sv-SE', 'en'],
+    ['da-DK', 'en'],
+    ['fi-FI', 'en'],
+    ['se-NO', 'en'], // Northern Sami, not Swedish
+    ['nbx', 'en'],
+    ['', 'en'],
     [undefined, 'en'],
   ])('%s → %s', (locale, language) => {
     expect(languageFromLocale(locale)).toBe(language);
@@ -17,6 +26,9 @@ describe('languageFromLocale', () => {
 describe('personLanguage', () => {
   it('prefers the directory language over the Teams locale', () => {
     expect(personLanguage('nb-NO', 'en-US')).toBe('nb');
+    expect(personLanguage('sv-SE', 'nb-NO')).toBe('sv');
+    expect(personLanguage('en-US', 'sv-SE')).toBe('en');
+    expect(personLanguage(undefined, 'sv-FI')).toBe('sv');
     expect(personLanguage(undefined, 'nb-NO')).toBe('nb');
     expect(personLanguage(undefined, undefined)).toBe('en');
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { supportedLanguages } from '../../../domain/platform/language.ts';
 import { messagesFor } from '../../../messages/catalog.ts';
 import { acknowledgeCard, acknowledgedCard } from './acknowledgeCard.ts';
 import { programCompletedCard, stepDoneCard } from './completionCards.ts';
@@ -10,7 +11,7 @@ import { stepActionSchemas } from './stepActionSchemas.ts';
 import * as f from './stepCardFixtures.ts';
 
 describe('step cards', () => {
-  it.each([...f.allStepCards('en'), ...f.allStepCards('nb')])(
+  it.each(supportedLanguages.flatMap((language) => f.allStepCards(language)))(
     '%s card is Adaptive Card 1.5 that the SDK parses',
     (_name, json) => {
       expect(json.version).toBe('1.5');
@@ -98,6 +99,7 @@ describe('step cards', () => {
     const json = eventCard(f.ctx, f.event);
     expect(f.text(json)).toContain('Monday, 1 September 2025 at 09:00');
     expect(f.text(eventCard(f.ctxFor('nb'), f.event))).toContain('mandag 1. september 2025 kl. 09:00');
+    expect(f.text(eventCard(f.ctxFor('sv'), f.event))).toContain('måndag 1 september 2025 kl. 09:00');
     expect(json.actions?.map((a) => [a.type, a.title])).toEqual([
       ['Action.OpenUrl', 'Join'],
       ['Action.Execute', 'I attended'],
@@ -113,10 +115,13 @@ describe('step cards', () => {
   it('a finished lesson and a finished program say so', () => {
     expect(f.text(stepDoneCard(f.ctx, 'Meetings that work'))).toContain('Done ✓');
     expect(f.text(programCompletedCard(messagesFor('nb'), 'Ledelse'))).toContain('Du har fullført Ledelse.');
+    expect(f.text(programCompletedCard(messagesFor('sv'), 'Ledarskap'))).toContain(
+      'Du har slutfört Ledarskap.',
+    );
   });
 
   it('an outdated action explains each reason differently and always says nothing changed', () => {
-    for (const language of ['en', 'nb'] as const) {
+    for (const language of supportedLanguages) {
       const t = messagesFor(language);
       const bodies = f.reasons.map((r) => f.text(outdatedCard(t, r)));
       expect(new Set(bodies).size).toBe(f.reasons.length);

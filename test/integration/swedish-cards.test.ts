@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AzuriteInstance } from '../../sandbox/azurite.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { createLogger } from '../../src/log/logger.ts';
+import { startDrypp, type RunningDrypp } from '../../src/main.ts';
+import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
+import { startTestAzurite } from '../support/azurite.ts';
+import { startFakeConnector, type SentActivity } from '../support/fakeConnector.ts';
+import { composeForTest, rememberChat, testPerson } from '../support/learningFixtures.ts';
+
+/**
+ * A person whose directory language is Swedish gets Drypp's cards in Swedish, even though their Teams
+ * client reports English (the chat is remembered with locale en-US): the shipped welcome program,
+ * delivered by the scheduler through the bot connector as in production.
+ */
+const tenantId = '77777777-7777-4777-8777-777777777777';
+let azurite: AzuriteInstance;
+let drypp: RunningDrypp;
+let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+let composed: Awaited<ReturnType<typeof composeForTest>>;
+const swede = testPerson(tenantId, 1, { preferredLanguage: 'sv-SE', timeZone: 'Europe/Stockholm' });
+const english = testPerson(tenantId, 2, { preferredLanguage: 'en-GB', timeZone: 'Europe/Stockholm' });
+const env = {
+  DRYPP_WORKING_HOURS: '00:00-23:59',
+  DRYPP_WORKING_DAYS: 'monday,tuesday,wednesday,thursday,friday,saturday,sunday',
+  DRYPP_SCHEDULER_INTERVAL_MS: '200',
+};
+
+beforeAll(async () => {
+  azurite = await startTestAzurite();
+  connector = await startFakeConnector();
+  composed = await composeForTest(azurite.connectionString, env);
+  drypp = await startDrypp(
+    loadConfig({
+      DRYPP_MODE: 'test',
+      PORT: '0',
+      DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      ...env,
+    }),
+    createLogger('silent'),
+  );
+  for (const person of [swede, english]) {
+    await composed.deps.people.upsert(person);
+    await rememberChat(composed, person, connector.url);
+  }
+});
+afterAll(async () => {
+  await drypp?.stop();
+  await connector?.stop();
+  await azurite?.child.stop();
+});
+
+function cardsTo(userId: string): string[] {
+  return connector.sent
+    .filter((s: SentActivity) => s.conversationId === `a:${userId}`)
+    .map((s) => JSON.stringify(s.activity.attachments?.[0]?.content));
+}
+
+async function firstCardTo(userId: string, ms = 10_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const [card] = cardsTo(userId);
+    if (card !== undefined) return card;
+    if (Date.now() > deadline) throw new Error(`no card reached ${userId}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('cards in Swedish', () => {
+  it('writes to a person with preferredLanguage sv-SE in Swedish, and to an English one in English', async () => {
+    expect(cardsTo(swede.id)).toEqual([]);
+    for (const person of [swede, english]) {
+      const enrolled = await enrollPerson(composed.deps, { person, programId: 'welcome-onboarding' });
+      expect(enrolled.kind).toBe('enrolled');
+    }
+    const swedish = await firstCardTo(swede.id);
+    expect(swedish).toContain('Steg 1 av');
+    expect(swedish).toContain('Obligatoriskt');
+    expect(swedish).toContain('Markera som klar');
+    expect(swedish).not.toContain('Mark as done');
+
+    const control = await firstCardTo(english.id);
+    expect(control).toContain('Step 1 of');
+    expect(control).toContain('Mark as done');
+  }, 30_000);
+});
