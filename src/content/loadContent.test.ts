@@ -151,6 +151,32 @@ describe('loadContent', () => {
     ]);
   });
 
+  it('reports a program whose languages are incomplete, at the text and at the languages', async () => {
+    // Swedish listed but one text not translated; and a Danish text in a program without Danish.
+    const yaml = programYaml()
+      .replace('languages: [en, nb]', 'languages: [en, nb, sv]')
+      .replace('title: { en: Sample, nb: Eksempel }', 'title: { en: Sample, nb: Eksempel, sv: Exempel }')
+      .replace(
+        'description: { en: A sample, nb: Et eksempel }',
+        'description: { en: A sample, nb: Et eksempel, sv: Ett exempel, da: Et eksempel }',
+      )
+      .replace(
+        '      nb: lessons/hello.nb.md',
+        '      nb: lessons/hello.nb.md\n      sv: lessons/hello.sv.md',
+      );
+    const files = {
+      ...sampleProgram('sample', yaml),
+      'programs/sample/lessons/hello.sv.md': 'Hej **världen**\n',
+    };
+    const problems = await problemsOf(files);
+    expect(problems.map((p) => `${p.file}:${p.location}  ${p.path}: ${p.reason}`)).toEqual([
+      expect.stringMatching(
+        /^programs\/sample\/program\.yaml:3:1  languages: 1 of 4 texts are also in da \(first: description\.da\), but da is not in languages/,
+      ),
+      'programs/sample/program.yaml:9:5  steps[0].title: missing text for sv',
+    ]);
+  });
+
   it('reports a program id used twice', async () => {
     const files = { ...sampleProgram('one'), ...sampleProgram('two', programYaml('one')) };
     for (const lang of ['en', 'nb']) files[`programs/two/lessons/hello.${lang}.md`] = 'Hi';

@@ -73,6 +73,25 @@ describe('drypp content validate', () => {
     expect(run.stdout).not.toContain('✓');
   });
 
+  it('reports a program whose languages are incomplete: a text in a language the program does not list', async () => {
+    const dir = path.join(scratch, 'incomplete');
+    await cp(shippedContent, dir, { recursive: true });
+    const yamlFile = path.join(dir, 'programs/welcome-onboarding/program.yaml');
+    const yaml = await readFile(yamlFile, 'utf8');
+    const begun = yaml.replace(/\n( +)en: Welcome!\n/, '\n$1en: Welcome!\n$1da: Velkommen!\n');
+    expect(begun).not.toBe(yaml);
+    await writeFile(yamlFile, begun);
+    const run = await drypp(['content', 'validate', dir]);
+    expect(run.code).toBe(1);
+    const problemLines = run.stdout.split('\n').filter((line) => line.includes('program.yaml:'));
+    expect(problemLines).toEqual([
+      expect.stringMatching(
+        /programs\/welcome-onboarding\/program\.yaml:5:1 {2}languages: 1 of \d+ texts are also in da \(first: steps\[0\]\.title\.da\), but da is not in languages/,
+      ),
+    ]);
+    expect(run.stdout).toContain('1 problem in 1 file');
+  });
+
   it('defaults to ./content in the working folder', async () => {
     const project = path.join(scratch, 'project');
     await brokenCopy(path.join(project, 'content'));

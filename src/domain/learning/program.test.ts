@@ -141,6 +141,30 @@ describe('ProgramSchema', () => {
     expect(messages(input)).toEqual(['title: missing text for nb', 'steps.2.prompt: missing text for nb']);
   });
 
+  it('reports a language that some texts are in but the program does not list, once', () => {
+    const input = programInput();
+    input.title = { ...t('Title', 'Tittel'), sv: 'Titel' };
+    (input.steps[2] as { prompt: object }).prompt = {
+      ...t('What will you do?', 'Hva gjør du?'),
+      sv: 'Vad gör du?',
+    };
+    const count = messages(input);
+    expect(count).toEqual([
+      expect.stringMatching(
+        /^languages: 2 of \d+ texts are also in sv \(first: title\.sv\), but sv is not in languages: list it and translate every text, or remove the sv texts$/,
+      ),
+    ]);
+  });
+
+  it('names every text a listed language is missing from, when the translation is unfinished', () => {
+    const input = programInput({ languages: ['en', 'nb', 'sv'] });
+    input.title = { ...t('Title', 'Tittel'), sv: 'Titel' };
+    const missing = messages(input).filter((m) => m.endsWith('missing text for sv'));
+    expect(missing).toContain('description: missing text for sv');
+    expect(missing).toContain('steps.0.title: missing text for sv');
+    expect(missing).not.toContain('title: missing text for sv');
+  });
+
   it('reports missing translations even when other parts are malformed', () => {
     const input = programInput({ mandatory: 'yes' as unknown as boolean });
     input.description = { en: 'Description' };

@@ -249,13 +249,36 @@ function checkProgram(program: unknown, ctx: Ctx): void {
     if (!isRecord(step) || !isStepKind(step.kind)) return;
     texts.push(...fieldsAt(step, LOCALIZED_FIELDS[step.kind], ['steps', i]));
   });
+  // Where a text is in a language the program does not list, someone began a translation and did not
+  // finish it (or forgot to list it): learners of that language would get a mix. Reported once per
+  // language, where the languages are listed, with how far the translation got and its first text.
+  const undeclared = new Map<string, { count: number; first: Path }>();
   for (const { path, value } of texts) {
     if (!isRecord(value)) continue;
     const missing = languages.filter((l) => value[l] === undefined);
     if (missing.length > 0) {
       ctx.addIssue({ code: 'custom', path, message: `missing text for ${missing.join(', ')}` });
     }
+    for (const language of Object.keys(value).filter((l) => !languages.includes(l))) {
+      const seen = undeclared.get(language);
+      if (seen) seen.count++;
+      else undeclared.set(language, { count: 1, first: [...path, language] });
+    }
   }
+  for (const [language, { count, first }] of undeclared) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['languages'],
+      message:
+        `${count} of ${texts.length} texts are also in ${language} (first: ${formatDataPath(first)}), ` +
+        `but ${language} is not in languages: list it and translate every text, or remove the ${language} texts`,
+    });
+  }
+}
+
+/** `steps[2].questions[0].prompt`: how content authors see a place in their program. */
+function formatDataPath(path: Path): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
 function checkCorrectOptions(question: unknown, ctx: Ctx): void {
