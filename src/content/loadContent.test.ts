@@ -171,7 +171,7 @@ describe('loadContent', () => {
     const problems = await problemsOf(files);
     expect(problems.map((p) => `${p.file}:${p.location}  ${p.path}: ${p.reason}`)).toEqual([
       expect.stringMatching(
-        /^programs\/sample\/program\.yaml:3:1  languages: 1 of 4 texts are also in da \(first: description\.da\), but da is not in languages/,
+        /^programs\/sample\/program\.yaml:3:1 {2}languages: 1 of 4 texts are also in da \(first: description\.da\), but da is not in languages/,
       ),
       'programs/sample/program.yaml:9:5  steps[0].title: missing text for sv',
     ]);
