@@ -106,6 +106,11 @@ var sharedAppSettings = [
     name: 'MicrosoftAppTenantId'
     value: tenantId
   }
+  // The organisations served: this one tenant. Add more (comma-separated) for a multi-tenant bot.
+  {
+    name: 'DRYPP_TENANTS'
+    value: tenantId
+  }
   {
     name: 'DRYPP_STORAGE_ACCOUNT_URL_TABLE'
     value: storage.properties.primaryEndpoints.table

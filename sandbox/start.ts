@@ -125,6 +125,8 @@ async function main(): Promise<void> {
           DRYPP_WORKING_DAYS: 'monday,tuesday,wednesday,thursday,friday,saturday,sunday',
           DRYPP_MAX_CARDS_PER_DAY: '20',
           DRYPP_SCHEDULER_INTERVAL_MS: '1000',
+          // The demo organisation is the only one served: an activity from any other tenant changes nothing.
+          DRYPP_TENANTS: demoTenant.id,
           // Directory sync against the tenant simulator: only these URLs differ from production.
           NODE_EXTRA_CA_CERTS: simulatorCert,
           DRYPP_DIRECTORY_TENANTS: demoTenant.id,

@@ -15,6 +15,26 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+const tenantList = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+          'must be tenant ids (GUIDs), comma-separated',
+        ),
+    ),
+  );
+
 const envSchema = z.object({
   DRYPP_MODE: z.enum(['production', 'sandbox', 'test']).default('production'),
   DRYPP_HOST: z.string().default('127.0.0.1'),
@@ -78,17 +98,12 @@ const envSchema = z.object({
       ),
     ),
   DRYPP_MAX_CARDS_PER_DAY: z.coerce.number().int().min(1).max(50).default(3),
+  // The organisations Drypp serves: activities, card actions and notifications from any other
+  // tenant change nothing. Required in production; outside it (tests, the CLI) it may be left empty,
+  // and then every tenant is served. `npm start` sets the demo tenant.
+  DRYPP_TENANTS: tenantList,
   // Directory sync (Microsoft Graph). Off while DRYPP_DIRECTORY_TENANTS is empty.
-  DRYPP_DIRECTORY_TENANTS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().regex(/^[0-9a-f-]{36}$/i, 'must be tenant ids (GUIDs), comma-separated'))),
+  DRYPP_DIRECTORY_TENANTS: tenantList,
   DRYPP_GRAPH_CLIENT_ID: optionalText,
   DRYPP_GRAPH_CLIENT_SECRET: optionalText,
   // Or a certificate: the PEM private key (the value itself, as Key Vault references give it) and
@@ -138,9 +153,21 @@ export type StorageSettings =
   | { kind: 'connectionString'; connectionString: string }
   | { kind: 'managedIdentity'; tableUrl: string; queueUrl: string };
 
+/**
+ * Which tenants Drypp serves. `any` exists outside production only (tests, the CLI): production
+ * always names its tenants, and `npm start` names the demo tenant.
+ */
+export type ServedTenants = { kind: 'listed'; ids: readonly string[] } | { kind: 'any' };
+
+export function servesTenant(served: ServedTenants, tenantId: string | undefined): boolean {
+  if (served.kind === 'any') return true;
+  return tenantId !== undefined && served.ids.includes(tenantId.toLowerCase());
+}
+
 export interface Config {
   mode: 'production' | 'sandbox' | 'test';
   host: string;
+  tenants: ServedTenants;
   port: number;
   roles: Role[];
   logLevel: string;
@@ -210,6 +237,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       problems.push(`MicrosoftAppTenantId must be set when MicrosoftAppType is ${e.MicrosoftAppType}`);
     }
   }
+  if (production && e.DRYPP_TENANTS.length === 0) {
+    problems.push('DRYPP_TENANTS must list the tenant ids (GUIDs) Drypp serves, comma-separated');
+  }
+  const strayDirectoryTenants = e.DRYPP_DIRECTORY_TENANTS.filter(
+    (t) => e.DRYPP_TENANTS.length > 0 && !e.DRYPP_TENANTS.includes(t),
+  );
+  if (strayDirectoryTenants.length > 0) {
+    problems.push('DRYPP_DIRECTORY_TENANTS may only name tenants that DRYPP_TENANTS lists');
+  }
+  // Without an app id the bot endpoint accepts unsigned activities and answers to whatever
+  // serviceUrl they name: acceptable on a developer's own machine, nowhere else.
+  if (!e.MicrosoftAppId && !isLoopback(e.DRYPP_HOST)) {
+    problems.push(
+      `DRYPP_HOST is not a loopback address, so MicrosoftAppId must be set: without it the bot endpoint would accept unsigned activities from the network (listen on 127.0.0.1, or configure the Azure Bot identity)`,
+    );
+  }
   if (e.MicrosoftAppId && !/^[0-9a-f-]{36}$/i.test(e.MicrosoftAppId)) {
     problems.push('MicrosoftAppId must be a GUID');
   }
@@ -272,6 +315,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     mode: e.DRYPP_MODE,
     host: e.DRYPP_HOST,
+    tenants: e.DRYPP_TENANTS.length > 0 ? { kind: 'listed', ids: e.DRYPP_TENANTS } : { kind: 'any' },
     port: e.PORT,
     roles: e.DRYPP_ROLES,
     logLevel: e.LOG_LEVEL,
@@ -297,4 +341,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxCardsPerDay: e.DRYPP_MAX_CARDS_PER_DAY,
     },
   };
+}
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  return (
+    h === 'localhost' ||
+    h === '::1' ||
+    h === '0:0:0:0:0:0:0:1' ||
+    /^127(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(h) ||
+    /^::ffff:127(\.\d{1,3}){3}$/.test(h)
+  );
 }
