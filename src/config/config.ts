@@ -50,6 +50,9 @@ const envSchema = z.object({
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: optionalText,
+  // Where the Bot Framework publishes the keys its tokens are signed with (national clouds, tests);
+  // botbuilder's public-cloud default when unset.
+  DRYPP_BOT_OPENID_METADATA_URL: optionalText.pipe(z.url().optional()),
   // Storage: a connection string (Azurite, keys) or account URLs used with a managed identity.
   DRYPP_STORAGE_CONNECTION_STRING: optionalText,
   DRYPP_STORAGE_ACCOUNT_URL_TABLE: optionalText.pipe(z.url().optional()),
@@ -132,6 +135,7 @@ export interface BotIdentity {
   appPassword?: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   appTenantId?: string;
+  openIdMetadataUrl?: string;
 }
 
 export interface DirectorySettings {
@@ -237,6 +241,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       problems.push(`MicrosoftAppTenantId must be set when MicrosoftAppType is ${e.MicrosoftAppType}`);
     }
   }
+  if (production && e.DRYPP_BOT_OPENID_METADATA_URL?.startsWith('http:')) {
+    problems.push('DRYPP_BOT_OPENID_METADATA_URL must be an https:// address in production');
+  }
   if (production && e.DRYPP_TENANTS.length === 0) {
     problems.push('DRYPP_TENANTS must list the tenant ids (GUIDs) Drypp serves, comma-separated');
   }
@@ -324,6 +331,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       appTenantId: e.MicrosoftAppTenantId,
+      openIdMetadataUrl: e.DRYPP_BOT_OPENID_METADATA_URL,
     },
     storage,
     contentDir: e.DRYPP_CONTENT_DIR,

@@ -1,17 +1,20 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
+import type { DryppAdapter } from '../teams/botAdapter.ts';
 import type { Logger } from '../log/logger.ts';
 import type { HealthProbe } from '../usecases/platform/ports.ts';
 import { correlation } from './correlation.ts';
 import { healthRoute } from './health.ts';
 import { graphNotificationRoutes } from './graphNotifications.ts';
 import { tabApiRouter, type TabApiDeps } from './tabs/router.ts';
+import { botEndpoint } from './botEndpoint.ts';
+import { refusedBody } from './refusedBody.ts';
 
 export interface WebDeps {
   log: Logger;
-  adapter: CloudAdapter;
+  adapter: DryppAdapter;
   bot: ActivityHandler;
   probes: HealthProbe[];
   tabsDir: string;
@@ -32,15 +35,8 @@ export function createWebApp(deps: WebDeps): express.Express {
 
   app.get('/healthz', healthRoute(deps.probes));
 
-  // Bot Framework activities. The adapter validates the JWT and answers 401 itself when it is wrong.
-  app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
-    // A request with no token at all is refused here, before botbuilder prints it as an error.
-    if (deps.botAuthRequired && !req.header('authorization')) {
-      res.status(401).json({ error: 'unauthorized' });
-      return;
-    }
-    await deps.adapter.process(req, res, (turn) => deps.bot.run(turn));
-  });
+  // Bot Framework activities: the token is validated by botbuilder on every request (src/teams/botAdapter.ts).
+  app.post('/api/messages', express.json({ limit: '1mb' }), botEndpoint(deps));
 
   if (deps.graphNotifications) app.use('/api/graph', graphNotificationRoutes(deps.graphNotifications));
 
@@ -53,6 +49,14 @@ export function createWebApp(deps: WebDeps): express.Express {
 
   app.use((_req, res) => res.status(404).json({ error: 'not found' }));
   app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {
+    const refused = refusedBody(error);
+    if (refused) {
+      // Too large or not JSON: the caller's mistake. Logged by kind only: the body (and the parser's
+      // message, which quotes it) never reaches a log line.
+      req.log.warn({ status: refused.status, reason: refused.reason }, 'request body refused');
+      if (!res.headersSent) res.status(refused.status).json({ error: refused.message });
+      return;
+    }
     req.log.error({ err: error }, 'request failed');
     if (!res.headersSent) res.status(500).json({ error: 'internal error', correlationId: req.correlationId });
   });
