@@ -168,10 +168,7 @@ describe('Drypp with change notifications from the tenant simulator', () => {
       lifecycleEvent: 'missed',
     });
     expect(lifecycle.status).toBe(202);
-    await waitFor(
-      'four forged notifications logged as ignored',
-      () => ignoredSoFar() >= ignoredBefore + 4,
-    );
+    await waitFor('four forged notifications logged as ignored', () => ignoredSoFar() >= ignoredBefore + 4);
     const peeked = await composed.storage
       .queue(queueNames.directoryHints)
       .peekMessages({ numberOfMessages: 32 });
