@@ -5,10 +5,8 @@ import { StorageClients } from '../../src/store/platform/storageClients.ts';
 import { ensureStorage, queueNames, tableNames } from '../../src/store/platform/tables.ts';
 import { TableConversationStore } from '../../src/store/delivery/conversationStore.ts';
 import { TableEnrollmentStore } from '../../src/store/learning/enrollmentStore.ts';
-import { updateWithEtag } from '../../src/store/platform/etagUpdate.ts';
 import { WorkQueue } from '../../src/store/platform/workQueue.ts';
 import { storageHealthProbe } from '../../src/store/platform/storageHealth.ts';
-import { keyPart } from '../../src/store/platform/keys.ts';
 import type { Enrollment } from '../../src/domain/learning/enrollment.ts';
 
 let azurite: AzuriteInstance;
@@ -108,23 +106,16 @@ describe('enrollment store', () => {
 });
 
 describe('ETag updates', () => {
-  it('loses no increment when two writers race', async () => {
-    const table = clients.table(tableNames.enrollments);
-    const pk = keyPart(tenantA);
-    await table.upsertEntity({ partitionKey: pk, rowKey: 'counter', value: 0 }, 'Replace');
-    await Promise.all(
-      Array.from({ length: 8 }, () =>
-        updateWithEtag<{ value: number }>(
-          table,
-          pk,
-          'counter',
-          (row) => ({ ...row, value: row.value + 1 }),
-          20,
-        ),
-      ),
-    );
-    const row = await table.getEntity<{ value: number }>(pk, 'counter');
-    expect(row.value).toBe(8);
+  it('writes only over the version it read, and refuses a write without one', async () => {
+    const store = new TableEnrollmentStore(clients.table(tableNames.enrollments));
+    await store.create(enrollment({ userId: 'guarded' }));
+    const read = (await store.get(tenantA, 'guarded', 'welcome-onboarding'))!;
+    expect(await store.update({ ...read, completedSteps: 1 })).toBe('updated');
+    // The same old version again: someone (this very writer) changed the row since it was read.
+    expect(await store.update({ ...read, completedSteps: 5 })).toBe('conflict');
+    const { etag: _etag, ...withoutEtag } = read;
+    await expect(store.update(withoutEtag as typeof read)).rejects.toThrow(/ETag/);
+    expect((await store.get(tenantA, 'guarded', 'welcome-onboarding'))?.completedSteps).toBe(1);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   nextDeliverySlot,
   policyProblem,
   reminderDueAt,
+  startOfNextLocalDay,
   underDailyCap,
   withTimeZone,
   type DeliveryPolicy,
@@ -144,6 +145,25 @@ describe('daily cap by local day', () => {
     expect(localDay(at('2026-01-14T23:30:00Z'), 'UTC')).toBe('2026-01-14');
     // Summer: 23:30 Oslo on the 1st = 21:30Z.
     expect(localDay(at('2026-07-01T22:30:00Z'), 'Europe/Oslo')).toBe('2026-07-02');
+  });
+
+  it("starts the next count at the person's own midnight, not UTC midnight", () => {
+    // 20:00Z on the 14th is 21:00 in Oslo: the next Oslo day starts at 23:00Z, an hour before UTC's.
+    expect(startOfNextLocalDay(at('2026-01-14T20:00:00Z'), 'Europe/Oslo').toISOString()).toBe(
+      '2026-01-14T23:00:00.000Z',
+    );
+    // 23:30Z on the 14th is already the 15th in Oslo: the next day starts on the 15th at 23:00Z.
+    expect(startOfNextLocalDay(at('2026-01-14T23:30:00Z'), 'Europe/Oslo').toISOString()).toBe(
+      '2026-01-15T23:00:00.000Z',
+    );
+    // West of UTC the local day ends later: 20:00Z is 15:00 in New York, whose midnight is 05:00Z.
+    expect(startOfNextLocalDay(at('2026-01-14T20:00:00Z'), 'America/New_York').toISOString()).toBe(
+      '2026-01-15T05:00:00.000Z',
+    );
+    // Summer time (UTC+2) moves it.
+    expect(startOfNextLocalDay(at('2026-07-01T12:00:00Z'), 'Europe/Oslo').toISOString()).toBe(
+      '2026-07-01T22:00:00.000Z',
+    );
   });
 
   it('allows cards until the cap is reached', () => {

@@ -88,6 +88,11 @@ export function localDay(instant: Date, timeZone: string): string {
   return inZone(instant, timeZone).toFormat('yyyy-MM-dd');
 }
 
+/** The person's next local midnight after `instant`: when their daily cap starts counting again. */
+export function startOfNextLocalDay(instant: Date, timeZone: string): Date {
+  return inZone(instant, timeZone).plus({ days: 1 }).startOf('day').toJSDate();
+}
+
 /** Whether one more card may go out to a person who has had `sentToday` cards this local day. */
 export function underDailyCap(sentToday: number, policy: DeliveryPolicy): boolean {
   return sentToday < policy.maxCardsPerDay;

@@ -1,7 +1,9 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Delivery } from '../../domain/delivery/delivery.ts';
 import type { DeliveryStore } from '../../usecases/delivery/ports.ts';
+import type { Stored } from '../../usecases/platform/ports.ts';
 import { isStatus } from '../platform/errors.ts';
+import { requiredEtag } from '../platform/etag.ts';
 import { keyPart, rowKey, rowKeyPrefixRange } from '../platform/keys.ts';
 import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';
 
@@ -16,24 +18,31 @@ export class TableDeliveryStore implements DeliveryStore {
     private readonly dailySends: TableClient,
   ) {}
 
-  async begin(d: Delivery): Promise<{ created: true } | { created: false; existing: Delivery }> {
+  async begin(
+    d: Delivery,
+  ): Promise<{ created: true; etag: string } | { created: false; existing: Stored<Delivery> }> {
     try {
-      await this.deliveries.createEntity(toRow(d));
-      return { created: true };
+      const created = await this.deliveries.createEntity(toRow(d));
+      return { created: true, etag: requiredEtag(created, 'delivery') };
     } catch (error) {
       if (!isStatus(error, 409)) throw error;
       const row = await this.deliveries.getEntity<Record<string, unknown>>(
         keyPart(d.tenantId),
         keyPart(d.key),
       );
-      return { created: false, existing: { ...stripRow<Delivery>(row), tenantId: d.tenantId } };
+      const existing = stripRow<Delivery>(row);
+      return {
+        created: false,
+        existing: { ...existing, tenantId: d.tenantId, etag: requiredEtag(existing, 'delivery') },
+      };
     }
   }
 
-  async finish(d: Delivery): Promise<'updated' | 'conflict'> {
+  async finish(d: Stored<Delivery>): Promise<{ etag: string } | 'conflict'> {
+    const etag = requiredEtag(d, 'delivery');
     try {
-      await this.deliveries.updateEntity(toRow(d), 'Replace', { etag: d.etag ?? '*' });
-      return 'updated';
+      const updated = await this.deliveries.updateEntity(toRow(d), 'Replace', { etag });
+      return { etag: requiredEtag(updated, 'delivery') };
     } catch (error) {
       if (isStatus(error, 412)) return 'conflict';
       throw error;

@@ -1,7 +1,9 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import type { EnrollmentStore } from '../../usecases/learning/ports.ts';
+import type { Stored } from '../../usecases/platform/ports.ts';
 import { isStatus } from '../platform/errors.ts';
+import { requiredEtag } from '../platform/etag.ts';
 import { keyPart, rowKey, rowKeyPrefixRange } from '../platform/keys.ts';
 
 type EnrollmentRow = Omit<Enrollment, 'tenantId' | 'etag'> & { partitionKey: string; rowKey: string };
@@ -10,7 +12,7 @@ type EnrollmentRow = Omit<Enrollment, 'tenantId' | 'etag'> & { partitionKey: str
 export class TableEnrollmentStore implements EnrollmentStore {
   constructor(private readonly table: TableClient) {}
 
-  async listForPerson(tenantId: string, userId: string): Promise<Enrollment[]> {
+  async listForPerson(tenantId: string, userId: string): Promise<Array<Stored<Enrollment>>> {
     const { from, to } = rowKeyPrefixRange(userId);
     return this.query(
       tenantId,
@@ -18,11 +20,11 @@ export class TableEnrollmentStore implements EnrollmentStore {
     );
   }
 
-  async listForProgram(tenantId: string, programId: string): Promise<Enrollment[]> {
+  async listForProgram(tenantId: string, programId: string): Promise<Array<Stored<Enrollment>>> {
     return this.query(tenantId, odata`PartitionKey eq ${keyPart(tenantId)} and programId eq ${programId}`);
   }
 
-  async get(tenantId: string, userId: string, programId: string): Promise<Enrollment | undefined> {
+  async get(tenantId: string, userId: string, programId: string): Promise<Stored<Enrollment> | undefined> {
     try {
       const row = await this.table.getEntity<EnrollmentRow>(keyPart(tenantId), rowKey(userId, programId));
       return fromRow(tenantId, row);
@@ -42,9 +44,10 @@ export class TableEnrollmentStore implements EnrollmentStore {
     }
   }
 
-  async update(e: Enrollment): Promise<'updated' | 'conflict'> {
+  async update(e: Stored<Enrollment>): Promise<'updated' | 'conflict'> {
+    const etag = requiredEtag(e, 'enrollment');
     try {
-      await this.table.updateEntity(toRow(e), 'Replace', { etag: e.etag ?? '*' });
+      await this.table.updateEntity(toRow(e), 'Replace', { etag });
       return 'updated';
     } catch (error) {
       if (isStatus(error, 412)) return 'conflict';
@@ -52,8 +55,8 @@ export class TableEnrollmentStore implements EnrollmentStore {
     }
   }
 
-  private async query(tenantId: string, filter: string): Promise<Enrollment[]> {
-    const result: Enrollment[] = [];
+  private async query(tenantId: string, filter: string): Promise<Array<Stored<Enrollment>>> {
+    const result: Array<Stored<Enrollment>> = [];
     for await (const row of this.table.listEntities<EnrollmentRow>({ queryOptions: { filter } })) {
       if (row.userId) result.push(fromRow(tenantId, row));
     }
@@ -70,8 +73,8 @@ function toRow(e: Enrollment): EnrollmentRow {
   return { partitionKey: keyPart(tenantId), rowKey: rowKey(e.userId, e.programId), ...clean };
 }
 
-function fromRow(tenantId: string, row: EnrollmentRow & { etag?: string }): Enrollment {
+function fromRow(tenantId: string, row: EnrollmentRow & { etag?: string }): Stored<Enrollment> {
   const { partitionKey: _pk, rowKey: _rk, ...fields } = row as EnrollmentRow & Record<string, unknown>;
   const { timestamp: _ts, 'odata.etag': _oe, ...rest } = fields as Record<string, unknown>;
-  return { ...(rest as Omit<Enrollment, 'tenantId'>), tenantId, etag: row.etag };
+  return { ...(rest as Omit<Enrollment, 'tenantId'>), tenantId, etag: requiredEtag(row, 'enrollment') };
 }

@@ -1,7 +1,9 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { StepState } from '../../domain/learning/stepState.ts';
 import type { StepStore } from '../../usecases/learning/ports.ts';
+import type { Stored } from '../../usecases/platform/ports.ts';
 import { isStatus } from '../platform/errors.ts';
+import { requiredEtag } from '../platform/etag.ts';
 import { keyPart, rowKey, rowKeyPrefixRange } from '../platform/keys.ts';
 import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';
 
@@ -9,15 +11,19 @@ import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';
 export class TableStepStore implements StepStore {
   constructor(private readonly table: TableClient) {}
 
-  async listForEnrollment(tenantId: string, userId: string, programId: string): Promise<StepState[]> {
+  async listForEnrollment(
+    tenantId: string,
+    userId: string,
+    programId: string,
+  ): Promise<Array<Stored<StepState>>> {
     const { from, to } = rowKeyPrefixRange(userId, programId);
     const rows = this.table.listEntities<Record<string, unknown>>({
       queryOptions: {
         filter: odata`PartitionKey eq ${keyPart(tenantId)} and RowKey ge ${from} and RowKey lt ${to}`,
       },
     });
-    const result: StepState[] = [];
-    for await (const row of rows) result.push({ ...stripRow<StepState>(row), tenantId });
+    const result: Array<Stored<StepState>> = [];
+    for await (const row of rows) result.push(fromRow(tenantId, row));
     return result;
   }
 
@@ -26,13 +32,13 @@ export class TableStepStore implements StepStore {
     userId: string,
     programId: string,
     stepId: string,
-  ): Promise<StepState | undefined> {
+  ): Promise<Stored<StepState> | undefined> {
     try {
       const row = await this.table.getEntity<Record<string, unknown>>(
         keyPart(tenantId),
         rowKey(userId, programId, stepId),
       );
-      return { ...stripRow<StepState>(row), tenantId };
+      return fromRow(tenantId, row);
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
       throw error;
@@ -49,9 +55,10 @@ export class TableStepStore implements StepStore {
     }
   }
 
-  async update(state: StepState): Promise<'updated' | 'conflict'> {
+  async update(state: Stored<StepState>): Promise<'updated' | 'conflict'> {
+    const etag = requiredEtag(state, 'step');
     try {
-      await this.table.updateEntity(toRow(state), 'Replace', { etag: state.etag ?? '*' });
+      await this.table.updateEntity(toRow(state), 'Replace', { etag });
       return 'updated';
     } catch (error) {
       if (isStatus(error, 412)) return 'conflict';
@@ -67,4 +74,9 @@ function toRow(s: StepState) {
     rowKey: rowKey(s.userId, s.programId, s.stepId),
     ...withoutUndefined(fields),
   };
+}
+
+function fromRow(tenantId: string, row: Record<string, unknown>): Stored<StepState> {
+  const state = stripRow<StepState>(row);
+  return { ...state, tenantId, etag: requiredEtag(state, 'step') };
 }

@@ -1,6 +1,7 @@
 import {
   localDay,
   nextDeliverySlot,
+  startOfNextLocalDay,
   reminderDueAt,
   underDailyCap,
   withTimeZone,
@@ -13,6 +14,8 @@ import { type StepState } from '../../domain/learning/stepState.ts';
 import type { LearningDeps } from '../learning/learningDeps.ts';
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import { markFirstCardDelivered } from '../directory/reachNewHires.ts';
+import type { Stored } from '../platform/ports.ts';
+import { orConflict, retryOnConflict } from '../platform/retryOnConflict.ts';
 
 /** Builds the card for a piece of due work; undefined when there is nothing to send any more. */
 export type RenderDueCard = (
@@ -69,7 +72,8 @@ export async function deliverDueCards(
     const today = localDay(now, policy.timeZone);
     const key = deliveryKey(work);
     if (!underDailyCap(await deps.deliveries.countSentOnDay(tenantId, work.userId, today), policy)) {
-      await deps.dueWork.move(work, nextDeliverySlot(startOfNextDay(now), policy));
+      // The cap counts per local day: the next chance is the person's own next midnight, not UTC's.
+      await deps.dueWork.move(work, nextDeliverySlot(startOfNextLocalDay(now, policy.timeZone), policy));
       report.deferred++;
       continue;
     }
@@ -80,7 +84,9 @@ export async function deliverDueCards(
       status: 'sending',
       startedAt: now.toISOString(),
     });
-    if (!begun.created) {
+    let etag: string;
+    if (begun.created) etag = begun.etag;
+    else {
       const { existing } = begun;
       const stale =
         existing.status === 'sending' && now.getTime() - Date.parse(existing.startedAt) > STALE_SENDING_MS;
@@ -96,7 +102,9 @@ export async function deliverDueCards(
         startedAt: now.toISOString(),
       });
       if (retaken === 'conflict') continue;
+      etag = retaken.etag;
     }
+    const record = { tenantId, key, startedAt: now.toISOString(), etag };
 
     const [conversation, person] = await Promise.all([
       deps.conversations.find(tenantId, work.userId),
@@ -105,13 +113,7 @@ export async function deliverDueCards(
     const language = personLanguage(person?.preferredLanguage, conversation?.locale);
     const card = render(work, { enrollment, step, language, now });
     if (!card) {
-      await deps.deliveries.finish({
-        tenantId,
-        key,
-        status: 'failed',
-        startedAt: now.toISOString(),
-        failure: 'nothing to send',
-      });
+      await deps.deliveries.finish({ ...record, status: 'failed', failure: 'nothing to send' });
       await deps.dueWork.remove(work);
       report.dropped++;
       continue;
@@ -119,23 +121,18 @@ export async function deliverDueCards(
 
     const result = await deps.sender.sendCard(tenantId, work.userId, card);
     if (!result.ok) {
-      await deps.deliveries.finish({
-        tenantId,
-        key,
-        status: 'failed',
-        startedAt: now.toISOString(),
-        failure: result.reason,
-      });
+      await deps.deliveries.finish({ ...record, status: 'failed', failure: result.reason });
       const retryMs = result.retryable ? result.retryAfterMs : RETRY_UNREACHABLE_MS;
       await deps.dueWork.move(work, new Date(now.getTime() + retryMs));
       report.failed++;
       continue;
     }
+    // A conflict here means another worker took the record over as stale while this send was in
+    // flight (it will send again: the one duplicate the records cannot prevent); the steps after
+    // are idempotent, so both finish them.
     await deps.deliveries.finish({
-      tenantId,
-      key,
+      ...record,
       status: 'sent',
-      startedAt: now.toISOString(),
       sentAt: deps.clock.now().toISOString(),
       activityId: result.activityId,
     });
@@ -158,24 +155,26 @@ function isSettled(work: DueWork, step: StepState): boolean {
 async function afterSent(
   deps: LearningDeps,
   work: DueWork,
-  step: StepState,
+  step: Stored<StepState>,
   now: Date,
   policy: DeliveryPolicy,
 ): Promise<void> {
   if (work.kind === 'review') return;
   const remindersSent = work.kind === 'reminder' ? work.n : step.remindersSent;
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // The person may answer the card the moment it lands: their answer wins (a done step stays done).
+  const recorded = await retryOnConflict('record a sent card on its step', async (n) => {
     const current =
-      attempt === 0 ? step : await deps.steps.get(step.tenantId, step.userId, step.programId, step.stepId);
-    if (!current || current.status === 'done') return;
+      n === 1 ? step : await deps.steps.get(step.tenantId, step.userId, step.programId, step.stepId);
+    if (!current || current.status === 'done') return 'answered';
     const updated = await deps.steps.update({
       ...current,
       status: 'sent',
       sentAt: current.sentAt ?? now.toISOString(),
       remindersSent,
     });
-    if (updated === 'updated') break;
-  }
+    return orConflict(updated, 'recorded');
+  });
+  if (recorded === 'answered') return;
   const reminderAt = reminderDueAt(new Date(step.dueAt), remindersSent, policy);
   if (reminderAt) {
     await deps.dueWork.add({
@@ -185,10 +184,6 @@ async function afterSent(
       at: maxDate(reminderAt, now).toISOString(),
     });
   }
-}
-
-function startOfNextDay(now: Date): Date {
-  return new Date(now.getTime() + 24 * 60 * 60_000 - (now.getTime() % (24 * 60 * 60_000)));
 }
 
 function maxDate(a: Date, b: Date): Date {

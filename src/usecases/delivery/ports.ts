@@ -1,6 +1,7 @@
 import type { StoredConversation } from '../../domain/delivery/conversation.ts';
 import type { Delivery, SendResult } from '../../domain/delivery/delivery.ts';
 import type { DueWork } from '../../domain/delivery/dueWork.ts';
+import type { Stored } from '../platform/ports.ts';
 
 /** Ports for delivery: where people can be reached, the schedule of due work, send records, sending. */
 
@@ -21,9 +22,15 @@ export interface DueWorkStore {
 }
 
 export interface DeliveryStore {
-  /** Records the attempt before the send; 'exists' returns the earlier record. */
-  begin(d: Delivery): Promise<{ created: true } | { created: false; existing: Delivery }>;
-  finish(d: Delivery): Promise<'updated' | 'conflict'>;
+  /** Records the attempt before the send (insert-only); when it exists, returns the earlier record. */
+  begin(
+    d: Delivery,
+  ): Promise<{ created: true; etag: string } | { created: false; existing: Stored<Delivery> }>;
+  /**
+   * Writes the record if nobody changed it since `d.etag` (the one `begin` gave, or the record
+   * read); the new etag, or 'conflict' when another worker took the record over meanwhile.
+   */
+  finish(d: Stored<Delivery>): Promise<{ etag: string } | 'conflict'>;
   countSentOnDay(tenantId: string, userId: string, localDay: string): Promise<number>;
   recordSentOnDay(tenantId: string, userId: string, localDay: string, key: string): Promise<void>;
 }

@@ -47,6 +47,7 @@ export async function noticeManager(
   await deps.deliveries.finish({
     tenantId: hire.tenantId,
     key,
+    etag: begun.etag,
     status: result.ok ? 'sent' : 'failed',
     startedAt: now.toISOString(),
     sentAt: result.ok ? deps.clock.now().toISOString() : undefined,

@@ -2,6 +2,7 @@ import type { DirectoryPerson, MirroredPerson } from '../../domain/directory/dir
 import type { Person } from '../../domain/directory/person.ts';
 import type { Reachability } from '../../domain/directory/reachability.ts';
 import type { SyncState } from '../../domain/directory/syncState.ts';
+import type { Stored } from '../platform/ports.ts';
 
 /**
  * Ports for directory sync and reachability. src/graph implements the Graph side; src/store the
@@ -55,11 +56,12 @@ export interface SyncStateStore {
 }
 
 export interface ReachabilityStore {
-  get(tenantId: string, userId: string): Promise<Reachability | undefined>;
+  get(tenantId: string, userId: string): Promise<Stored<Reachability> | undefined>;
   /** Insert-only: the first detection wins. */
   create(r: Reachability): Promise<'created' | 'exists'>;
-  update(r: Reachability): Promise<'updated' | 'conflict'>;
-  listDue(tenantId: string, now: Date): Promise<Reachability[]>;
+  /** Writes the row if nobody changed it since it was read (its etag); 'conflict' otherwise. */
+  update(r: Stored<Reachability>): Promise<'updated' | 'conflict'>;
+  listDue(tenantId: string, now: Date): Promise<Array<Stored<Reachability>>>;
 }
 
 export interface PeopleStore {

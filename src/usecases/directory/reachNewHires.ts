@@ -1,6 +1,8 @@
 import type { Clock } from '../../domain/platform/clock.ts';
 import type { AppInstaller, ReachabilityStore } from './ports.ts';
 import type { Reachability } from '../../domain/directory/reachability.ts';
+import type { Stored } from '../platform/ports.ts';
+import { orConflict, retryOnConflict } from '../platform/retryOnConflict.ts';
 
 /** Retries spread over a day: a new account may exist hours before Teams can reach it. */
 const BACKOFF_MS = [1, 2, 5, 10, 30, 60, 120, 240, 480].map((m) => m * 60_000);
@@ -23,34 +25,47 @@ export async function reachNewHires(
 ): Promise<ReachReport> {
   const report: ReachReport = { installed: 0, retried: 0, gaveUp: 0 };
   const now = deps.clock.now();
-  for (const r of await deps.reachability.listDue(tenantId, now)) {
-    const result = await deps.installer.installForUser(tenantId, r.userId);
-    let next: Reachability;
-    if (result.kind === 'installed' || result.kind === 'alreadyInstalled') {
-      next = {
-        ...r,
-        stage: 'appInstalled',
-        appInstalledAt: now.toISOString(),
-        nextAttemptAt: undefined,
-        lastProblem: undefined,
-      };
-      report.installed++;
-    } else if (now.getTime() - Date.parse(r.detectedAt) > GIVE_UP_AFTER_MS || result.kind === 'failed') {
-      next = { ...r, stage: 'notReachable', lastProblem: result.reason, nextAttemptAt: undefined };
-      report.gaveUp++;
-    } else {
-      const wait = Math.max(result.afterMs, BACKOFF_MS[Math.min(r.attempts, BACKOFF_MS.length - 1)]!);
-      next = {
-        ...r,
-        attempts: r.attempts + 1,
-        lastProblem: result.reason,
-        nextAttemptAt: new Date(now.getTime() + wait).toISOString(),
-      };
-      report.retried++;
-    }
-    await deps.reachability.update(next); // a conflict means another worker recorded it first: fine
+  for (const due of await deps.reachability.listDue(tenantId, now)) {
+    const result = await deps.installer.installForUser(tenantId, due.userId);
+    // The install happened (or not) once; what it means is applied to the row as it is now, since
+    // the bot may have recorded the chat meanwhile (Teams announces the install within a second).
+    const outcome = await retryOnConflict('record an app install', async (n) => {
+      const r = n === 1 ? due : await deps.reachability.get(tenantId, due.userId);
+      if (!r || r.stage !== 'detected') return 'movedOn' as const;
+      const [next, counted] = afterInstall(r, result, now);
+      return orConflict(await deps.reachability.update(next), counted);
+    });
+    if (outcome !== 'movedOn') report[outcome]++;
   }
   return report;
+}
+
+function afterInstall(
+  r: Stored<Reachability>,
+  result: Awaited<ReturnType<AppInstaller['installForUser']>>,
+  now: Date,
+): [Stored<Reachability>, keyof ReachReport] {
+  if (result.kind === 'installed' || result.kind === 'alreadyInstalled') {
+    const next = {
+      ...r,
+      stage: 'appInstalled' as const,
+      appInstalledAt: now.toISOString(),
+      nextAttemptAt: undefined,
+      lastProblem: undefined,
+    };
+    return [next, 'installed'];
+  }
+  if (now.getTime() - Date.parse(r.detectedAt) > GIVE_UP_AFTER_MS || result.kind === 'failed') {
+    return [{ ...r, stage: 'notReachable', lastProblem: result.reason, nextAttemptAt: undefined }, 'gaveUp'];
+  }
+  const wait = Math.max(result.afterMs, BACKOFF_MS[Math.min(r.attempts, BACKOFF_MS.length - 1)]!);
+  const next = {
+    ...r,
+    attempts: r.attempts + 1,
+    lastProblem: result.reason,
+    nextAttemptAt: new Date(now.getTime() + wait).toISOString(),
+  };
+  return [next, 'retried'];
 }
 
 /** The bot learned the person's chat (installationUpdate): the next stage, if they were on the way. */
@@ -58,15 +73,19 @@ export async function markChatKnown(
   deps: { clock: Clock; reachability: ReachabilityStore },
   tenantId: string,
   userId: string,
-) {
-  const r = await deps.reachability.get(tenantId, userId);
-  if (!r || r.chatKnownAt) return;
-  await deps.reachability.update({
-    ...r,
-    stage: r.stage === 'firstCardDelivered' ? r.stage : 'chatKnown',
-    chatKnownAt: deps.clock.now().toISOString(),
-    appInstalledAt: r.appInstalledAt ?? deps.clock.now().toISOString(),
-    nextAttemptAt: undefined,
+): Promise<void> {
+  const at = deps.clock.now().toISOString();
+  await retryOnConflict('record a known chat', async () => {
+    const r = await deps.reachability.get(tenantId, userId);
+    if (!r || r.chatKnownAt) return 'unchanged';
+    const updated = await deps.reachability.update({
+      ...r,
+      stage: r.stage === 'firstCardDelivered' ? r.stage : 'chatKnown',
+      chatKnownAt: at,
+      appInstalledAt: r.appInstalledAt ?? at,
+      nextAttemptAt: undefined,
+    });
+    return orConflict(updated, 'recorded');
   });
 }
 
@@ -75,12 +94,12 @@ export async function markFirstCardDelivered(
   deps: { clock: Clock; reachability: ReachabilityStore },
   tenantId: string,
   userId: string,
-) {
-  const r = await deps.reachability.get(tenantId, userId);
-  if (!r || r.firstCardAt) return;
-  await deps.reachability.update({
-    ...r,
-    stage: 'firstCardDelivered',
-    firstCardAt: deps.clock.now().toISOString(),
+): Promise<void> {
+  const at = deps.clock.now().toISOString();
+  await retryOnConflict('record a first card', async () => {
+    const r = await deps.reachability.get(tenantId, userId);
+    if (!r || r.firstCardAt) return 'unchanged';
+    const updated = await deps.reachability.update({ ...r, stage: 'firstCardDelivered', firstCardAt: at });
+    return orConflict(updated, 'recorded');
   });
 }

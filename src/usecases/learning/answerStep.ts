@@ -4,6 +4,7 @@ import { validateReflection } from '../../domain/learning/reflection.ts';
 import type { QuizStep } from '../../domain/learning/program.ts';
 import type { ReviewState } from '../../domain/learning/stepState.ts';
 import type { LearningDeps } from './learningDeps.ts';
+import { CONFLICT, retryOnConflict, type Conflict } from '../platform/retryOnConflict.ts';
 import {
   loadStepForAction,
   recordProgress,
@@ -65,7 +66,7 @@ async function completeStepOnce(deps: Deps, r: StepActionRequest, answer?: unkno
     doneAt: now.toISOString(),
     answer: answer === undefined ? undefined : JSON.stringify(answer),
   });
-  if (!saved) return CHANGED_MEANWHILE;
+  if (!saved) return CONFLICT;
   const { programCompleted } = await recordProgress(
     deps,
     loaded.program,
@@ -111,7 +112,7 @@ async function answerQuizOnce(
       ? { status: 'done' as const, doneAt: now.toISOString(), reviews: JSON.stringify(reviews) }
       : {}),
   });
-  if (!saved) return CHANGED_MEANWHILE;
+  if (!saved) return CONFLICT;
   for (const review of reviews) {
     await deps.dueWork.add({
       tenantId: r.tenantId,
@@ -174,7 +175,7 @@ async function submitReflectionOnce(
     answer: JSON.stringify({ text: check.text }),
     sharedWithManager: share,
   });
-  if (!saved) return CHANGED_MEANWHILE;
+  if (!saved) return CONFLICT;
   const { programCompleted } = await recordProgress(
     deps,
     loaded.program,
@@ -213,7 +214,7 @@ async function answerReviewOnce(
         { questionId: r.questionId, timesWrong: outcome.timesWrong, dueAt: outcome.dueAt.toISOString() },
       ];
   const saved = await saveStep(deps, { ...loaded.state, reviews: JSON.stringify(next) });
-  if (!saved) return CHANGED_MEANWHILE;
+  if (!saved) return CONFLICT;
   if (!outcome.done) {
     await deps.dueWork.add({
       tenantId: r.tenantId,
@@ -239,25 +240,20 @@ async function answerReviewOnce(
 
 /**
  * The step row changed between reading and writing it. Usually the scheduler recording that it sent
- * the card, a moment before the person clicked; a double click also lands here. Reading again tells
- * which: a step that is now done is refused as "already done", anything else is simply tried again.
+ * the card, a moment before the person clicked; a double click also lands here. The whole action
+ * runs again on what is stored now: a step that is now done is refused as "already done" because it
+ * is, anything else is simply tried again. A race lost every time is an error, never "already done".
  */
-const CHANGED_MEANWHILE = Symbol('changed meanwhile');
-type Attempt = StepAnswer | typeof CHANGED_MEANWHILE;
+type Attempt = StepAnswer | Conflict;
 
 function retryOnChange<A extends unknown[]>(
+  what: string,
   once: (deps: Deps, ...args: A) => Promise<Attempt>,
 ): (deps: Deps, ...args: A) => Promise<StepAnswer> {
-  return async (deps, ...args) => {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const result = await once(deps, ...args);
-      if (result !== CHANGED_MEANWHILE) return result;
-    }
-    return { kind: 'refused', refusal: 'alreadyDone' };
-  };
+  return (deps, ...args) => retryOnConflict(what, () => once(deps, ...args));
 }
 
-export const completeStep = retryOnChange(completeStepOnce);
-export const answerQuiz = retryOnChange(answerQuizOnce);
-export const submitReflection = retryOnChange(submitReflectionOnce);
-export const answerReview = retryOnChange(answerReviewOnce);
+export const completeStep = retryOnChange('complete a step', completeStepOnce);
+export const answerQuiz = retryOnChange('answer a quiz', answerQuizOnce);
+export const submitReflection = retryOnChange('submit a reflection', submitReflectionOnce);
+export const answerReview = retryOnChange('answer a review question', answerReviewOnce);

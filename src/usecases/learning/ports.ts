@@ -1,22 +1,29 @@
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import type { StepState } from '../../domain/learning/stepState.ts';
+import type { Stored } from '../platform/ports.ts';
 
 /** Ports for learning: enrollments and per-step progress. */
 
 export interface EnrollmentStore {
-  listForPerson(tenantId: string, userId: string): Promise<Enrollment[]>;
-  listForProgram(tenantId: string, programId: string): Promise<Enrollment[]>;
-  get(tenantId: string, userId: string, programId: string): Promise<Enrollment | undefined>;
+  listForPerson(tenantId: string, userId: string): Promise<Array<Stored<Enrollment>>>;
+  listForProgram(tenantId: string, programId: string): Promise<Array<Stored<Enrollment>>>;
+  get(tenantId: string, userId: string, programId: string): Promise<Stored<Enrollment> | undefined>;
   /** Idempotent: enrolling twice in the same program keeps the first enrollment. */
   create(enrollment: Enrollment): Promise<'created' | 'exists'>;
   /** Writes the enrollment if nobody changed it since it was read (its etag); 'conflict' otherwise. */
-  update(enrollment: Enrollment): Promise<'updated' | 'conflict'>;
+  update(enrollment: Stored<Enrollment>): Promise<'updated' | 'conflict'>;
 }
 
 export interface StepStore {
-  listForEnrollment(tenantId: string, userId: string, programId: string): Promise<StepState[]>;
-  get(tenantId: string, userId: string, programId: string, stepId: string): Promise<StepState | undefined>;
+  listForEnrollment(tenantId: string, userId: string, programId: string): Promise<Array<Stored<StepState>>>;
+  get(
+    tenantId: string,
+    userId: string,
+    programId: string,
+    stepId: string,
+  ): Promise<Stored<StepState> | undefined>;
   /** Insert-only: the first schedule of a step wins, so enrolling twice changes nothing. */
   create(state: StepState): Promise<'created' | 'exists'>;
-  update(state: StepState): Promise<'updated' | 'conflict'>;
+  /** Writes the step if nobody changed it since it was read (its etag); 'conflict' otherwise. */
+  update(state: Stored<StepState>): Promise<'updated' | 'conflict'>;
 }

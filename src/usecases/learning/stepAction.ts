@@ -7,6 +7,8 @@ import type { Program, Step } from '../../domain/learning/program.ts';
 import type { StepState } from '../../domain/learning/stepState.ts';
 import type { LearningDeps } from './learningDeps.ts';
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
+import type { Stored } from '../platform/ports.ts';
+import { orConflict, retryOnConflict } from '../platform/retryOnConflict.ts';
 
 /** Why an action on a card changes nothing. */
 export type Refusal = 'alreadyDone' | 'oldVersion' | 'notYours' | 'notActive' | 'unknown';
@@ -23,8 +25,8 @@ export interface StepActionRequest {
 export interface LoadedStep {
   program: Program;
   step: Step;
-  enrollment: Enrollment;
-  state: StepState;
+  enrollment: Stored<Enrollment>;
+  state: Stored<StepState>;
 }
 
 /**
@@ -55,10 +57,10 @@ export async function loadStepForAction(
 }
 
 /**
- * Writes a step's new state if nobody changed it since it was read. A double click or a replayed
- * action loses this race and is answered "already done".
+ * Writes a step's new state if nobody changed it since it was read; false when it lost that race
+ * (the caller's attempt then runs again on what is stored now, see retryOnConflict).
  */
-export async function saveStep(deps: Pick<LearningDeps, 'steps'>, next: StepState): Promise<boolean> {
+export async function saveStep(deps: Pick<LearningDeps, 'steps'>, next: Stored<StepState>): Promise<boolean> {
   return (await deps.steps.update(next)) === 'updated';
 }
 
@@ -69,7 +71,8 @@ export async function recordProgress(
   key: { tenantId: string; userId: string },
   at: Date,
 ): Promise<{ programCompleted: boolean }> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // Two steps answered at once (two cards, two devices) both count: the loser re-reads and recounts.
+  return retryOnConflict('record progress on an enrollment', async () => {
     const enrollment = await deps.enrollments.get(key.tenantId, key.userId, program.id);
     if (!enrollment) return { programCompleted: false };
     const states = await deps.steps.listForEnrollment(key.tenantId, key.userId, program.id);
@@ -80,15 +83,13 @@ export async function recordProgress(
       .sort();
     const complete = enrollment.status === 'active' && isProgramComplete(program, done);
     const transition = complete ? enrollmentTransition(enrollment.status, 'allMandatoryDone') : undefined;
-    const next: Enrollment = {
+    const next: Stored<Enrollment> = {
       ...enrollment,
       completedSteps: progressOf(program, done).done,
       nextDueAt: open[0],
       lastActiveAt: at.toISOString(),
       ...(transition?.ok ? { status: transition.status, completedAt: at.toISOString() } : {}),
     };
-    if ((await deps.enrollments.update(next)) === 'updated')
-      return { programCompleted: Boolean(transition?.ok) };
-  }
-  throw new Error('the enrollment kept changing while progress was recorded');
+    return orConflict(await deps.enrollments.update(next), { programCompleted: Boolean(transition?.ok) });
+  });
 }

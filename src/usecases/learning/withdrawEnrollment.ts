@@ -1,5 +1,6 @@
 import { enrollmentTransition } from '../../domain/learning/enrollmentState.ts';
 import type { LearningDeps } from './learningDeps.ts';
+import { orConflict, retryOnConflict } from '../platform/retryOnConflict.ts';
 
 export type WithdrawOutcome =
   { kind: 'withdrawn' } | { kind: 'notEnrolled' } | { kind: 'notActive'; status: string };
@@ -12,17 +13,16 @@ export async function withdrawEnrollment(
   deps: Pick<LearningDeps, 'enrollments' | 'clock'>,
   request: { tenantId: string; userId: string; programId: string },
 ): Promise<WithdrawOutcome> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  return retryOnConflict('withdraw an enrollment', async () => {
     const enrollment = await deps.enrollments.get(request.tenantId, request.userId, request.programId);
-    if (!enrollment) return { kind: 'notEnrolled' };
+    if (!enrollment) return { kind: 'notEnrolled' } as const;
     const next = enrollmentTransition(enrollment.status, 'withdraw');
-    if (!next.ok) return { kind: 'notActive', status: enrollment.status };
+    if (!next.ok) return { kind: 'notActive', status: enrollment.status } as const;
     const result = await deps.enrollments.update({
       ...enrollment,
       status: next.status,
       nextDueAt: undefined,
     });
-    if (result === 'updated') return { kind: 'withdrawn' };
-  }
-  throw new Error('the enrollment kept changing while it was being withdrawn');
+    return orConflict(result, { kind: 'withdrawn' } as const);
+  });
 }

@@ -13,3 +13,9 @@ export interface LeaseStore {
   acquire(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
   release(name: string, holder: string): Promise<void>;
 }
+
+/**
+ * A row as it was read from storage, with the ETag it had then. Updates take only this type, so a
+ * write is always guarded by what its caller read (an update never silently overwrites with `*`).
+ */
+export type Stored<T> = T & { etag: string };
