@@ -5,7 +5,7 @@ import type { StepState } from '../../src/domain/learning/stepState.ts';
 import type { Enrollment } from '../../src/domain/learning/enrollment.ts';
 import type { Reachability } from '../../src/domain/directory/reachability.ts';
 import { deliverDueCards } from '../../src/usecases/delivery/deliverDueCards.ts';
-import { renderDueCard } from '../../src/usecases/delivery/renderDueCard.ts';
+import { renderDueCard } from '../../src/cards/delivery/presenters/dueCardPresenter.ts';
 import {
   markChatKnown,
   markFirstCardDelivered,
