@@ -1,0 +1,62 @@
+import type { Actor } from './actor.ts';
+import { enrollmentActions, type EnrollmentAction, type EnrollmentResource } from './enrollmentPolicy.ts';
+import {
+  learningTimeActions,
+  type LearningTimeAction,
+  type LearningTimeRequestResource,
+} from './learningTimePolicy.ts';
+import { personActions, type PersonAction, type PersonResource } from './personPolicy.ts';
+import { stepActions, type StepAction, type StepResource } from './stepPolicy.ts';
+
+/**
+ * Access policies: one rule per resource, each starting with "same tenant", each answering with the
+ * actions the actor may take (in the manner of Outline's cancan policies). Handlers ask `can` before
+ * they act; the tab API sends `allowedActions` with each resource, so the front end never guesses.
+ *
+ *   const actor = { tenantId, userId, roles: ['learner'] };
+ *   if (!can(actor, 'completeLesson', stepResource(step, state, enrollment.status))) …refuse…
+ */
+export type { Actor, Role } from './actor.ts';
+export { learnerActor, sameTenant } from './actor.ts';
+export { stepResource } from './stepPolicy.ts';
+export type {
+  EnrollmentAction,
+  EnrollmentResource,
+  LearningTimeAction,
+  LearningTimeRequestResource,
+  PersonAction,
+  PersonResource,
+  StepAction,
+  StepResource,
+};
+
+export type Resource = StepResource | EnrollmentResource | PersonResource | LearningTimeRequestResource;
+
+/** The actions of each resource type, so `can(actor, 'nudge', aStep)` does not compile. */
+export type ActionOn<R extends Resource> = R extends StepResource
+  ? StepAction
+  : R extends EnrollmentResource
+    ? EnrollmentAction
+    : R extends PersonResource
+      ? PersonAction
+      : R extends LearningTimeRequestResource
+        ? LearningTimeAction
+        : never;
+
+export function allowedActions<R extends Resource>(actor: Actor, resource: R): ActionOn<R>[] {
+  const r = resource as Resource;
+  switch (r.type) {
+    case 'step':
+      return stepActions(actor, r) as ActionOn<R>[];
+    case 'enrollment':
+      return enrollmentActions(actor, r) as ActionOn<R>[];
+    case 'person':
+      return personActions(actor, r) as ActionOn<R>[];
+    case 'learningTimeRequest':
+      return learningTimeActions(actor, r) as ActionOn<R>[];
+  }
+}
+
+export function can<R extends Resource>(actor: Actor, action: ActionOn<R>, resource: R): boolean {
+  return (allowedActions(actor, resource) as string[]).includes(action);
+}

@@ -1,0 +1,90 @@
+import type { EnrollmentStatus } from '../learning/enrollment.ts';
+import type { Step, StepKind } from '../learning/program.ts';
+import type { StepState, StepStatus } from '../learning/stepState.ts';
+import { isHrAdmin, isSelf, manages, sameTenant, type Actor } from './actor.ts';
+
+/**
+ * What can be done with one person's step. Each answer is an action of its own, so a card's verb
+ * can act only on its own kind of step: a lesson is completed, a guideline acknowledged, a quiz
+ * answered, a reflection submitted, attendance confirmed.
+ */
+export type StepAction =
+  | 'view'
+  | 'completeLesson'
+  | 'answerQuiz'
+  | 'retryQuiz'
+  | 'answerReview'
+  | 'submitReflection'
+  | 'acknowledge'
+  /** The learner, for an event they confirm themselves. */
+  | 'confirmAttendance'
+  /** HR (standing in for the facilitator) for an event the facilitator confirms. */
+  | 'confirmAttendanceFor'
+  /** See the answer given: the learner, HR, and the manager when the learner shared it. */
+  | 'viewAnswer'
+  /** A check-in is asked of the learner's manager, about the learner. */
+  | 'answerCheckin';
+
+export interface StepResource {
+  type: 'step';
+  tenantId: string;
+  learnerId: string;
+  kind: StepKind;
+  status: StepStatus;
+  confirmedBy?: 'self' | 'facilitator';
+  enrollmentStatus: EnrollmentStatus;
+  sharedWithManager?: boolean;
+}
+
+export function stepResource(
+  step: Step,
+  state: Pick<StepState, 'tenantId' | 'userId' | 'status' | 'sharedWithManager'>,
+  enrollmentStatus: EnrollmentStatus,
+): StepResource {
+  return {
+    type: 'step',
+    tenantId: state.tenantId,
+    learnerId: state.userId,
+    kind: step.kind,
+    status: state.status,
+    confirmedBy: step.kind === 'event' ? step.confirmedBy : undefined,
+    enrollmentStatus,
+    sharedWithManager: state.sharedWithManager,
+  };
+}
+
+/** The answer a learner gives to a card of each kind; a check-in is not theirs to answer. */
+const learnerAnswers: Record<StepKind, (s: StepResource) => StepAction[]> = {
+  lesson: () => ['completeLesson'],
+  quiz: () => ['answerQuiz', 'retryQuiz'],
+  reflection: () => ['submitReflection'],
+  acknowledge: () => ['acknowledge'],
+  event: (s) => (s.confirmedBy === 'self' ? ['confirmAttendance'] : []),
+  checkin: () => [],
+};
+
+export function stepActions(actor: Actor, step: StepResource): StepAction[] {
+  if (!sameTenant(actor, step.tenantId)) return [];
+  const open = step.enrollmentStatus === 'active';
+  const waiting = open && step.status === 'sent';
+  const actions: StepAction[] = [];
+  if (isSelf(actor, step.learnerId)) {
+    actions.push('view', 'viewAnswer');
+    if (waiting) actions.push(...learnerAnswers[step.kind](step));
+    // Wrong answers come back after the quiz is done, also once the program is completed.
+    const reviewable = open || step.enrollmentStatus === 'completed';
+    if (step.kind === 'quiz' && step.status === 'done' && reviewable) actions.push('answerReview');
+  }
+  if (manages(actor, step.learnerId)) {
+    actions.push('view');
+    if (step.sharedWithManager) actions.push('viewAnswer');
+    if (step.kind === 'checkin' && waiting) actions.push('answerCheckin');
+  }
+  if (isHrAdmin(actor)) {
+    actions.push('view', 'viewAnswer');
+    if (step.kind === 'event' && step.confirmedBy === 'facilitator' && waiting) {
+      actions.push('confirmAttendanceFor');
+    }
+  }
+  return [...new Set(actions)];
+}
