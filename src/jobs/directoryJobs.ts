@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger.ts';
-import type { WorkQueue } from '../store/platform/workQueue.ts';
+import type { MessageQueue } from '../usecases/platform/ports.ts';
 import type { LeaseStore } from '../usecases/platform/ports.ts';
 import { keepSubscription, type SubscriptionTarget } from '../usecases/directory/keepSubscription.ts';
 import { reachNewHires } from '../usecases/directory/reachNewHires.ts';
@@ -15,7 +15,7 @@ export interface DirectoryJobDeps {
   tenants: string[];
   leases: LeaseStore;
   sync: SyncDeps;
-  hints: WorkQueue<DirectoryHint>;
+  hints: MessageQueue<DirectoryHint>;
   clock: Clock;
   reachability: ReachabilityStore;
   installer: AppInstaller;

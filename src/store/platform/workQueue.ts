@@ -1,17 +1,12 @@
 import type { QueueClient } from '@azure/storage-queue';
-
-export interface ReceivedMessage<T> {
-  body: T;
-  dequeueCount: number;
-  ack(): Promise<void>;
-}
+import type { MessageQueue, ReceivedMessage } from '../../usecases/platform/ports.ts';
 
 /**
  * A typed queue over Azure Storage Queues. Messages are at-least-once: a handler must be safe to run
  * twice (deterministic keys in the body), and a message not acknowledged within its visibility
  * timeout comes back for another worker.
  */
-export class WorkQueue<T> {
+export class WorkQueue<T> implements MessageQueue<T> {
   constructor(private readonly queue: QueueClient) {}
 
   async send(body: T, options: { delaySeconds?: number } = {}): Promise<void> {

@@ -19,3 +19,16 @@ export interface LeaseStore {
  * write is always guarded by what its caller read (an update never silently overwrites with `*`).
  */
 export type Stored<T> = T & { etag: string };
+
+/** A message taken from a queue: handled, it is acknowledged; otherwise it comes back later. */
+export interface ReceivedMessage<T> {
+  body: T;
+  dequeueCount: number;
+  ack(): Promise<void>;
+}
+
+/** A queue of work items, delivered at least once (src/store/platform/workQueue.ts). */
+export interface MessageQueue<T> {
+  send(body: T, options?: { delaySeconds?: number }): Promise<void>;
+  receive(max: number, visibilitySeconds?: number): Promise<ReceivedMessage<T>[]>;
+}
