@@ -40,7 +40,7 @@ export default tseslint.config(
   { ignores: ['node_modules/**', '.sandbox/**', 'build/**', 'dist/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  { files: ['**/*.mjs', 'bin/**/*.js', '*.js'], languageOptions: { globals: globals.node } },
+  { files: ['**/*.mjs', '**/*.cjs', 'bin/**/*.js', '*.js'], languageOptions: { globals: globals.node } },
   { files: ['tabs/**/*.js'], languageOptions: { globals: globals.browser } },
   {
     rules: {
