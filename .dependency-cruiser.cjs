@@ -84,8 +84,24 @@ module.exports = {
       name: 'only-the-composition-root-wires-adapters',
       comment: 'Only src/compose*.ts, src/main.ts and src/cli build adapters; everyone else gets ports.',
       severity: 'error',
-      from: { path: '^(src|bot|tabs)/', pathNot: [COMPOSITION_ROOT, ADAPTERS] },
+      from: { path: '^(src|bot|tabs)/', pathNot: [COMPOSITION_ROOT, ADAPTERS, '^src/http/'] },
       to: { path: ADAPTERS },
+    },
+    {
+      name: 'http-gets-adapters-handed-in',
+      comment: 'The HTTP edge is handed its adapters by the composition root; it never builds one.',
+      severity: 'error',
+      from: { path: '^src/http/' },
+      to: { path: ADAPTERS, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'http-knows-only-the-bot-adapter',
+      comment:
+        'The bot endpoint hands requests to botbuilder’s adapter (src/teams/botAdapter.ts, its one seam), ' +
+        'so it may name that type; no other adapter.',
+      severity: 'error',
+      from: { path: '^src/http/' },
+      to: { path: ADAPTERS, pathNot: '^src/teams/botAdapter\\.ts$' },
     },
     {
       name: 'nobody-imports-the-composition-root',

@@ -105,7 +105,13 @@ const badImports: Array<[rule: string, from: string, imports: string]> = [
     "import { s } from '../src/store/learning/s.ts';",
   ],
   ['only-the-composition-root-wires-adapters', 'src/jobs/graph.ts', "import { g } from '../graph/g.ts';"],
-  ['only-the-composition-root-wires-adapters', 'src/http/content.ts', "import { l } from '../content/l.ts';"],
+  ['http-gets-adapters-handed-in', 'src/http/content.ts', "import { l } from '../content/l.ts';"],
+  ['http-gets-adapters-handed-in', 'src/http/bot.ts', "import { x } from '../teams/botAdapter.ts';"],
+  [
+    'http-knows-only-the-bot-adapter',
+    'src/http/storeType.ts',
+    "import type { X } from '../store/learning/s.ts';",
+  ],
   ['nobody-imports-the-composition-root', 'src/http/root.ts', "import { compose } from '../compose.ts';"],
   ['tabs-only-api-contracts', 'tabs/app.ts', "import type { P } from '../src/domain/learning/p.ts';"],
   ['product-never-imports-dev-code', 'src/http/dev.ts', "import { t } from '../../test/support/t.ts';"],
@@ -131,6 +137,7 @@ const goodImports: Array<[from: string, imports: string]> = [
     'bot/b2.ts',
     "import { u } from '../src/usecases/learning/u.ts';\nimport { c } from '../src/cards/learning/c.ts';\nimport { p } from '../src/domain/learning/p.ts';\nimport { b } from './b.ts';",
   ],
+  ['src/http/endpoint.ts', "import type { X } from '../teams/botAdapter.ts';"],
   [
     'src/jobs/j.ts',
     "import { u } from '../usecases/learning/u.ts';\nimport type { Port } from '../usecases/learning/ports.ts';",
@@ -166,6 +173,7 @@ const leaves = [
   'src/store/learning/s.ts',
   'src/graph/g.ts',
   'src/teams/t.ts',
+  'src/teams/botAdapter.ts',
   'src/content/l.ts',
   'src/config/config.ts',
   'src/http/learning/contract.ts',
@@ -226,6 +234,7 @@ describe('layer rules (dependency-cruiser)', () => {
     // The cycle is reported from both of its files; a use case that imports a store breaks two rules.
     expected.add('no-cycles src/domain/learning/b.ts');
     expected.add('only-the-composition-root-wires-adapters src/usecases/learning/store.ts');
+    expected.add('http-knows-only-the-bot-adapter src/http/content.ts');
     expect(bad.map((v) => `${v.rule} ${v.from}`).filter((v) => !expected.has(v))).toEqual([]);
   });
 
