@@ -77,7 +77,7 @@ describe('loadContent', () => {
     expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
     const onboarding = result.programs.find((p) => p.id === 'welcome-onboarding');
-    expect(onboarding?.languages).toEqual(['en', 'nb']);
+    expect(onboarding?.languages).toEqual(['en', 'nb', 'sv']);
     expect(onboarding?.steps.length).toBeGreaterThanOrEqual(8);
     expect(new Set(onboarding?.steps.map((s) => s.kind))).toEqual(
       new Set(['lesson', 'quiz', 'reflection', 'acknowledge']),

@@ -52,7 +52,7 @@ describe('drypp content validate', () => {
   it('accepts the shipped content and names the program', async () => {
     const run = await drypp(['content', 'validate', shippedContent]);
     expect(run.stderr).toContain(`Validating content in ${shippedContent}`);
-    expect(run.stdout).toMatch(/✓ welcome-onboarding v\d+ \(en, nb\) — \d+ steps/);
+    expect(run.stdout).toMatch(/✓ welcome-onboarding v\d+ \(en, nb, sv\) — \d+ steps/);
     expect(run.code).toBe(0);
   });
 

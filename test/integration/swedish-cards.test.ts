@@ -74,6 +74,8 @@ describe('cards in Swedish', () => {
       expect(enrolled.kind).toBe('enrolled');
     }
     const swedish = await firstCardTo(swede.id);
+    expect(swedish).toContain('Välkommen till ditt nya jobb'); // the program's own Swedish text
+    expect(swedish).toContain('HR:s självservice'); // the Swedish lesson file
     expect(swedish).toContain('Steg 1 av');
     expect(swedish).toContain('Obligatoriskt');
     expect(swedish).toContain('Markera som klar');
@@ -81,6 +83,7 @@ describe('cards in Swedish', () => {
 
     const control = await firstCardTo(english.id);
     expect(control).toContain('Step 1 of');
+    expect(control).toContain('Welcome to your new job');
     expect(control).toContain('Mark as done');
   }, 30_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProgramSchema, textFor, type ProgramInput } from './program.ts';
+import { ProgramSchema, textFor, urlFor, type ProgramInput } from './program.ts';
 
 const t = (en: string, nb: string) => ({ en, nb });
 
@@ -141,6 +141,25 @@ describe('ProgramSchema', () => {
     expect(messages(input)).toEqual(['title: missing text for nb', 'steps.2.prompt: missing text for nb']);
   });
 
+  it('takes a link address for everyone, or one per language that must cover every language', () => {
+    const withLink = (url: unknown) => {
+      const input = programInput();
+      (input.steps[0] as { link: object }).link = { url, label: t('Read more', 'Les mer') };
+      return input;
+    };
+    expect(messages(withLink('https://example.org/'))).toEqual([]);
+    expect(messages(withLink({ en: 'https://example.org/', nb: 'https://example.no/' }))).toEqual([]);
+    expect(messages(withLink({ en: 'https://example.org/' }))).toEqual([
+      'steps.0.link.url: missing text for nb',
+    ]);
+    expect(messages(withLink('http://example.org/'))).toEqual([
+      'steps.0.link.url: use a full https:// address',
+    ]);
+    expect(messages(withLink(42))).toEqual([
+      'steps.0.link.url: use a full https:// address, or one per language: { en: https://…, sv: https://… }',
+    ]);
+  });
+
   it('reports a language that some texts are in but the program does not list, once', () => {
     const input = programInput();
     input.title = { ...t('Title', 'Tittel'), sv: 'Titel' };
@@ -208,6 +227,15 @@ describe('ProgramSchema', () => {
     const input = programInput();
     input.steps[2]!.due = { weekly: { day: 'monday', time: '9:00' } };
     expect(messages(input).join('\n')).toMatch(/use 24-hour HH:MM/);
+  });
+});
+
+describe('urlFor', () => {
+  it("gives the one address, or the one for the person's language", () => {
+    expect(urlFor('https://example.org/', 'sv')).toBe('https://example.org/');
+    const perCountry = { en: 'https://www.datatilsynet.no/', sv: 'https://www.imy.se/' };
+    expect(urlFor(perCountry, 'sv-SE')).toBe('https://www.imy.se/');
+    expect(urlFor(perCountry, 'nb')).toBe('https://www.datatilsynet.no/');
   });
 });
 

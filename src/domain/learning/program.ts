@@ -18,6 +18,14 @@ export const LocalizedText = z.record(LanguageCode, z.string().trim().min(1, 'te
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 const HttpsUrl = z.url({ protocol: /^https$/, error: 'use a full https:// address' });
+/**
+ * One address for everyone, or one per language where the right page differs by country (a national
+ * authority, a law): `{ en: https://…, sv: https://… }`.
+ */
+const LocalizedUrl = z.union([HttpsUrl, z.record(LanguageCode, HttpsUrl)], {
+  error: 'use a full https:// address, or one per language: { en: https://…, sv: https://… }',
+});
+export type LocalizedUrl = z.infer<typeof LocalizedUrl>;
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use 24-hour HH:MM, e.g. 09:00');
 
 export const WEEKDAYS = [
@@ -74,7 +82,7 @@ export const LessonStepSchema = z.strictObject({
       message: 'a video needs captionsUrl or transcriptUrl: people who cannot hear it must be able to follow',
     })
     .optional(),
-  link: z.strictObject({ url: HttpsUrl, label: LocalizedText }).optional(),
+  link: z.strictObject({ url: LocalizedUrl, label: LocalizedText }).optional(),
 });
 
 export const QuizOptionSchema = z.strictObject({
@@ -170,7 +178,7 @@ export type StepKind = (typeof STEP_KINDS)[number];
  */
 export const LOCALIZED_FIELDS: { program: string[] } & Record<StepKind, string[]> = {
   program: ['title', 'description'],
-  lesson: ['title', 'body', 'image.alt', 'link.label'],
+  lesson: ['title', 'body', 'image.alt', 'link.label', 'link.url'],
   quiz: ['title', 'questions.*.prompt', 'questions.*.options.*.text', 'questions.*.options.*.feedback'],
   reflection: ['title', 'prompt'],
   acknowledge: ['title', 'text'],
@@ -230,6 +238,11 @@ export function textFor(texts: LocalizedText, language: string, fallback = 'en')
   return Object.values(texts)[0] ?? '';
 }
 
+/** The address for the person's language when a link has one per language, as `textFor` picks text. */
+export function urlFor(url: LocalizedUrl, language: string): string {
+  return typeof url === 'string' ? url : textFor(url, language);
+}
+
 type Ctx = z.RefinementCtx;
 type Path = (string | number)[];
 
@@ -253,7 +266,8 @@ function checkProgram(program: unknown, ctx: Ctx): void {
   // finish it (or forgot to list it): learners of that language would get a mix. Reported once per
   // language, where the languages are listed, with how far the translation got and its first text.
   const undeclared = new Map<string, { count: number; first: Path }>();
-  for (const { path, value } of texts) {
+  const localized = texts.filter((text) => isRecord(text.value));
+  for (const { path, value } of localized) {
     if (!isRecord(value)) continue;
     const missing = languages.filter((l) => value[l] === undefined);
     if (missing.length > 0) {
@@ -270,7 +284,7 @@ function checkProgram(program: unknown, ctx: Ctx): void {
       code: 'custom',
       path: ['languages'],
       message:
-        `${count} of ${texts.length} texts are also in ${language} (first: ${formatDataPath(first)}), ` +
+        `${count} of ${localized.length} texts are also in ${language} (first: ${formatDataPath(first)}), ` +
         `but ${language} is not in languages: list it and translate every text, or remove the ${language} texts`,
     });
   }

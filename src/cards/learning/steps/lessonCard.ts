@@ -1,4 +1,4 @@
-import { textFor, type LessonStep } from '../../../domain/learning/program.ts';
+import { textFor, urlFor, type LessonStep } from '../../../domain/learning/program.ts';
 import {
   executeButton,
   paragraph,
@@ -19,7 +19,7 @@ export function lessonCard(ctx: StepCardContext, step: LessonStep): AdaptiveCard
     ...(step.video ? [openUrl(t.step.lesson.watchVideo, step.video.url)] : []),
     ...(step.video?.captionsUrl ? [openUrl(t.step.lesson.captions, step.video.captionsUrl)] : []),
     ...(step.video?.transcriptUrl ? [openUrl(t.step.lesson.transcript, step.video.transcriptUrl)] : []),
-    ...(step.link ? [openUrl(textFor(step.link.label, language), step.link.url)] : []),
+    ...(step.link ? [openUrl(textFor(step.link.label, language), urlFor(step.link.url, language))] : []),
   ];
   return stepCard(
     ctx,

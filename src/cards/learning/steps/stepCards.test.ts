@@ -54,6 +54,20 @@ describe('step cards', () => {
     ]);
   });
 
+  it("a lesson's link goes to the address for the learner's language when it has one per language", () => {
+    const perCountry = {
+      ...f.lesson,
+      link: {
+        url: { en: 'https://www.datatilsynet.no/', sv: 'https://www.imy.se/' },
+        label: { en: 'Datatilsynet', sv: 'IMY' },
+      },
+    };
+    const links = (language: 'en' | 'sv') =>
+      f.ofType(lessonCard(f.ctxFor(language), perCountry), 'Action.OpenUrl').map((a) => [a.title, a.url]);
+    expect(links('sv')).toContainEqual(['IMY', 'https://www.imy.se/']);
+    expect(links('en')).toContainEqual(['Datatilsynet', 'https://www.datatilsynet.no/']);
+  });
+
   it('a reflection keeps what was typed, limits its length and offers sharing only when the program does', () => {
     const json = reflectionCard(f.ctx, f.reflection, {
       error: 'Write something first',
