@@ -49,31 +49,36 @@ export function learnerScript(learner: BenchLearner, n: number): PlannedInvoke {
 }
 
 export interface InvokeOutcome {
-  kind: InvokeKind;
+  kind: string;
   ms: number;
   /** Undefined when Drypp answered 200 with the expected card or note. */
   problem?: string;
 }
 
-/** Posts one adaptiveCard/action invoke to /api/messages, as Teams does, and times the full answer. */
+export interface InvokeTarget {
+  dryppUrl: string;
+  serviceUrl: string;
+}
+
+/**
+ * Posts one adaptiveCard/action invoke to /api/messages, as Teams does, and times the full answer:
+ * from `since` (an open loop's planned arrival, so a late send counts against the answer) or from
+ * the moment it is sent.
+ */
 export async function sendInvoke(
-  target: { dryppUrl: string; serviceUrl: string; tenantId: string },
-  learnerId: string,
-  planned: PlannedInvoke,
-  timeoutMs = 30_000,
+  target: InvokeTarget,
+  who: { tenantId: string; userId: string },
+  planned: { kind: string; verb: string; data: Record<string, unknown>; expect: string },
+  options: { timeoutMs?: number; since?: number } = {},
 ): Promise<InvokeOutcome> {
   const body = JSON.stringify(
-    personalActivity(
-      target.serviceUrl,
-      { tenantId: target.tenantId, userId: learnerId },
-      {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: planned.verb, data: planned.data } },
-      },
-    ),
+    personalActivity(target.serviceUrl, who, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: planned.verb, data: planned.data } },
+    }),
   );
-  const started = performance.now();
+  const started = options.since ?? performance.now();
   let status: number;
   let text: string;
   try {
@@ -81,7 +86,7 @@ export async function sendInvoke(
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
     });
     status = res.status;
     text = await res.text();

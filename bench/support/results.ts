@@ -5,8 +5,13 @@ import { fileURLToPath } from 'node:url';
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');
 
-export function machine(): { cpus: number; node: string } {
-  return { cpus: os.availableParallelism(), node: process.version };
+/** The machine, and how busy it was (load average over 1, 5 and 15 minutes) when the result was taken. */
+export function machine(): { cpus: number; node: string; loadavg: number[] } {
+  return {
+    cpus: os.availableParallelism(),
+    node: process.version,
+    loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  };
 }
 
 /**

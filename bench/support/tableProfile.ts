@@ -1,5 +1,7 @@
-import { plannedInvoke, sendInvoke, type BenchLearner, type InvokeKind } from './cardInvokes.ts';
+import { sendInvoke, type InvokeTarget } from './cardInvokes.ts';
 import type { TableCall } from './tableProxy.ts';
+
+type ProbedInvoke = Parameters<typeof sendInvoke>[2];
 
 export interface TableCallSummary {
   total: number;
@@ -23,26 +25,26 @@ export function summarizeTableCalls(calls: readonly TableCall[], invokes: number
 }
 
 /**
- * One click of each kind, one after the other, by a learner the load left alone: the Table calls on
- * that learner's rows during each request, in order, and Azurite's time for them when idle.
+ * Answers one after the other, each by a learner the load left alone: the Table calls on that
+ * learner's rows during each request, in order, and Azurite's time for them when idle.
  */
 export async function profileTableCalls(
   calls: readonly TableCall[],
-  target: { dryppUrl: string; serviceUrl: string; tenantId: string },
-  learner: BenchLearner,
+  target: InvokeTarget,
+  probes: ReadonlyArray<{ who: { tenantId: string; userId: string }; planned: ProbedInvoke }>,
 ): Promise<Record<string, { calls: string[]; table_ms: number; invoke_ms: number }>> {
-  const kinds: InvokeKind[] = ['completeLesson', 'completeLessonAgain', 'quizEmpty', 'reflectionTooLong'];
   const result: Record<string, { calls: string[]; table_ms: number; invoke_ms: number }> = {};
-  for (const kind of kinds) {
+  for (const { who, planned } of probes) {
     const before = calls.length;
-    const outcome = await sendInvoke(target, learner.id, plannedInvoke(learner, kind));
-    const mine = calls.slice(before).filter((c) => c.url.includes(learner.id));
-    result[kind] = {
-      calls: mine.map((c) => c.kind),
+    const outcome = await sendInvoke(target, who, planned);
+    const mine = calls.slice(before).filter((c) => c.url.includes(who.userId));
+    const calledKinds = mine.map((c) => c.kind);
+    if (outcome.problem) calledKinds.push(`(answer: ${outcome.problem})`);
+    result[planned.kind] = {
+      calls: calledKinds,
       table_ms: Math.round(mine.reduce((sum, c) => sum + c.ms, 0) * 10) / 10,
       invoke_ms: Math.round(outcome.ms * 10) / 10,
     };
-    if (outcome.problem) result[kind].calls.push(`(answer: ${outcome.problem})`);
   }
   return result;
 }
