@@ -19,6 +19,7 @@ import { TableEnrollmentStore } from './store/learning/enrollmentStore.ts';
 import { TableLeaseStore } from './store/platform/leaseStore.ts';
 import { TablePeopleStore } from './store/directory/peopleStore.ts';
 import { TableStepStore } from './store/learning/stepStore.ts';
+import { TableProgressStore } from './store/learning/progressStore.ts';
 import { TableReachabilityStore } from './store/directory/reachabilityStore.ts';
 import { StorageClients } from './store/platform/storageClients.ts';
 import { ensureStorage, tableNames } from './store/platform/tables.ts';
@@ -64,8 +65,9 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
     deps: {
       clock,
       catalog: catalogOf(content.programs),
-      enrollments: new TableEnrollmentStore(storage.table(tableNames.enrollments)),
-      steps: new TableStepStore(storage.table(tableNames.steps)),
+      enrollments: new TableEnrollmentStore(storage.table(tableNames.learnerProgress)),
+      steps: new TableStepStore(storage.table(tableNames.learnerProgress)),
+      progress: new TableProgressStore(storage.table(tableNames.learnerProgress)),
       dueWork: new TableDueWorkStore(storage.table(tableNames.dueWork)),
       deliveries: new TableDeliveryStore(
         storage.table(tableNames.deliveries),

@@ -2,7 +2,7 @@ import type { Composed } from '../../src/compose.ts';
 import { withSender } from '../../src/compose.ts';
 import type { Person } from '../../src/domain/directory/person.ts';
 import { deliverDueCards } from '../../src/usecases/delivery/deliverDueCards.ts';
-import { renderDueCard } from '../../src/usecases/delivery/renderDueCard.ts';
+import { renderDueCard } from '../../src/cards/delivery/presenters/dueCardPresenter.ts';
 import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
 import { rememberChat } from '../../test/support/learningFixtures.ts';
 import { executeActions } from './answerPlan.ts';

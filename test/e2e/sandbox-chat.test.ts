@@ -75,7 +75,7 @@ describe('the sandbox, through the Agents Playground', () => {
     const [you] = demoPeople;
     const connectionString = sandbox.connectionString;
     const store = new TableEnrollmentStore(
-      new StorageClients({ kind: 'connectionString', connectionString }).table(tableNames.enrollments),
+      new StorageClients({ kind: 'connectionString', connectionString }).table(tableNames.learnerProgress),
     );
     await store.create({
       tenantId: demoTenant.id,

@@ -79,7 +79,7 @@ beforeAll(async () => {
   const people = new TablePeopleStore(clients.table(tableNames.people), clients.table(tableNames.tenants));
   await people.upsert(ada);
   await people.upsert(bo);
-  enrollments = new TableEnrollmentStore(clients.table(tableNames.enrollments));
+  enrollments = new TableEnrollmentStore(clients.table(tableNames.learnerProgress));
 }, 60_000);
 
 afterAll(async () => {

@@ -85,7 +85,7 @@ describe('conversation store', () => {
 
 describe('enrollment store', () => {
   it("lists only the person's own enrollments in their own tenant", async () => {
-    const store = new TableEnrollmentStore(clients.table(tableNames.enrollments));
+    const store = new TableEnrollmentStore(clients.table(tableNames.learnerProgress));
     await store.create(enrollment({ userId: 'maja', programId: 'welcome-onboarding' }));
     await store.create(enrollment({ userId: 'maja', programId: 'leading-digital' }));
     await store.create(enrollment({ userId: 'maja2', programId: 'welcome-onboarding' }));
@@ -97,7 +97,7 @@ describe('enrollment store', () => {
   });
 
   it('keeps the first enrollment when the same one is created twice', async () => {
-    const store = new TableEnrollmentStore(clients.table(tableNames.enrollments));
+    const store = new TableEnrollmentStore(clients.table(tableNames.learnerProgress));
     expect(await store.create(enrollment({ userId: 'twice', completedSteps: 3 }))).toBe('created');
     expect(await store.create(enrollment({ userId: 'twice', completedSteps: 0 }))).toBe('exists');
     const [only] = await store.listForPerson(tenantA, 'twice');
@@ -107,7 +107,7 @@ describe('enrollment store', () => {
 
 describe('ETag updates', () => {
   it('writes only over the version it read, and refuses a write without one', async () => {
-    const store = new TableEnrollmentStore(clients.table(tableNames.enrollments));
+    const store = new TableEnrollmentStore(clients.table(tableNames.learnerProgress));
     await store.create(enrollment({ userId: 'guarded' }));
     const read = (await store.get(tenantA, 'guarded', 'welcome-onboarding'))!;
     expect(await store.update({ ...read, completedSteps: 1 })).toBe('updated');

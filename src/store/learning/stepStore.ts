@@ -4,10 +4,9 @@ import type { StepStore } from '../../usecases/learning/ports.ts';
 import type { Stored } from '../../usecases/platform/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { requiredEtag } from '../platform/etag.ts';
-import { keyPart, rowKey, rowKeyPrefixRange } from '../platform/keys.ts';
-import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';
+import { enrollmentRange, personPartitionOf, stepFromRow, stepRowKey, stepToRow } from './progressRows.ts';
 
-/** Per-step progress by tenant (partition) and person|program|step (row). */
+/** Per-step progress, in the LearnerProgress table after its enrollment's row (see progressRows.ts). */
 export class TableStepStore implements StepStore {
   constructor(private readonly table: TableClient) {}
 
@@ -16,14 +15,15 @@ export class TableStepStore implements StepStore {
     userId: string,
     programId: string,
   ): Promise<Array<Stored<StepState>>> {
-    const { from, to } = rowKeyPrefixRange(userId, programId);
+    const { from, to } = enrollmentRange(programId);
+    // `gt` the range's start: the start itself is the enrollment's own row.
     const rows = this.table.listEntities<Record<string, unknown>>({
       queryOptions: {
-        filter: odata`PartitionKey eq ${keyPart(tenantId)} and RowKey ge ${from} and RowKey lt ${to}`,
+        filter: odata`PartitionKey eq ${personPartitionOf(tenantId, userId)} and RowKey gt ${from} and RowKey lt ${to}`,
       },
     });
     const result: Array<Stored<StepState>> = [];
-    for await (const row of rows) result.push(fromRow(tenantId, row));
+    for await (const row of rows) result.push(stepFromRow(tenantId, row));
     return result;
   }
 
@@ -35,10 +35,10 @@ export class TableStepStore implements StepStore {
   ): Promise<Stored<StepState> | undefined> {
     try {
       const row = await this.table.getEntity<Record<string, unknown>>(
-        keyPart(tenantId),
-        rowKey(userId, programId, stepId),
+        personPartitionOf(tenantId, userId),
+        stepRowKey(programId, stepId),
       );
-      return fromRow(tenantId, row);
+      return stepFromRow(tenantId, row);
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
       throw error;
@@ -47,7 +47,7 @@ export class TableStepStore implements StepStore {
 
   async create(state: StepState): Promise<'created' | 'exists'> {
     try {
-      await this.table.createEntity(toRow(state));
+      await this.table.createEntity(stepToRow(state));
       return 'created';
     } catch (error) {
       if (isStatus(error, 409)) return 'exists';
@@ -58,25 +58,11 @@ export class TableStepStore implements StepStore {
   async update(state: Stored<StepState>): Promise<'updated' | 'conflict'> {
     const etag = requiredEtag(state, 'step');
     try {
-      await this.table.updateEntity(toRow(state), 'Replace', { etag });
+      await this.table.updateEntity(stepToRow(state), 'Replace', { etag });
       return 'updated';
     } catch (error) {
       if (isStatus(error, 412)) return 'conflict';
       throw error;
     }
   }
-}
-
-function toRow(s: StepState) {
-  const { tenantId, etag: _etag, ...fields } = s;
-  return {
-    partitionKey: keyPart(tenantId),
-    rowKey: rowKey(s.userId, s.programId, s.stepId),
-    ...withoutUndefined(fields),
-  };
-}
-
-function fromRow(tenantId: string, row: Record<string, unknown>): Stored<StepState> {
-  const state = stripRow<StepState>(row);
-  return { ...state, tenantId, etag: requiredEtag(state, 'step') };
 }

@@ -4,8 +4,8 @@ import type { StorageClients } from './storageClients.ts';
 export const tableNames = {
   conversations: 'Conversations',
   welcomes: 'Welcomes',
-  enrollments: 'Enrollments',
-  steps: 'StepStates',
+  /** Enrollments and their step states, one partition per person (store/learning/progressRows.ts). */
+  learnerProgress: 'LearnerProgress',
   dueWork: 'DueWork',
   deliveries: 'Deliveries',
   dailySends: 'DailySends',

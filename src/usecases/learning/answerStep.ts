@@ -7,8 +7,8 @@ import type { LearningDeps } from './learningDeps.ts';
 import { CONFLICT, retryOnConflict, type Conflict } from '../platform/retryOnConflict.ts';
 import {
   loadStepForAction,
-  recordProgress,
   saveStep,
+  saveStepWithProgress,
   type LoadedStep,
   type Refusal,
   type StepActionRequest,
@@ -52,7 +52,7 @@ export type StepAnswer =
     }
   | { kind: 'reviewIncomplete'; loaded: LoadedStep; questionId: string; reviewNumber: number };
 
-type Deps = Pick<LearningDeps, 'catalog' | 'enrollments' | 'steps' | 'dueWork' | 'clock'>;
+type Deps = Pick<LearningDeps, 'catalog' | 'progress' | 'steps' | 'dueWork' | 'clock'>;
 
 /** Lesson read, guideline acknowledged, attendance confirmed: the step is simply done. */
 async function completeStepOnce(deps: Deps, r: StepActionRequest, answer?: unknown): Promise<Attempt> {
@@ -60,20 +60,19 @@ async function completeStepOnce(deps: Deps, r: StepActionRequest, answer?: unkno
   if (!found.ok) return { kind: 'refused', refusal: found.refusal };
   const { loaded } = found;
   const now = deps.clock.now();
-  const saved = await saveStep(deps, {
-    ...loaded.state,
-    status: 'done',
-    doneAt: now.toISOString(),
-    answer: answer === undefined ? undefined : JSON.stringify(answer),
-  });
-  if (!saved) return CONFLICT;
-  const { programCompleted } = await recordProgress(
+  const saved = await saveStepWithProgress(
     deps,
-    loaded.program,
-    { tenantId: r.tenantId, userId: r.learnerId },
+    loaded,
+    {
+      ...loaded.state,
+      status: 'done',
+      doneAt: now.toISOString(),
+      answer: answer === undefined ? undefined : JSON.stringify(answer),
+    },
     now,
   );
-  return { kind: 'done', loaded, programCompleted, answer };
+  if (!saved.saved) return CONFLICT;
+  return { kind: 'done', loaded, programCompleted: saved.programCompleted, answer };
 }
 
 async function answerQuizOnce(
@@ -102,7 +101,7 @@ async function answerQuizOnce(
         return { questionId: id, timesWrong: review.timesWrong, dueAt: review.dueAt.toISOString() };
       })
     : [];
-  const saved = await saveStep(deps, {
+  const next = {
     ...loaded.state,
     attempts: r.attempt,
     firstScore: loaded.state.firstScore ?? result.score,
@@ -111,8 +110,12 @@ async function answerQuizOnce(
     ...(finished
       ? { status: 'done' as const, doneAt: now.toISOString(), reviews: JSON.stringify(reviews) }
       : {}),
-  });
-  if (!saved) return CONFLICT;
+  };
+  // A finished quiz counts as progress, written with it; an attempt with attempts left only changes the step.
+  const saved = finished
+    ? await saveStepWithProgress(deps, loaded, next, now)
+    : { saved: await saveStep(deps, next), programCompleted: false };
+  if (!saved.saved) return CONFLICT;
   for (const review of reviews) {
     await deps.dueWork.add({
       tenantId: r.tenantId,
@@ -125,9 +128,6 @@ async function answerQuizOnce(
       questionId: review.questionId,
     });
   }
-  const progress = finished
-    ? await recordProgress(deps, loaded.program, { tenantId: r.tenantId, userId: r.learnerId }, now)
-    : { programCompleted: false };
   return {
     kind: 'quizScored',
     loaded,
@@ -135,7 +135,7 @@ async function answerQuizOnce(
     attempt: r.attempt,
     attemptsLeft,
     reviewLater,
-    programCompleted: progress.programCompleted,
+    programCompleted: saved.programCompleted,
     selected: r.selected,
   };
 }
@@ -168,21 +168,25 @@ async function submitReflectionOnce(
     return { kind: 'reflectionInvalid', loaded, reason: check.reason, text: r.text, share: r.share };
   const share = loaded.step.shareWithManager && r.share;
   const now = deps.clock.now();
-  const saved = await saveStep(deps, {
-    ...loaded.state,
-    status: 'done',
-    doneAt: now.toISOString(),
-    answer: JSON.stringify({ text: check.text }),
-    sharedWithManager: share,
-  });
-  if (!saved) return CONFLICT;
-  const { programCompleted } = await recordProgress(
+  const saved = await saveStepWithProgress(
     deps,
-    loaded.program,
-    { tenantId: r.tenantId, userId: r.learnerId },
+    loaded,
+    {
+      ...loaded.state,
+      status: 'done',
+      doneAt: now.toISOString(),
+      answer: JSON.stringify({ text: check.text }),
+      sharedWithManager: share,
+    },
     now,
   );
-  return { kind: 'done', loaded, programCompleted, answer: { text: check.text, shared: share } };
+  if (!saved.saved) return CONFLICT;
+  return {
+    kind: 'done',
+    loaded,
+    programCompleted: saved.programCompleted,
+    answer: { text: check.text, shared: share },
+  };
 }
 
 /** A question that came back (spaced repetition): right ends it, wrong brings it back later again. */
@@ -213,8 +217,13 @@ async function answerReviewOnce(
         ...rest,
         { questionId: r.questionId, timesWrong: outcome.timesWrong, dueAt: outcome.dueAt.toISOString() },
       ];
-  const saved = await saveStep(deps, { ...loaded.state, reviews: JSON.stringify(next) });
-  if (!saved) return CONFLICT;
+  const saved = await saveStepWithProgress(
+    deps,
+    loaded,
+    { ...loaded.state, reviews: JSON.stringify(next) },
+    now,
+  );
+  if (!saved.saved) return CONFLICT;
   if (!outcome.done) {
     await deps.dueWork.add({
       tenantId: r.tenantId,
@@ -227,7 +236,6 @@ async function answerReviewOnce(
       questionId: r.questionId,
     });
   }
-  await recordProgress(deps, loaded.program, { tenantId: r.tenantId, userId: r.learnerId }, now);
   return {
     kind: 'reviewAnswered',
     loaded,

@@ -1,7 +1,7 @@
 import type { Clock } from '../../domain/platform/clock.ts';
 import type { DeliveryPolicy } from '../../domain/delivery/deliveryPolicy.ts';
 import type { ConversationStore } from '../delivery/ports.ts';
-import type { EnrollmentStore } from './ports.ts';
+import type { EnrollmentStore, ProgressStore } from './ports.ts';
 import type { ChatSender, DeliveryStore, DueWorkStore } from '../delivery/ports.ts';
 import type { LeaseStore } from '../platform/ports.ts';
 import type { PeopleStore } from '../directory/ports.ts';
@@ -15,6 +15,8 @@ export interface LearningDeps {
   catalog: ProgramCatalog;
   enrollments: EnrollmentStore;
   steps: StepStore;
+  /** An enrollment with its steps, read and written together (answers to cards). */
+  progress: ProgressStore;
   dueWork: DueWorkStore;
   deliveries: DeliveryStore;
   leases: LeaseStore;

@@ -27,3 +27,22 @@ export interface StepStore {
   /** Writes the step if nobody changed it since it was read (its etag); 'conflict' otherwise. */
   update(state: Stored<StepState>): Promise<'updated' | 'conflict'>;
 }
+
+export interface EnrollmentWithSteps {
+  enrollment?: Stored<Enrollment>;
+  steps: Array<Stored<StepState>>;
+}
+
+/** An enrollment together with its steps: what an answer to a card reads and writes. */
+export interface ProgressStore {
+  /** The enrollment and every step state of it, in one read; no enrollment when there is none. */
+  load(tenantId: string, userId: string, programId: string): Promise<EnrollmentWithSteps>;
+  /**
+   * Writes a step and its enrollment together, only if neither changed since they were read (their
+   * etags); on 'conflict' nothing was written.
+   */
+  saveStepAndEnrollment(
+    step: Stored<StepState>,
+    enrollment: Stored<Enrollment>,
+  ): Promise<'updated' | 'conflict'>;
+}

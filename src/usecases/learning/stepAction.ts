@@ -8,7 +8,6 @@ import type { StepState } from '../../domain/learning/stepState.ts';
 import type { LearningDeps } from './learningDeps.ts';
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import type { Stored } from '../platform/ports.ts';
-import { orConflict, retryOnConflict } from '../platform/retryOnConflict.ts';
 
 /** Why an action on a card changes nothing. */
 export type Refusal = 'alreadyDone' | 'oldVersion' | 'notYours' | 'notActive' | 'unknown';
@@ -27,25 +26,27 @@ export interface LoadedStep {
   step: Step;
   enrollment: Stored<Enrollment>;
   state: Stored<StepState>;
+  /** Every step state of the enrollment, read with it: progress is counted from these. */
+  states: Array<Stored<StepState>>;
 }
 
 /**
  * Load and authorize, the first lines of every step action: the card must be the clicker's own, for
- * an active enrollment, from the program version they are enrolled in.
+ * an active enrollment, from the program version they are enrolled in. The enrollment and all its
+ * steps come in one read, so recording the progress afterwards needs no second one.
  */
 export async function loadStepForAction(
-  deps: Pick<LearningDeps, 'catalog' | 'enrollments' | 'steps'>,
+  deps: Pick<LearningDeps, 'catalog' | 'progress'>,
   r: StepActionRequest,
   options: { allowDone?: boolean; allowCompleted?: boolean } = {},
 ): Promise<{ ok: true; loaded: LoadedStep } | { ok: false; refusal: Refusal }> {
   if (r.actorId !== r.learnerId) return { ok: false, refusal: 'notYours' };
   const program = deps.catalog.find(r.programId);
-  const step = program?.steps.find((s) => s.id === r.stepId);
-  const [enrollment, state] = await Promise.all([
-    deps.enrollments.get(r.tenantId, r.learnerId, r.programId),
-    deps.steps.get(r.tenantId, r.learnerId, r.programId, r.stepId),
-  ]);
-  if (!program || !enrollment || !state) return { ok: false, refusal: 'unknown' };
+  if (!program) return { ok: false, refusal: 'unknown' };
+  const step = program.steps.find((s) => s.id === r.stepId);
+  const { enrollment, steps: states } = await deps.progress.load(r.tenantId, r.learnerId, r.programId);
+  const state = states.find((s) => s.stepId === r.stepId);
+  if (!enrollment || !state) return { ok: false, refusal: 'unknown' };
   if (!step || enrollment.programVersion !== r.programVersion || program.version !== r.programVersion) {
     return { ok: false, refusal: 'oldVersion' };
   }
@@ -53,43 +54,57 @@ export async function loadStepForAction(
     enrollment.status === 'active' || (options.allowCompleted && enrollment.status === 'completed');
   if (!open) return { ok: false, refusal: 'notActive' };
   if (state.status === 'done' && !options.allowDone) return { ok: false, refusal: 'alreadyDone' };
-  return { ok: true, loaded: { program, step, enrollment, state } };
+  return { ok: true, loaded: { program, step, enrollment, state, states } };
 }
 
 /**
- * Writes a step's new state if nobody changed it since it was read; false when it lost that race
- * (the caller's attempt then runs again on what is stored now, see retryOnConflict).
+ * Writes a step's new state if nobody changed it since it was read, without touching progress (a
+ * quiz attempt that leaves attempts over); false when it lost that race (the caller's attempt then
+ * runs again on what is stored now, see retryOnConflict).
  */
 export async function saveStep(deps: Pick<LearningDeps, 'steps'>, next: Stored<StepState>): Promise<boolean> {
   return (await deps.steps.update(next)) === 'updated';
 }
 
-/** After a step is done: progress, next due date, last activity and, when all is done, completion. */
-export async function recordProgress(
-  deps: Pick<LearningDeps, 'enrollments' | 'steps'>,
-  program: Program,
-  key: { tenantId: string; userId: string },
+/**
+ * Writes a step's new state and the enrollment's progress (steps done, next due date, last activity
+ * and, when all is done, completion) together: both or neither. Not saved when either row changed
+ * since it was read (two cards answered at once, the scheduler recording a send): the caller's
+ * attempt then runs again on what is stored now, so both answers count.
+ */
+export async function saveStepWithProgress(
+  deps: Pick<LearningDeps, 'progress'>,
+  loaded: LoadedStep,
+  next: Stored<StepState>,
   at: Date,
-): Promise<{ programCompleted: boolean }> {
-  // Two steps answered at once (two cards, two devices) both count: the loser re-reads and recounts.
-  return retryOnConflict('record progress on an enrollment', async () => {
-    const enrollment = await deps.enrollments.get(key.tenantId, key.userId, program.id);
-    if (!enrollment) return { programCompleted: false };
-    const states = await deps.steps.listForEnrollment(key.tenantId, key.userId, program.id);
-    const done = new Set(states.filter((s) => s.status === 'done').map((s) => s.stepId));
-    const open = states
-      .filter((s) => s.status !== 'done')
-      .map((s) => s.dueAt)
-      .sort();
-    const complete = enrollment.status === 'active' && isProgramComplete(program, done);
-    const transition = complete ? enrollmentTransition(enrollment.status, 'allMandatoryDone') : undefined;
-    const next: Stored<Enrollment> = {
+): Promise<{ saved: false } | { saved: true; programCompleted: boolean }> {
+  const states = loaded.states.map((s) => (s.stepId === next.stepId ? next : s));
+  const { enrollment, programCompleted } = progressAfter(loaded.program, loaded.enrollment, states, at);
+  if ((await deps.progress.saveStepAndEnrollment(next, enrollment)) === 'conflict') return { saved: false };
+  return { saved: true, programCompleted };
+}
+
+function progressAfter(
+  program: Program,
+  enrollment: Stored<Enrollment>,
+  states: readonly StepState[],
+  at: Date,
+): { enrollment: Stored<Enrollment>; programCompleted: boolean } {
+  const done = new Set(states.filter((s) => s.status === 'done').map((s) => s.stepId));
+  const open = states
+    .filter((s) => s.status !== 'done')
+    .map((s) => s.dueAt)
+    .sort();
+  const complete = enrollment.status === 'active' && isProgramComplete(program, done);
+  const transition = complete ? enrollmentTransition(enrollment.status, 'allMandatoryDone') : undefined;
+  return {
+    enrollment: {
       ...enrollment,
       completedSteps: progressOf(program, done).done,
       nextDueAt: open[0],
       lastActiveAt: at.toISOString(),
       ...(transition?.ok ? { status: transition.status, completedAt: at.toISOString() } : {}),
-    };
-    return orConflict(await deps.enrollments.update(next), { programCompleted: Boolean(transition?.ok) });
-  });
+    },
+    programCompleted: Boolean(transition?.ok),
+  };
 }

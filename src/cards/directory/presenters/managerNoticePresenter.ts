@@ -3,12 +3,13 @@ import { managerNoticeCard } from '../managerNoticeCard.ts';
 import { isMandatoryStep, textFor } from '../../../domain/learning/program.ts';
 import { messagesFor } from '../../../messages/catalog.ts';
 import type { ManagerNotice } from '../../../usecases/directory/noticeManager.ts';
+import { dateFormat } from '../../platform/dateFormats.ts';
 
 /** "Maja Berg starts Monday 1 December in Nursing; this is her plan", in the manager's language. */
 export function presentManagerNotice(notice: ManagerNotice): AdaptiveCard {
   const { language, hire } = notice;
   const t = messagesFor(language);
-  const startLabel = new Intl.DateTimeFormat(t.step.dateLocale, {
+  const startLabel = dateFormat(t.step.dateLocale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',

@@ -13,6 +13,7 @@ import type { Language } from '../../../domain/platform/language.ts';
 import type { Messages } from '../../../messages/catalog.ts';
 import type { StepAnswer } from '../../../usecases/learning/answerStep.ts';
 import { stepCardContext } from './stepView.ts';
+import { dateFormat } from '../../platform/dateFormats.ts';
 
 /** Who is looking at the answer: the clicker's language and catalogue. */
 export interface Viewer {
@@ -69,7 +70,7 @@ function replacementCard(
         return reflectionSavedCard(ctx, step, saved.text, saved.shared);
       }
       if (step.kind === 'acknowledge') {
-        const at = new Intl.DateTimeFormat(t.step.dateLocale, {
+        const at = dateFormat(t.step.dateLocale, {
           dateStyle: 'long',
           timeZone: enrollment.timeZone ?? 'UTC',
         }).format(now);

@@ -9,6 +9,7 @@ import {
 } from '../../platform/adaptiveCard.ts';
 import { stepCardVerbs } from '../../platform/cardVerbs.ts';
 import { doneLine, openUrl, stepActionData, stepCard, type StepCardContext } from './stepCardContext.ts';
+import { dateFormat } from '../../platform/dateFormats.ts';
 
 /** A live session or practical exercise: when, where or a meeting link, and who confirms attendance. */
 export function eventCard(ctx: StepCardContext, step: EventStep): AdaptiveCard {
@@ -59,7 +60,7 @@ export function formatLocalDateTime(t: Messages, local: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
   if (!m) return local;
   const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
-  return new Intl.DateTimeFormat(t.step.dateLocale, {
+  return dateFormat(t.step.dateLocale, {
     dateStyle: 'full',
     timeStyle: 'short',
     timeZone: 'UTC',

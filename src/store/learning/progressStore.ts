@@ -1,0 +1,59 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import type { Enrollment } from '../../domain/learning/enrollment.ts';
+import type { StepState } from '../../domain/learning/stepState.ts';
+import type { EnrollmentWithSteps, ProgressStore } from '../../usecases/learning/ports.ts';
+import type { Stored } from '../../usecases/platform/ports.ts';
+import { isStatus } from '../platform/errors.ts';
+import { requiredEtag } from '../platform/etag.ts';
+import {
+  enrollmentFromRow,
+  enrollmentRange,
+  enrollmentToRow,
+  isEnrollmentRow,
+  personPartitionOf,
+  stepFromRow,
+  stepToRow,
+} from './progressRows.ts';
+
+/**
+ * An enrollment with its steps, as one answer to a card needs them: one range query to read, one
+ * entity-group transaction to write (both rows are in the person's partition of LearnerProgress).
+ */
+export class TableProgressStore implements ProgressStore {
+  constructor(private readonly table: TableClient) {}
+
+  async load(tenantId: string, userId: string, programId: string): Promise<EnrollmentWithSteps> {
+    const { from, to } = enrollmentRange(programId);
+    const rows = this.table.listEntities<Record<string, unknown>>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${personPartitionOf(tenantId, userId)} and RowKey ge ${from} and RowKey lt ${to}`,
+      },
+    });
+    let enrollment: Stored<Enrollment> | undefined;
+    const steps: Array<Stored<StepState>> = [];
+    for await (const row of rows) {
+      if (isEnrollmentRow(row)) enrollment = enrollmentFromRow(tenantId, row);
+      else steps.push(stepFromRow(tenantId, row));
+    }
+    return { enrollment, steps };
+  }
+
+  async saveStepAndEnrollment(
+    step: Stored<StepState>,
+    enrollment: Stored<Enrollment>,
+  ): Promise<'updated' | 'conflict'> {
+    const stepEtag = requiredEtag(step, 'step');
+    const enrollmentEtag = requiredEtag(enrollment, 'enrollment');
+    try {
+      await this.table.submitTransaction([
+        ['update', stepToRow(step), 'Replace', { etag: stepEtag }],
+        ['update', enrollmentToRow(enrollment), 'Replace', { etag: enrollmentEtag }],
+      ]);
+      return 'updated';
+    } catch (error) {
+      // Either row changed since it was read: the transaction wrote nothing.
+      if (isStatus(error, 412)) return 'conflict';
+      throw error;
+    }
+  }
+}
