@@ -88,18 +88,25 @@ describe('answers racing other writers', () => {
 
   it("saves a click that loses four races to the scheduler, and keeps the scheduler's writes", async () => {
     const person = await enrolledLearner();
-    const steps = racing(composed.deps.steps, 4, schedulerTouch());
-    const answer = await completeStep({ ...composed.deps, steps }, request(person, 'welcome'));
-    expect(steps.races()).toBe(4);
+    // An answer writes its step together with the enrollment's progress, in one transaction.
+    const progress = racing(composed.deps.progress, 4, schedulerTouch(), undefined, 'saveStepAndEnrollment');
+    const answer = await completeStep({ ...composed.deps, progress }, request(person, 'welcome'));
+    expect(progress.races()).toBe(4);
     expect(answer.kind).toBe('done');
     expect(await stepOf(person, 'welcome')).toMatchObject({ status: 'done', remindersSent: 4 });
   });
 
   it('fails a click that loses every race instead of calling it "already done"', async () => {
     const person = await enrolledLearner();
-    const steps = racing(composed.deps.steps, 1000, schedulerTouch());
+    const progress = racing(
+      composed.deps.progress,
+      1000,
+      schedulerTouch(),
+      undefined,
+      'saveStepAndEnrollment',
+    );
     await expect(
-      completeStep({ ...composed.deps, steps }, request(person, 'welcome')),
+      completeStep({ ...composed.deps, progress }, request(person, 'welcome')),
     ).rejects.toBeInstanceOf(KeptChangingError);
     expect((await stepOf(person, 'welcome'))?.status).toBe('sent');
   });
