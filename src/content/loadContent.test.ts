@@ -78,6 +78,8 @@ describe('loadContent', () => {
     if (!result.ok) return;
     const onboarding = result.programs.find((p) => p.id === 'welcome-onboarding');
     expect(onboarding?.languages).toEqual(['en', 'nb', 'sv']);
+    // Every shipped program speaks every language Drypp itself speaks.
+    for (const program of result.programs) expect(program.languages, program.id).toEqual(['en', 'nb', 'sv']);
     expect(onboarding?.steps.length).toBeGreaterThanOrEqual(8);
     expect(new Set(onboarding?.steps.map((s) => s.kind))).toEqual(
       new Set(['lesson', 'quiz', 'reflection', 'acknowledge']),

@@ -171,6 +171,8 @@ describe('loadContent with rules', () => {
     expect(programs('Sykepleier')).toEqual(['welcome-onboarding']);
     expect(programs('Rektor')).toEqual(['welcome-onboarding', 'leading-digital-workplace']);
     expect(programs('Avdelingssjef')).toEqual(['welcome-onboarding', 'leading-digital-workplace']);
+    expect(programs('Enhetschef hemtjänst')).toEqual(['welcome-onboarding', 'leading-digital-workplace']);
+    expect(programs('Undersköterska')).toEqual(['welcome-onboarding']);
     const promoted = matchRules(
       result.rules,
       { kind: 'roleChanged', before: person('Lærer') },
