@@ -198,6 +198,7 @@ program
   .option('--latency <ms>', 'added to every call', whole(0, 60_000))
   .option('--token-lifetime <seconds>', 'lifetime of new access tokens', whole(1, 86_400))
   .option('--teams-delay <seconds>', 'installs for younger accounts answer 404', whole(0, 86_400))
+  .option('--mailbox-delay <seconds>', 'mailboxSettings of younger accounts answer 404', whole(0, 86_400))
   .action(async (o: Record<string, number | undefined>) => {
     const knobs = {
       throttleShare: o.throttle,
@@ -206,6 +207,7 @@ program
       latencyMs: o.latency,
       tokenLifetimeSeconds: o.tokenLifetime,
       teamsProvisioningSeconds: o.teamsDelay,
+      mailboxProvisioningSeconds: o.mailboxDelay,
     };
     const set = Object.values(knobs).some((v) => v !== undefined);
     say(

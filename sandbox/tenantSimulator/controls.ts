@@ -43,6 +43,8 @@ export const moveSchema = z.strictObject({
   jobTitle: z.string().trim().min(1).optional(),
   manager: z.string().min(1).optional(),
   mailbox: z.boolean().optional(),
+  /** The mailbox's time zone (mailboxSettings.timeZone), as the person sets it in Outlook. */
+  timeZone: z.string().trim().min(1).optional(),
 });
 export const seedSchema = z.strictObject({ tenantId, users: z.number().int().min(1).max(1_000_000) });
 export const lifecycleSchema = z.strictObject({
@@ -166,10 +168,10 @@ export function controlsRouter(state: SimulatorState, notifier: Notifier): Route
       const tenant = tenantFor(input.tenantId);
       const user = userIn(tenant, input.user);
       const manager = input.manager ? userIn(tenant, input.manager) : undefined;
-      if (!input.department && !input.jobTitle && !manager && input.mailbox === undefined)
+      if (!input.department && !input.jobTitle && !manager && input.mailbox === undefined && !input.timeZone)
         throw new ControlError(
           400,
-          'nothing to change: give a department, a job title, a manager or a mailbox',
+          'nothing to change: give a department, a job title, a manager, a mailbox or a time zone',
         );
       tenant.updateUser(user, {
         ...(input.department ? { department: input.department } : {}),
@@ -178,6 +180,7 @@ export function controlsRouter(state: SimulatorState, notifier: Notifier): Route
         ...(input.mailbox !== undefined
           ? { mailbox: input.mailbox, timeZone: 'W. Europe Standard Time' }
           : {}),
+        ...(input.timeZone ? { timeZone: input.timeZone } : {}),
       });
       return { user: show(user) };
     }),

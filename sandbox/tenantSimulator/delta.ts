@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { REMOVED_BIT, presentUser } from './graphUser.ts';
+import { REMOVED_BIT, presentUser, userProperties } from './graphUser.ts';
 import type { TenantState } from './tenantState.ts';
 import type { UserRecord } from './types.ts';
 
@@ -92,6 +92,7 @@ export function readDeltaPage(
   props: string[],
   mask: number,
   now: Date,
+  changedPropertiesOnly = false,
 ): DeltaPage {
   const value: Record<string, unknown>[] = [];
   const present = (user: UserRecord) => withManager(tenant, user, props);
@@ -110,10 +111,12 @@ export function readDeltaPage(
       const id = tenant.logIds[position]!;
       const changed = tenant.logMasks[position]!;
       position++;
-      if (!(changed & (mask | REMOVED_BIT)) || seen.has(id)) continue;
+      if (!(changed & (mask | REMOVED_BIT)) || (seen.has(id) && !changedPropertiesOnly)) continue;
       seen.add(id);
       const user = tenant.findUser(id)!;
-      value.push(user.removed ? { id: user.id, '@removed': { reason: user.removed } } : present(user));
+      if (user.removed) value.push({ id: user.id, '@removed': { reason: user.removed } });
+      else if (changedPropertiesOnly) value.push(changedOnly(present(user), changed));
+      else value.push(present(user));
     }
     done = position >= cursor.upTo;
   }
@@ -153,4 +156,15 @@ export function startRound(
       issuedAt,
     };
   return { ...link, kind: 'changes', upTo: tenant.seq, position: link.from, issuedAt };
+}
+
+/** `id` and the properties whose change bits are set: what Graph minimally sends for an update. */
+function changedOnly(user: Record<string, unknown>, changed: number): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(user).filter(([prop]) => {
+      if (prop === 'id') return true;
+      const bit = prop === 'manager@delta' ? userProperties.manager! : userProperties[prop];
+      return bit !== undefined && (bit & changed) !== 0;
+    }),
+  );
 }

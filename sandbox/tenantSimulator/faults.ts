@@ -12,6 +12,8 @@ export const faultKnobsSchema = z
     latencyMs: z.number().int().min(0).max(60_000),
     tokenLifetimeSeconds: z.number().int().min(1).max(86_400),
     teamsProvisioningSeconds: z.number().int().min(0).max(86_400),
+    mailboxProvisioningSeconds: z.number().int().min(0).max(86_400),
+    deltaChangedPropertiesOnly: z.boolean(),
   })
   .partial()
   .strict();

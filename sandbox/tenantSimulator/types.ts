@@ -64,6 +64,13 @@ export interface FaultKnobs {
   tokenLifetimeSeconds: number; // lifetime of issued access tokens
   /** Installs for accounts younger than this answer 404, as Teams does before it has provisioned them. */
   teamsProvisioningSeconds: number;
+  /** mailboxSettings of accounts younger than this answer 404: Exchange has not made the mailbox yet. */
+  mailboxProvisioningSeconds: number;
+  /**
+   * Tracked delta rounds send each changed user with only `id` and the properties that changed, the
+   * least Graph promises ("at least the properties that have been updated"), one entry per change.
+   */
+  deltaChangedPropertiesOnly: boolean;
 }
 
 export const defaultFaults: FaultKnobs = {
@@ -73,6 +80,8 @@ export const defaultFaults: FaultKnobs = {
   latencyMs: 0,
   tokenLifetimeSeconds: 3599,
   teamsProvisioningSeconds: 0,
+  mailboxProvisioningSeconds: 0,
+  deltaChangedPropertiesOnly: false,
 };
 
 /** A user as the simulator keeps it: compact, so 100,000 of them stay small. */

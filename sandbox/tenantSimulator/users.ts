@@ -151,7 +151,10 @@ export function usersRouter(state: SimulatorState): Router {
   /** Exchange's answer for mailbox properties: the permission, then whether there is a mailbox. */
   function mailboxReadable(res: Response, user: UserRecord): boolean {
     if (!requireRole(res, roles.readMailboxSettings, 'ErrorAccessDenied')) return false;
-    if (user.mailbox) return true;
+    // A new account's mailbox appears minutes to hours after the account: until then Exchange
+    // answers as for an account without one.
+    const ageSeconds = (state.now().getTime() - new Date(user.created).getTime()) / 1000;
+    if (user.mailbox && ageSeconds >= state.faults.mailboxProvisioningSeconds) return true;
     graphError(
       res,
       404,
@@ -206,7 +209,15 @@ export function usersRouter(state: SimulatorState): Router {
     if (!select) return;
     const pageSize = maxPageSize(req, 100);
     if (req.get('prefer')) res.set('Preference-Applied', `odata.maxpagesize=${pageSize}`);
-    const page = readDeltaPage(tenant, cursor, pageSize, select.props, select.mask, now);
+    const page = readDeltaPage(
+      tenant,
+      cursor,
+      pageSize,
+      select.props,
+      select.mask,
+      now,
+      state.faults.deltaChangedPropertiesOnly,
+    );
     const link = page.next
       ? {
           '@odata.nextLink': `${baseUrl(req)}/v1.0/users/delta?$skiptoken=${encodeCursor(page.next, secret)}`,
