@@ -34,4 +34,9 @@ export interface MirroredPerson {
   /** When Drypp first met the person as an enabled member (undefined until then). */
   firstSeenAt?: string;
   removedAt?: string;
+  /**
+   * Properties the directory has not given yet that Drypp needs to address the person: while any is
+   * missing the person is not reachable (no enrollment, no card) and not yet "first seen".
+   */
+  missing?: Array<'userPrincipalName' | 'displayName'>;
 }

@@ -61,8 +61,8 @@ function toRow(tenantId: string, m: MirroredPerson) {
     partitionKey: personPartition(tenantId, p.id),
     rowKey: keyPart(p.id),
     id: p.id,
-    userPrincipalName: p.userPrincipalName,
-    upnLower: p.userPrincipalName.toLowerCase(),
+    userPrincipalName: p.userPrincipalName || undefined,
+    upnLower: p.userPrincipalName ? p.userPrincipalName.toLowerCase() : undefined,
     displayName: p.displayName,
     mail: p.mail,
     accountEnabled: p.accountEnabled,
@@ -77,6 +77,7 @@ function toRow(tenantId: string, m: MirroredPerson) {
     groupIds: p.groupIds ? JSON.stringify(p.groupIds) : undefined,
     firstSeenAt: m.firstSeenAt,
     removedAt: m.removedAt,
+    missingProperties: m.missing?.length ? m.missing.join(',') : undefined,
   });
 }
 
@@ -98,5 +99,11 @@ function fromRow(row: Record<string, unknown>): MirroredPerson {
     managerId: text('managerId'),
     groupIds: text('groupIds') ? (JSON.parse(text('groupIds')!) as string[]) : undefined,
   };
-  return { person: withoutUndefined(person), firstSeenAt: text('firstSeenAt'), removedAt: text('removedAt') };
+  const missing = text('missingProperties')?.split(',') as MirroredPerson['missing'];
+  return withoutUndefined({
+    person: withoutUndefined(person),
+    firstSeenAt: text('firstSeenAt'),
+    removedAt: text('removedAt'),
+    missing,
+  });
 }

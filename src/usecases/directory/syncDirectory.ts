@@ -39,6 +39,8 @@ export interface SyncReport {
   roleChanges: number;
   enrollments: number;
   removed: number;
+  /** People kept in the mirror without the properties needed to reach them (yet). */
+  incomplete: number;
   resynced: boolean;
 }
 
@@ -60,6 +62,7 @@ export async function syncDirectory(
     roleChanges: 0,
     enrollments: 0,
     removed: 0,
+    incomplete: 0,
     resynced: false,
   };
   let state = await deps.syncState.get(tenantId);
@@ -106,25 +109,32 @@ async function applyPage(
   report: SyncReport,
   mode: { skipReads: boolean; initialSync: boolean },
 ): Promise<void> {
+  const changes = mergedById(page.people);
   // A fresh initial sync has nothing mirrored yet, so it skips a read per person: that is what keeps
-  // a 100,000-person first sync within minutes. Everywhere else the known state is read first.
-  const changes = page.people;
-  const known = mode.skipReads
-    ? changes.map(() => undefined)
-    : await mapLimit(changes, 16, (c) => deps.mirror.get(tenantId, c.id));
+  // a 100,000-person first sync within minutes. Everywhere else the known state is read first, and a
+  // partial object (Graph sends "at least the properties that have been updated") is always merged
+  // with what is stored.
+  const known = await mapLimit(changes, 16, (c) =>
+    mode.skipReads && !isPartial(c) ? Promise.resolve(undefined) : deps.mirror.get(tenantId, c.id),
+  );
   const events: Array<{ person: DirectoryPerson; event: DirectoryEvent }> = [];
   const rows: MirroredPerson[] = [];
   changes.forEach((change, i) => {
     report.seen++;
     const before = known[i];
-    // Delta may send only what changed: merge onto what we know.
     const person = {
       accountEnabled: true,
       userType: 'Member',
       ...before?.person,
       ...change,
     } as DirectoryPerson;
-    if (!person.userPrincipalName || !person.displayName) return; // not enough to address them yet
+    const missing = missingProperties(person);
+    if (missing.length > 0) {
+      // Kept, never dropped: the row waits, not reachable, until the missing properties arrive.
+      rows.push({ person, firstSeenAt: before?.firstSeenAt, removedAt: before?.removedAt, missing });
+      report.incomplete++;
+      return;
+    }
     const firstSeen = !before?.firstSeenAt;
     const decision = isNewHire(person, {
       firstSeen,
@@ -149,8 +159,29 @@ async function applyPage(
       report.removed++;
     }
   }
-  await deps.mirror.putMany(tenantId, rows);
+  // Events first, then the mirror: writing the mirror is what marks people as seen, so a failure
+  // while enrolling anyone leaves the whole page unseen and the next round applies it again (every
+  // event is idempotent). The other order left the hires after a failure seen and never enrolled.
   for (const { person, event } of events) await applyEvent(deps, tenantId, person, event, now, report);
+  await deps.mirror.putMany(tenantId, rows);
+}
+
+/** The properties Drypp cannot address a person without. */
+const REQUIRED: ReadonlyArray<'userPrincipalName' | 'displayName'> = ['userPrincipalName', 'displayName'];
+
+function missingProperties(person: Partial<DirectoryPerson>): Array<'userPrincipalName' | 'displayName'> {
+  return REQUIRED.filter((p) => !person[p]);
+}
+
+function isPartial(change: Partial<DirectoryPerson>): boolean {
+  return missingProperties(change).length > 0 || change.accountEnabled === undefined;
+}
+
+/** One entry per person: a page may name a person twice, the later entry on top of the earlier. */
+function mergedById(people: DeltaPage['people']): DeltaPage['people'] {
+  const byId = new Map<string, DeltaPage['people'][number]>();
+  for (const p of people) byId.set(p.id, { ...byId.get(p.id), ...p });
+  return [...byId.values()];
 }
 
 async function applyEvent(
@@ -164,13 +195,14 @@ async function applyEvent(
   if (event.kind === 'joined') report.newHires++;
   else report.roleChanges++;
   const asPerson = toPerson(tenantId, person);
+  // The programs the hire is in, whether this run or an earlier, interrupted one enrolled them: the
+  // manager's notice is idempotent (its delivery key), so a replayed page still sends it once.
   const enrolled: string[] = [];
   for (const match of matchRules(deps.rules, event, person)) {
     const outcome = await enrollPerson(deps, { person: asPerson, programId: match.programId, start: now });
-    if (outcome.kind === 'enrolled') {
-      report.enrollments++;
+    if (outcome.kind === 'enrolled') report.enrollments++;
+    if (outcome.kind !== 'unknownProgram' && outcome.enrollment.status === 'active')
       enrolled.push(match.programId);
-    }
   }
   if (event.kind !== 'joined') return;
   await deps.reachability.create({

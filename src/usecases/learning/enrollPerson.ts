@@ -3,6 +3,8 @@ import { progressOf } from '../../domain/learning/enrollmentState.ts';
 import { stepDueDates } from '../../domain/learning/schedule.ts';
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import type { Person } from '../../domain/directory/person.ts';
+import type { Program } from '../../domain/learning/program.ts';
+import type { StepState } from '../../domain/learning/stepState.ts';
 import type { LearningDeps } from './learningDeps.ts';
 
 export type EnrollOutcome =
@@ -13,7 +15,9 @@ export type EnrollOutcome =
 /**
  * Enrolls a person in a program: the enrollment, one progress row per step and the schedule of
  * cards. Safe to run twice: every row has a deterministic key, so a second run (or a retry after a
- * crash half-way) adds what is missing and changes nothing that exists.
+ * crash half-way) adds what is missing and changes nothing that exists. In particular a run cut
+ * short between creating a step and recording its card's due work is completed by the next run:
+ * every step still waiting for its card gets its due work again (the same row when it is there).
  */
 export async function enrollPerson(
   deps: Pick<LearningDeps, 'clock' | 'catalog' | 'enrollments' | 'steps' | 'dueWork' | 'policy'>,
@@ -26,8 +30,8 @@ export async function enrollPerson(
   const start = request.start ?? now;
   const timeZone = effectiveTimeZone(person.timeZone, deps.policy.timeZone);
   const hireDate = person.hireDate ? new Date(person.hireDate) : undefined;
-  const dueDates = stepDueDates(program, { start, hireDate }, timeZone);
-  const firstDue = [...dueDates.values()].sort((a, b) => a.getTime() - b.getTime())[0];
+  const freshDueDates = stepDueDates(program, { start, hireDate }, timeZone);
+  const firstDue = [...freshDueDates.values()].sort((a, b) => a.getTime() - b.getTime())[0];
 
   const fresh: Enrollment = {
     tenantId: person.tenantId,
@@ -43,38 +47,55 @@ export async function enrollPerson(
     totalSteps: progressOf(program, new Set()).total,
     nextDueAt: firstDue?.toISOString(),
   };
-  const created = await deps.enrollments.create(fresh);
-  const enrollment =
-    created === 'created'
-      ? fresh
-      : ((await deps.enrollments.get(person.tenantId, person.id, program.id)) ?? fresh);
+  const created = (await deps.enrollments.create(fresh)) === 'created';
+  const enrollment = created
+    ? fresh
+    : ((await deps.enrollments.get(person.tenantId, person.id, program.id)) ?? fresh);
   if (enrollment.status !== 'active') return { kind: 'alreadyEnrolled', enrollment };
 
-  // Schedule with the enrollment's own version and anchor, so a re-run matches the first run exactly.
+  // A re-run schedules from the enrollment's own anchor and zone, so it matches the first run exactly.
+  const dueDates = created ? freshDueDates : dueDatesOf(program, enrollment, timeZone);
+  const stored = created
+    ? new Map<string, StepState>()
+    : new Map(
+        (await deps.steps.listForEnrollment(person.tenantId, person.id, program.id)).map((s) => [
+          s.stepId,
+          s,
+        ]),
+      );
   for (const step of program.steps) {
-    const dueAt = (dueDates.get(step.id) ?? start).toISOString();
-    const stepCreated = await deps.steps.create({
-      tenantId: person.tenantId,
-      userId: person.id,
-      programId: program.id,
-      stepId: step.id,
-      programVersion: enrollment.programVersion,
-      dueAt,
-      status: 'scheduled',
-      remindersSent: 0,
-      attempts: 0,
-    });
-    if (stepCreated === 'created' || created === 'created') {
-      await deps.dueWork.add({
+    const existing = stored.get(step.id);
+    const dueAt = existing?.dueAt ?? (dueDates.get(step.id) ?? start).toISOString();
+    if (!existing) {
+      await deps.steps.create({
         tenantId: person.tenantId,
-        at: dueAt,
         userId: person.id,
         programId: program.id,
         stepId: step.id,
-        kind: 'step',
-        n: 0,
+        programVersion: enrollment.programVersion,
+        dueAt,
+        status: 'scheduled',
+        remindersSent: 0,
+        attempts: 0,
       });
     }
+    // After the step row, so the scheduler never meets work for a step that is not there yet.
+    if (existing && existing.status !== 'scheduled') continue;
+    await deps.dueWork.add({
+      tenantId: person.tenantId,
+      at: dueAt,
+      userId: person.id,
+      programId: program.id,
+      stepId: step.id,
+      kind: 'step',
+      n: 0,
+    });
   }
-  return created === 'created' ? { kind: 'enrolled', enrollment } : { kind: 'alreadyEnrolled', enrollment };
+  return created ? { kind: 'enrolled', enrollment } : { kind: 'alreadyEnrolled', enrollment };
+}
+
+function dueDatesOf(program: Program, enrollment: Enrollment, fallbackZone: string): Map<string, Date> {
+  const start = new Date(enrollment.startAt ?? enrollment.enrolledAt);
+  const hireDate = enrollment.hireDate ? new Date(enrollment.hireDate) : undefined;
+  return stepDueDates(program, { start, hireDate }, enrollment.timeZone ?? fallbackZone);
 }

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AzuriteInstance } from '../../sandbox/azurite.ts';
+import { renderDueCard } from '../../src/cards/delivery/presenters/dueCardPresenter.ts';
+import { deliveryKey, type DueWork } from '../../src/domain/delivery/dueWork.ts';
+import { keyPart } from '../../src/store/platform/keys.ts';
+import { tableNames } from '../../src/store/platform/tables.ts';
+import { deliverDueCards } from '../../src/usecases/delivery/deliverDueCards.ts';
+import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
+import { startTestAzurite } from '../support/azurite.ts';
+import { failing } from '../support/failing.ts';
+import { composeForTest, testPerson } from '../support/learningFixtures.ts';
+
+/**
+ * An enrollment cut short between creating its steps and recording their due work (a crash, a
+ * storage error) is completed by the next run of the same enrollment, and then every card of the
+ * program goes out, once.
+ */
+const tenantId = '77777777-7777-4777-8777-777777777777';
+const program = 'welcome-onboarding';
+let azurite: AzuriteInstance;
+let composed: Awaited<ReturnType<typeof composeForTest>>;
+
+beforeAll(async () => {
+  azurite = await startTestAzurite();
+  composed = await composeForTest(azurite.connectionString, {
+    DRYPP_WORKING_HOURS: '00:00-23:59',
+    DRYPP_WORKING_DAYS: 'monday,tuesday,wednesday,thursday,friday,saturday,sunday',
+    DRYPP_MAX_CARDS_PER_DAY: '50',
+  });
+});
+afterAll(async () => {
+  await azurite?.child.stop();
+});
+
+describe('an enrollment interrupted half-way', () => {
+  it('records the missing due work when it runs again, and every card is sent once', async () => {
+    const person = testPerson(tenantId, 1);
+    await composed.deps.people.upsert(person);
+    const steps = composed.deps.catalog.find(program)!.steps;
+    // Enrolled a month ago, so every step is due now; the run dies at the third step's due work.
+    const start = new Date(composed.deps.clock.now().getTime() - 30 * 24 * 3600_000);
+    const dueWork = failing(composed.deps.dueWork, 'add', (w: DueWork) => w.stepId === steps[2]!.id, 1000);
+    await expect(
+      enrollPerson({ ...composed.deps, dueWork }, { person, programId: program, start }),
+    ).rejects.toThrow(/injected failure/);
+    const cut = await composed.deps.dueWork.listForPerson(tenantId, person.id);
+    expect(cut.map((w) => w.stepId)).toEqual([steps[0]!.id, steps[1]!.id]);
+
+    // The next run (a later sync round, or the admin again) finds the enrollment and its first steps.
+    const again = await enrollPerson(composed.deps, { person, programId: program, start: new Date() });
+    expect(again.kind).toBe('alreadyEnrolled');
+    const stored = await composed.deps.steps.listForEnrollment(tenantId, person.id, program);
+    const work = await composed.deps.dueWork.listForPerson(tenantId, person.id);
+    expect(work.map((w) => w.stepId).sort()).toEqual(steps.map((s) => s.id).sort());
+    for (const w of work) {
+      // At the step's own due date from the first run's anchor, not from the second run's start.
+      expect(w.at, w.stepId).toBe(stored.find((s) => s.stepId === w.stepId)?.dueAt);
+    }
+
+    const sent: string[] = [];
+    const deps = {
+      ...composed.deps,
+      sender: {
+        sendCard: async () => {
+          sent.push('card');
+          return { ok: true as const, activityId: `a-${sent.length}` };
+        },
+      },
+    };
+    for (let round = 0; round < 20; round++) {
+      const report = await deliverDueCards(deps, renderDueCard(deps.catalog), tenantId, { holder: 'test' });
+      if (report.sent + report.deferred === 0) break;
+    }
+    const deliveries = composed.storage.table(tableNames.deliveries);
+    for (const step of steps) {
+      const key = deliveryKey({ userId: person.id, programId: program, stepId: step.id, kind: 'step', n: 0 });
+      const record = await deliveries.getEntity<{ status: string }>(keyPart(tenantId), keyPart(key));
+      expect(record.status, step.id).toBe('sent');
+    }
+    // Each delivery record is one send: no card went out twice.
+    let records = 0;
+    for await (const _row of deliveries.listEntities({
+      queryOptions: { filter: `PartitionKey eq '${tenantId}'` },
+    }))
+      records++;
+    expect(sent).toHaveLength(records);
+  });
+});
