@@ -37,7 +37,7 @@ function restrict(allowed) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.sandbox/**', 'build/**', 'dist/**', 'bench/results/**'] },
+  { ignores: ['node_modules/**', '.sandbox/**', 'build/**', '**/dist/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['**/*.mjs', '**/*.cjs', 'bin/**/*.js', '*.js'], languageOptions: { globals: globals.node } },
@@ -48,7 +48,30 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
-  { files: ['src/**/*.ts', 'tabs/**/*.ts'], rules: restrict([]) },
+  { files: ['src/**/*.ts'], rules: restrict([]) },
+  {
+    // The tab front end runs in the browser and shares only the API contract types with the server.
+    files: ['tabs/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            devOnly,
+            {
+              regex: '(^|/)src/(?!http/(?:[\\w-]+/)*contract\\.ts$)',
+              message: 'tabs/ imports only the API contract types (src/http/**/contract.ts) from the server.',
+            },
+            {
+              group: ['node:*', 'express', 'botbuilder', '@azure/*', 'pino', 'zod'],
+              message: 'tabs/ runs in the browser: no server packages.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['src/store/**/*.ts'], rules: restrict(['@azure/data-tables', '@azure/storage-queue']) },
   {
     files: ['src/graph/**/*.ts'],

@@ -17,6 +17,7 @@ export const sandboxPorts = {
   drypp: port(env.SANDBOX_DRYPP_PORT, 3978),
   playground: port(env.SANDBOX_PLAYGROUND_PORT, 56150),
   tenantSimulator: port(env.SANDBOX_TENANT_SIMULATOR_PORT, 5880),
+  teamsHost: port(env.SANDBOX_TEAMS_HOST_PORT, 3979),
   azurite: {
     blob: port(env.SANDBOX_AZURITE_BLOB_PORT, 10000),
     queue: port(env.SANDBOX_AZURITE_QUEUE_PORT, 10001),

@@ -15,6 +15,10 @@ import { startPlayground, type Playground } from './playground.ts';
 import { writePlaygroundConfig } from './playgroundConfig.ts';
 import { isPortInUse } from './ports.ts';
 import { repoRoot, sandboxDataDir, sandboxPorts } from './sandboxSettings.ts';
+import { ensureTabsBuilt } from '../scripts/build-tabs.ts';
+import { hostPeople } from './teamsHost/people.ts';
+import { startTeamsHost } from './teamsHost/server.ts';
+import { simulatorTabTokens } from './teamsHost/simulatorTokens.ts';
 
 /**
  * `npm start`: the whole product on one machine with no tenant, on loopback only: Azurite, Drypp
@@ -29,6 +33,7 @@ async function refuseTakenPorts(): Promise<void> {
     Drypp: sandboxPorts.drypp,
     'Agents Playground': sandboxPorts.playground,
     'Tenant simulator': sandboxPorts.tenantSimulator,
+    'Teams host': sandboxPorts.teamsHost,
     'Azurite queues': sandboxPorts.azurite.queue,
     'Azurite tables': sandboxPorts.azurite.table,
     'Azurite blobs': sandboxPorts.azurite.blob,
@@ -75,6 +80,7 @@ async function main(): Promise<void> {
   try {
     await refuseTakenPorts();
     await fs.mkdir(path.join(sandboxDataDir, 'azurite'), { recursive: true });
+    await ensureTabsBuilt(say);
 
     say('Starting Azurite (tables and queues)…');
     const azurite = await startAzurite({
@@ -151,6 +157,16 @@ async function main(): Promise<void> {
       }
     });
 
+    say('Starting the Teams host for the tabs…');
+    const teamsHost = await startTeamsHost({
+      port: sandboxPorts.teamsHost,
+      dryppUrl,
+      tenantId: demoTenant.id,
+      people: hostPeople(),
+      issueToken: simulatorTabTokens(tenantSimulator.url, simulatorCert),
+    });
+    running.push(teamsHost);
+
     say('Starting the Microsoft 365 Agents Playground…');
     const configFile = writePlaygroundConfig(
       path.join(process.env.SANDBOX_DATA_DIR ? sandboxDataDir : repoRoot, '.m365agentsplayground.yml'),
@@ -178,7 +194,7 @@ async function main(): Promise<void> {
     say('');
     say(`  Drypp bot endpoint   ${dryppUrl}/api/messages`);
     say(`  Drypp health         ${dryppUrl}/healthz`);
-    say(`  Tabs                 ${dryppUrl}/tabs/my-learning.html`);
+    say(`  Teams host (tabs)    ${teamsHost.url}   (pick a person, a tab, a theme and a language)`);
     say(`  Agents Playground    ${playground.url}   (you are ${you?.displayName} in ${demoTenant.name})`);
     say(`  Tenant simulator     ${tenantSimulator.url}   (Graph and sign-in; try: npm run sim -- help)`);
     say(`  Other people's chats ${teams.serviceUrl}   (cards to people without a Playground window)`);

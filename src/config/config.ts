@@ -58,7 +58,7 @@ const envSchema = z.object({
   DRYPP_STORAGE_ACCOUNT_URL_TABLE: optionalText.pipe(z.url().optional()),
   DRYPP_STORAGE_ACCOUNT_URL_QUEUE: optionalText.pipe(z.url().optional()),
   DRYPP_CONTENT_DIR: z.string().default('content'),
-  DRYPP_TABS_DIR: z.string().default('tabs'),
+  DRYPP_TABS_DIR: z.string().default('tabs/dist'),
   // The tenant's time zone until the directory tells a person's own; working hours are read in it.
   DRYPP_DEFAULT_TIME_ZONE: z
     .string()

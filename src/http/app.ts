@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ActivityHandler } from 'botbuilder';
 import type { DryppAdapter } from '../teams/botAdapter.ts';
@@ -26,8 +25,6 @@ export interface WebDeps {
   tabApi?: TabApiDeps;
 }
 
-const require = createRequire(import.meta.url);
-
 export function createWebApp(deps: WebDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -42,10 +39,13 @@ export function createWebApp(deps: WebDeps): express.Express {
 
   if (deps.tabApi) app.use('/api/tab', tabApiRouter(deps.tabApi));
 
-  // The tabs: static pages, with teams-js served from our own origin (Teams requires no CDN for it).
-  const teamsJs = path.dirname(require.resolve('@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js'));
-  app.use('/tabs/vendor', express.static(teamsJs, { immutable: true, maxAge: '7d' }));
-  app.use('/tabs', express.static(deps.tabsDir, { extensions: ['html'] }));
+  // The tabs: the built front end (tabs/dist, `npm run build`), from our own origin. Assets carry a
+  // content hash in their names, so they are cached for good; the pages are revalidated each time.
+  app.use(
+    '/tabs/assets',
+    express.static(path.join(deps.tabsDir, 'assets'), { immutable: true, maxAge: '365d' }),
+  );
+  app.use('/tabs', express.static(deps.tabsDir, { extensions: ['html'], index: false, dotfiles: 'ignore' }));
 
   app.use((_req, res) => res.status(404).json({ error: 'not found' }));
   app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {

@@ -9,7 +9,15 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 export interface TestSandbox {
   child: Child;
-  ports: { drypp: number; playground: number; simulator: number; blob: number; queue: number; table: number };
+  ports: {
+    drypp: number;
+    playground: number;
+    simulator: number;
+    teamsHost: number;
+    blob: number;
+    queue: number;
+    table: number;
+  };
   dataDir: string;
   readyLine: string;
   connectionString: string;
@@ -26,6 +34,7 @@ export async function startTestSandbox(env: Record<string, string> = {}): Promis
     drypp: await freePort(),
     playground: await freePort(),
     simulator: await freePort(),
+    teamsHost: await freePort(),
     blob: await freePort(),
     queue: await freePort(),
     table: await freePort(),
@@ -45,6 +54,7 @@ export async function startTestSandbox(env: Record<string, string> = {}): Promis
         SANDBOX_DRYPP_PORT: String(ports.drypp),
         SANDBOX_PLAYGROUND_PORT: String(ports.playground),
         SANDBOX_TENANT_SIMULATOR_PORT: String(ports.simulator),
+        SANDBOX_TEAMS_HOST_PORT: String(ports.teamsHost),
         SANDBOX_AZURITE_BLOB_PORT: String(ports.blob),
         SANDBOX_AZURITE_QUEUE_PORT: String(ports.queue),
         SANDBOX_AZURITE_TABLE_PORT: String(ports.table),

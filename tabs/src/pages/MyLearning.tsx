@@ -1,0 +1,138 @@
+import {
+  Badge,
+  Card,
+  CardHeader,
+  ProgressBar,
+  Text,
+  Title2,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type {
+  MyLearningResponse,
+  ProgramProgressView,
+  StepItemView,
+} from '../../../src/http/tabs/contract.ts';
+import { Loading, LoadFailed, Notice } from '../components/States.tsx';
+import { useApi } from '../components/useApi.ts';
+import { useTabEnv } from '../tabContext.ts';
+import { kindLabel, requestPurpose, requestStatusLabel, statusLabel } from './labels.ts';
+
+const useStyles = makeStyles({
+  programs: {
+    display: 'grid',
+    gap: tokens.spacingVerticalL,
+    gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))',
+  },
+  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  requests: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+/** My learning: the person's programs with progress, what is due and overdue, and their requests. */
+export function MyLearning() {
+  const { t } = useTabEnv();
+  const { value, reload } = useApi<MyLearningResponse>('/my-learning');
+  return (
+    <>
+      <Title2 as="h1">{t.tabMyLearning}</Title2>
+      {value.state === 'loading' && <Loading />}
+      {value.state === 'failed' && <LoadFailed result={value.result} retry={reload} />}
+      {value.state === 'ready' && <MyLearningView data={value.data} />}
+    </>
+  );
+}
+
+function MyLearningView({ data }: { data: MyLearningResponse }) {
+  const { t, formatDate } = useTabEnv();
+  const styles = useStyles();
+  return (
+    <>
+      {data.programs.length === 0 ? (
+        <Notice title={t.myLearningEmptyTitle} body={t.myLearningEmptyBody} />
+      ) : (
+        <section aria-label={t.tabMyLearning} className={styles.programs}>
+          {data.programs.map((p) => (
+            <ProgramCard key={p.programId} program={p} />
+          ))}
+        </section>
+      )}
+      <section aria-labelledby="my-requests">
+        <Title3 as="h2" id="my-requests">
+          {t.myRequests}
+        </Title3>
+        {data.learningTimeRequests.length === 0 ? (
+          <Text block>{t.noRequests}</Text>
+        ) : (
+          <ul className={styles.requests}>
+            {data.learningTimeRequests.map((r) => (
+              <li key={r.id}>
+                <Text>
+                  {t.requestFor(t.minutes(r.minutes), formatDate(r.date))} · {requestPurpose(r)} ·{' '}
+                  <strong>{requestStatusLabel(t, r)}</strong>
+                </Text>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function ProgramCard({ program: p }: { program: ProgramProgressView }) {
+  const { t, formatDate } = useTabEnv();
+  const headingId = `program-${p.programId}`;
+  return (
+    <Card role="article" aria-labelledby={headingId}>
+      <CardHeader
+        header={
+          <Title3 as="h2" id={headingId}>
+            {p.title}
+          </Title3>
+        }
+        description={
+          <span>
+            <Badge appearance="tint" color={p.mandatory ? 'important' : 'informative'}>
+              {p.mandatory ? t.mandatory : t.voluntary}
+            </Badge>{' '}
+            <Badge appearance="outline" color={p.status === 'completed' ? 'success' : 'brand'}>
+              {statusLabel(t, p.status)}
+            </Badge>
+          </span>
+        }
+      />
+      <ProgressBar
+        value={p.totalSteps === 0 ? 0 : p.completedSteps / p.totalSteps}
+        thickness="large"
+        aria-label={t.stepsDone(p.completedSteps, p.totalSteps)}
+      />
+      <Text>{t.stepsDone(p.completedSteps, p.totalSteps)}</Text>
+      {p.completedAt && <Text>{t.completedOn(formatDate(p.completedAt))}</Text>}
+      {!p.completedAt && p.nextDueAt && <Text>{t.nextDue(formatDate(p.nextDueAt))}</Text>}
+      {p.overdue.length > 0 && <StepList title={t.overdue} steps={p.overdue} overdue />}
+      {p.due.length > 0 && <StepList title={t.dueSoon} steps={p.due} />}
+    </Card>
+  );
+}
+
+function StepList({ title, steps, overdue }: { title: string; steps: StepItemView[]; overdue?: boolean }) {
+  const { t, formatDate } = useTabEnv();
+  const styles = useStyles();
+  return (
+    <div>
+      <Text weight="semibold" className={overdue ? styles.overdue : undefined}>
+        {title}
+      </Text>
+      <ul className={styles.steps}>
+        {steps.map((s) => (
+          <li key={s.stepId}>
+            {kindLabel(t, s.kind)}: {s.title} ({t.minutes(s.minutes)}, {t.dueOn(formatDate(s.dueAt))}
+            {s.optional ? `, ${t.optional}` : ''})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { VerticalBarChart } from '@fluentui/react-charts';
+import type { WeeklyActivityPoint } from '../../../src/http/tabs/contract.ts';
+import { useTabEnv } from '../tabContext.ts';
+
+/**
+ * The team's steps done per week. Loaded lazily (its own chunk): the chart library is most of the
+ * tab's weight and nothing on the first screen waits for it. A table with the same figures follows
+ * for screen readers.
+ */
+export default function TeamActivityChart({ points }: { points: WeeklyActivityPoint[] }) {
+  const { t, formatDate } = useTabEnv();
+  const data = points.map((p) => ({
+    x: formatDate(p.weekStart),
+    y: p.stepsDone,
+    legend: t.weeklyStepsLegend,
+    xAxisCalloutData: t.weekOf(formatDate(p.weekStart)),
+  }));
+  return (
+    <>
+      <VerticalBarChart data={data} height={240} hideLegend chartTitle={t.weeklyActivity} />
+      <table className="visually-hidden">
+        <caption>{t.weeklyActivity}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.colWeek}</th>
+            <th scope="col">{t.weeklyStepsLegend}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p) => (
+            <tr key={p.weekStart}>
+              <th scope="row">{t.weekOf(formatDate(p.weekStart))}</th>
+              <td>{p.stepsDone}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import type {
+  EnrollmentStatusView,
+  LearningTimeRequestView,
+  ReachabilityStageView,
+  StepKindView,
+} from '../../../src/http/tabs/contract.ts';
+import type { Messages } from '../messages/index.ts';
+
+/** Contract codes to the person's words. */
+
+export const statusLabel = (t: Messages, s: EnrollmentStatusView): string =>
+  ({
+    active: t.statusActive,
+    completed: t.statusCompleted,
+    withdrawn: t.statusWithdrawn,
+    expired: t.statusExpired,
+  })[s];
+
+export const kindLabel = (t: Messages, k: StepKindView): string =>
+  ({
+    lesson: t.kindLesson,
+    quiz: t.kindQuiz,
+    reflection: t.kindReflection,
+    acknowledge: t.kindAcknowledge,
+    event: t.kindEvent,
+    checkin: t.kindCheckin,
+  })[k];
+
+export const reachLabel = (t: Messages, r: ReachabilityStageView | undefined): string =>
+  r === undefined
+    ? t.reachOk
+    : {
+        detected: t.reachDetected,
+        appInstalled: t.reachAppInstalled,
+        chatKnown: t.reachChatKnown,
+        firstCardDelivered: t.reachFirstCard,
+        notReachable: t.reachNotReachable,
+      }[r];
+
+export const requestStatusLabel = (t: Messages, r: LearningTimeRequestView): string => {
+  if (r.status === 'pending') return t.requestStatusPending;
+  if (r.status === 'denied') return t.requestStatusDenied;
+  const calendar =
+    r.calendar === 'booked'
+      ? t.calendarBooked
+      : r.calendar === 'failed'
+        ? t.calendarFailed
+        : r.calendar === 'booking'
+          ? t.calendarBooking
+          : undefined;
+  return calendar ? `${t.requestStatusApproved} · ${calendar}` : t.requestStatusApproved;
+};
+
+export const requestPurpose = (r: LearningTimeRequestView): string => r.programTitle ?? r.purpose ?? '';
