@@ -143,7 +143,7 @@ module.exports = {
     // `import type` counts: a type from the wrong layer couples the layers just as much.
     tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)node_modules/|^\\.sandbox/|^build/|^dist/' },
+    exclude: { path: '(^|/)node_modules/|^\\.sandbox/|^build/|(^|/)dist/' },
     enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
   },
 };

@@ -41,7 +41,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['**/*.mjs', '**/*.cjs', 'bin/**/*.js', '*.js'], languageOptions: { globals: globals.node } },
-  { files: ['tabs/**/*.js'], languageOptions: { globals: globals.browser } },
+  { files: ['tabs/**/*.js', 'sandbox/teamsHost/page/*.js'], languageOptions: { globals: globals.browser } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -22,6 +22,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/support/buildTabs.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -5,7 +5,10 @@ import https from 'node:https';
  * Asks the tenant simulator (`POST /_sim/tab-token`) for a Teams SSO token for one person. The
  * simulator serves TLS with its own certificate, which only this sandbox trusts.
  */
-export function simulatorTabTokens(simulatorUrl: string, certFile: string): (userId: string) => Promise<string> {
+export function simulatorTabTokens(
+  simulatorUrl: string,
+  certFile: string,
+): (userId: string) => Promise<string> {
   const ca = fs.readFileSync(certFile);
   return (userId) =>
     new Promise((resolve, reject) => {

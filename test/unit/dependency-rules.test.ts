@@ -35,6 +35,11 @@ describe('dependency rules', () => {
     ],
     ['bot/x.ts', "import { freePort } from '../test/support/ports.ts';\nexport const x = freePort;\n"],
     ['src/domain/x.ts', "import fs from 'node:fs';\nexport const x = fs;\n"],
+    [
+      'tabs/src/pages/x.tsx',
+      "import { verifier } from '../../../src/http/tabs/sso.ts';\nexport const x = verifier;\n",
+    ],
+    ['tabs/src/x.ts', "import { z } from 'zod';\nexport const x = z;\n"],
   ])('%s may not import that', async (file, code) => {
     expect(await ruleMessages(file, code)).not.toEqual([]);
   });
@@ -47,6 +52,10 @@ describe('dependency rules', () => {
     ],
     ['bot/x.ts', "import { ActivityHandler } from 'botbuilder';\nexport const x = ActivityHandler;\n"],
     ['test/x.ts', "import { startAzurite } from '../sandbox/azurite.ts';\nexport const x = startAzurite;\n"],
+    [
+      'tabs/src/pages/x.tsx',
+      "import type { MeResponse } from '../../../src/http/tabs/contract.ts';\nexport type X = MeResponse;\n",
+    ],
   ])('%s may import that', async (file, code) => {
     expect(await ruleMessages(file, code)).toEqual([]);
   });

@@ -103,12 +103,16 @@ async function token() {
     body: JSON.stringify({ userId: person.id }),
   });
   const body = await res.json().catch(() => ({}));
-  if (!res.ok || typeof body.token !== 'string') throw new Error(body.error || `token request failed (${res.status})`);
+  if (!res.ok || typeof body.token !== 'string')
+    throw new Error(body.error || `token request failed (${res.status})`);
   return body.token;
 }
 
 function reply(request, args) {
-  frame.contentWindow?.postMessage({ id: request.id, uuidAsString: request.uuidAsString, args }, location.origin);
+  frame.contentWindow?.postMessage(
+    { id: request.id, uuidAsString: request.uuidAsString, args },
+    location.origin,
+  );
 }
 
 async function answer(request) {
@@ -140,8 +144,12 @@ window.addEventListener('message', (event) => {
   void answer(request);
 });
 
-controls.person.addEventListener('change', () => choose({ user: controls.person.value }, { reloadTab: true }));
-controls.locale.addEventListener('change', () => choose({ locale: controls.locale.value }, { reloadTab: true }));
+controls.person.addEventListener('change', () =>
+  choose({ user: controls.person.value }, { reloadTab: true }),
+);
+controls.locale.addEventListener('change', () =>
+  choose({ locale: controls.locale.value }, { reloadTab: true }),
+);
 controls.theme.addEventListener('change', () => {
   choose({ theme: controls.theme.value }, { reloadTab: false });
   // Teams pushes the new theme to a tab that registered for it; one that did not keeps its theme.
