@@ -1,0 +1,176 @@
+// In-memory fakes of the learning ports and a LearningDeps built from fakes of every port, for
+// use-case tests (x.test.ts beside x.ts). Failures are injected through each fake's `faults`.
+import { defaultDeliveryPolicy } from '../../../domain/delivery/deliveryPolicy.ts';
+import type { Enrollment } from '../../../domain/learning/enrollment.ts';
+import { ProgramSchema, type Program, type ProgramInput } from '../../../domain/learning/program.ts';
+import type { StepState } from '../../../domain/learning/stepState.ts';
+import type { Person } from '../../../domain/directory/person.ts';
+import type { Stored } from '../../platform/ports.ts';
+import { EtagRows, FakeClock, Faults, FakeLeaseStore } from '../../platform/testing/fakes.ts';
+import {
+  FakeChatSender,
+  FakeConversationStore,
+  FakeDeliveryStore,
+  FakeDueWorkStore,
+} from '../../delivery/testing/fakes.ts';
+import { FakePeopleStore, FakeReachabilityStore } from '../../directory/testing/fakes.ts';
+import type { LearningDeps } from '../learningDeps.ts';
+import type { EnrollmentStore, StepStore } from '../ports.ts';
+import { catalogOf } from '../programCatalog.ts';
+
+export class FakeEnrollmentStore implements EnrollmentStore {
+  readonly rows = new EtagRows<Enrollment>((e) => `${e.tenantId}|${e.userId}|${e.programId}`);
+  constructor(readonly faults = new Faults()) {}
+
+  listForPerson(tenantId: string, userId: string) {
+    return this.faults.run('enrollments.listForPerson', [tenantId, userId], () =>
+      this.rows.all().filter((e) => e.tenantId === tenantId && e.userId === userId),
+    );
+  }
+  listForProgram(tenantId: string, programId: string) {
+    return this.faults.run('enrollments.listForProgram', [tenantId, programId], () =>
+      this.rows.all().filter((e) => e.tenantId === tenantId && e.programId === programId),
+    );
+  }
+  get(tenantId: string, userId: string, programId: string) {
+    return this.faults.run('enrollments.get', [tenantId, userId, programId], () =>
+      this.rows.get(`${tenantId}|${userId}|${programId}`),
+    );
+  }
+  create(enrollment: Enrollment) {
+    return this.faults.run('enrollments.create', [enrollment], () => this.rows.create(enrollment));
+  }
+  update(enrollment: Stored<Enrollment>) {
+    return this.faults.run('enrollments.update', [enrollment], () => this.rows.update(enrollment));
+  }
+}
+
+export const stepKey = (s: Pick<StepState, 'tenantId' | 'userId' | 'programId' | 'stepId'>) =>
+  `${s.tenantId}|${s.userId}|${s.programId}|${s.stepId}`;
+
+export class FakeStepStore implements StepStore {
+  readonly rows = new EtagRows<StepState>(stepKey);
+  constructor(readonly faults = new Faults()) {}
+
+  listForEnrollment(tenantId: string, userId: string, programId: string) {
+    return this.faults.run('steps.listForEnrollment', [tenantId, userId, programId], () =>
+      this.rows
+        .all()
+        .filter((s) => s.tenantId === tenantId && s.userId === userId && s.programId === programId),
+    );
+  }
+  get(tenantId: string, userId: string, programId: string, stepId: string) {
+    return this.faults.run('steps.get', [tenantId, userId, programId, stepId], () =>
+      this.rows.get(stepKey({ tenantId, userId, programId, stepId })),
+    );
+  }
+  create(state: StepState) {
+    return this.faults.run('steps.create', [state], () => this.rows.create(state));
+  }
+  update(state: Stored<StepState>) {
+    return this.faults.run('steps.update', [state], () => this.rows.update(state));
+  }
+}
+
+/** LearningDeps with a fake for every port, sharing one `faults` so a test plans failures in one place. */
+export interface FakeLearningDeps extends LearningDeps {
+  clock: FakeClock;
+  enrollments: FakeEnrollmentStore;
+  steps: FakeStepStore;
+  dueWork: FakeDueWorkStore;
+  deliveries: FakeDeliveryStore;
+  leases: FakeLeaseStore;
+  people: FakePeopleStore;
+  conversations: FakeConversationStore;
+  sender: FakeChatSender;
+  reachability: FakeReachabilityStore;
+  faults: Faults;
+}
+
+/** Monday 1 December 2025, 09:00 in Oslo: inside the default working hours. */
+export const MONDAY_MORNING = new Date('2025-12-01T08:00:00Z');
+
+export function fakeLearningDeps(programs: Program[], now = MONDAY_MORNING): FakeLearningDeps {
+  const faults = new Faults();
+  return {
+    faults,
+    clock: new FakeClock(now),
+    catalog: catalogOf(programs),
+    enrollments: new FakeEnrollmentStore(faults),
+    steps: new FakeStepStore(faults),
+    dueWork: new FakeDueWorkStore(faults),
+    deliveries: new FakeDeliveryStore(faults),
+    leases: new FakeLeaseStore(faults),
+    people: new FakePeopleStore(faults),
+    conversations: new FakeConversationStore(faults),
+    sender: new FakeChatSender(faults),
+    reachability: new FakeReachabilityStore(faults),
+    policy: defaultDeliveryPolicy('Europe/Oslo'),
+  };
+}
+
+/** A validated program: a lesson, a quiz (one single-choice question) and a reflection by default. */
+export function testProgram(overrides: Partial<ProgramInput> = {}): Program {
+  return ProgramSchema.parse({
+    id: 'basics',
+    version: 1,
+    title: { en: 'Basics', nb: 'Grunnleggende' },
+    description: { en: 'The basics.', nb: 'Det grunnleggende.' },
+    languages: ['en', 'nb'],
+    mandatory: true,
+    spacedRepetition: true,
+    steps: [
+      {
+        id: 'welcome',
+        kind: 'lesson',
+        due: { offsetDays: 0 },
+        minutes: 2,
+        title: { en: 'Welcome', nb: 'Velkommen' },
+        body: { en: 'Hello.', nb: 'Hei.' },
+      },
+      {
+        id: 'check',
+        kind: 'quiz',
+        due: { offsetDays: 1 },
+        minutes: 2,
+        title: { en: 'Check', nb: 'Sjekk' },
+        passMark: 1,
+        allowedAttempts: 2,
+        questions: [
+          {
+            id: 'q1',
+            type: 'single',
+            prompt: { en: 'Right?', nb: 'Riktig?' },
+            options: [
+              { text: { en: 'Yes', nb: 'Ja' }, correct: true, feedback: { en: 'Right.', nb: 'Riktig.' } },
+              { text: { en: 'No', nb: 'Nei' }, correct: false, feedback: { en: 'Not so.', nb: 'Nei.' } },
+            ],
+          },
+        ],
+      },
+      {
+        id: 'think',
+        kind: 'reflection',
+        due: { offsetDays: 2 },
+        minutes: 3,
+        title: { en: 'Think', nb: 'Tenk' },
+        prompt: { en: 'What now?', nb: 'Hva nå?' },
+        maxLength: 100,
+        shareWithManager: true,
+      },
+    ],
+    ...overrides,
+  });
+}
+
+export function testPerson(n: number, overrides: Partial<Person> = {}): Person {
+  const suffix = String(n).padStart(12, '0');
+  return {
+    tenantId: 'tenant-a',
+    id: `0f0e0d0c-0000-4000-8000-${suffix}`,
+    userPrincipalName: `learner${n}@example.test`,
+    displayName: `Learner ${n}`,
+    timeZone: 'Europe/Oslo',
+    ...overrides,
+  };
+}
