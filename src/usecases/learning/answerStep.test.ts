@@ -34,10 +34,10 @@ async function cardSent(stepId: string): Promise<StepActionRequest> {
   };
 }
 
-const stepRow = (stepId: string) =>
-  deps.steps.rows.get(
-    stepKey({ tenantId: person.tenantId, userId: person.id, programId: program.id, stepId }),
-  );
+const SAVE = 'progress.saveStepAndEnrollment';
+const keyOf = (stepId: string) =>
+  stepKey({ tenantId: person.tenantId, userId: person.id, programId: program.id, stepId });
+const stepRow = (stepId: string) => deps.steps.rows.get(keyOf(stepId));
 const enrollmentRow = () => deps.enrollments.rows.get(`${person.tenantId}|${person.id}|${program.id}`);
 
 beforeEach(() => {
@@ -60,9 +60,9 @@ describe('completing a lesson', () => {
     const request = await cardSent('welcome');
     await completeStep(deps, request);
     const before = stepRow('welcome');
-    const writes = deps.faults.count('steps.update');
+    const writes = deps.faults.calls.length;
     expect(await completeStep(deps, request)).toEqual({ kind: 'refused', refusal: 'alreadyDone' });
-    expect(deps.faults.count('steps.update')).toBe(writes);
+    expect(deps.faults.calls.slice(writes).map((c) => c.method)).toEqual(['progress.load']);
     expect(stepRow('welcome')).toEqual(before);
   });
 
@@ -86,16 +86,16 @@ describe('completing a lesson', () => {
   it('saves the click when the scheduler wrote the step a moment before (a lost race is tried again)', async () => {
     const request = await cardSent('welcome');
     // The scheduler's own update lands between the click's read and its write.
-    deps.faults.answer('steps.update', 'conflict');
+    deps.faults.before(SAVE, () => deps.steps.rows.touch(keyOf('welcome')));
     const answer = await completeStep(deps, request);
     expect(answer.kind).toBe('done');
     expect(stepRow('welcome')?.status).toBe('done');
-    expect(deps.faults.count('steps.update')).toBe(2);
+    expect(deps.faults.count(SAVE)).toBe(2);
   });
 
   it('fails, rather than saying "already done", when every write loses its race', async () => {
     const request = await cardSent('welcome');
-    deps.faults.answer('steps.update', 'conflict', { times: 100 });
+    deps.faults.answer(SAVE, 'conflict', { times: 100 });
     await expect(completeStep(deps, request)).rejects.toBeInstanceOf(KeptChangingError);
     expect(stepRow('welcome')?.status).toBe('sent');
   });
@@ -103,16 +103,19 @@ describe('completing a lesson', () => {
   it('counts both steps when two answers race on the enrollment', async () => {
     await cardSent('welcome');
     const think = await cardSent('think');
-    await completeStep(deps, { ...think, stepId: 'welcome' });
-    // Another answer updates the enrollment between this answer's read and its write.
-    deps.faults.answer('enrollments.update', 'conflict');
+    // The lesson, answered on another device, is saved between this answer's read and its write.
+    deps.faults.before(SAVE, async () => void (await completeStep(deps, { ...think, stepId: 'welcome' })), {
+      when: ([step]) => (step as { stepId: string }).stepId === 'think',
+    });
     await submitReflection(deps, { ...think, text: 'More questions.', share: false });
+    expect(stepRow('welcome')?.status).toBe('done');
+    expect(stepRow('think')?.status).toBe('done');
     expect(enrollmentRow()?.completedSteps).toBe(2);
   });
 
   it('passes a storage failure on, so the person is told something went wrong', async () => {
     const request = await cardSent('welcome');
-    deps.faults.throwOn('steps.update', new Error('storage unavailable'));
+    deps.faults.throwOn(SAVE, new Error('storage unavailable'));
     await expect(completeStep(deps, request)).rejects.toThrow('storage unavailable');
     expect(stepRow('welcome')?.status).toBe('sent');
   });

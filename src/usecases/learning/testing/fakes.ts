@@ -15,7 +15,7 @@ import {
 } from '../../delivery/testing/fakes.ts';
 import { FakePeopleStore, FakeReachabilityStore } from '../../directory/testing/fakes.ts';
 import type { LearningDeps } from '../learningDeps.ts';
-import type { EnrollmentStore, StepStore } from '../ports.ts';
+import type { EnrollmentStore, ProgressStore, StepStore } from '../ports.ts';
 import { catalogOf } from '../programCatalog.ts';
 
 export class FakeEnrollmentStore implements EnrollmentStore {
@@ -72,11 +72,48 @@ export class FakeStepStore implements StepStore {
   }
 }
 
+/** The enrollment and its steps read and written together, over the two fakes' rows. */
+export class FakeProgressStore implements ProgressStore {
+  constructor(
+    private readonly enrollments: FakeEnrollmentStore,
+    private readonly steps: FakeStepStore,
+    readonly faults = new Faults(),
+  ) {}
+
+  load(tenantId: string, userId: string, programId: string) {
+    return this.faults.run('progress.load', [tenantId, userId, programId], () => ({
+      enrollment: this.enrollments.rows.get(`${tenantId}|${userId}|${programId}`),
+      steps: this.steps.rows
+        .all()
+        .filter((s) => s.tenantId === tenantId && s.userId === userId && s.programId === programId),
+    }));
+  }
+
+  /** Both or neither, like the real store's one-partition transaction. */
+  saveStepAndEnrollment(step: Stored<StepState>, enrollment: Stored<Enrollment>) {
+    return this.faults.run(
+      'progress.saveStepAndEnrollment',
+      [step, enrollment],
+      (): 'updated' | 'conflict' => {
+        const currentStep = this.steps.rows.get(stepKey(step));
+        const currentEnrollment = this.enrollments.rows.get(
+          `${enrollment.tenantId}|${enrollment.userId}|${enrollment.programId}`,
+        );
+        if (currentStep?.etag !== step.etag || currentEnrollment?.etag !== enrollment.etag) return 'conflict';
+        this.steps.rows.update(step);
+        this.enrollments.rows.update(enrollment);
+        return 'updated';
+      },
+    );
+  }
+}
+
 /** LearningDeps with a fake for every port, sharing one `faults` so a test plans failures in one place. */
 export interface FakeLearningDeps extends LearningDeps {
   clock: FakeClock;
   enrollments: FakeEnrollmentStore;
   steps: FakeStepStore;
+  progress: FakeProgressStore;
   dueWork: FakeDueWorkStore;
   deliveries: FakeDeliveryStore;
   leases: FakeLeaseStore;
@@ -92,12 +129,15 @@ export const MONDAY_MORNING = new Date('2025-12-01T08:00:00Z');
 
 export function fakeLearningDeps(programs: Program[], now = MONDAY_MORNING): FakeLearningDeps {
   const faults = new Faults();
+  const enrollments = new FakeEnrollmentStore(faults);
+  const steps = new FakeStepStore(faults);
   return {
     faults,
     clock: new FakeClock(now),
     catalog: catalogOf(programs),
-    enrollments: new FakeEnrollmentStore(faults),
-    steps: new FakeStepStore(faults),
+    enrollments,
+    steps,
+    progress: new FakeProgressStore(enrollments, steps, faults),
     dueWork: new FakeDueWorkStore(faults),
     deliveries: new FakeDeliveryStore(faults),
     leases: new FakeLeaseStore(faults),

@@ -19,12 +19,16 @@ export class FakeClock implements Clock {
 }
 
 /** A failure planned for the next call(s) of one method: throw, or answer with a given value. */
-type Plan = { kind: 'throw'; error: Error } | { kind: 'answer'; value: unknown };
+type Plan =
+  | { kind: 'throw'; error: Error }
+  | { kind: 'answer'; value: unknown }
+  | { kind: 'before'; effect: () => void | Promise<void> };
 
 /**
  * Failures to inject into a fake: `faults.throwOn('steps.update')` makes the next call throw,
  * `faults.answer('steps.update', 'conflict')` makes it answer a lost race without writing. A plan
- * can also wait for a condition (`when`), e.g. "the third person's enrollment".
+ * can also wait for a condition (`when`), e.g. "the third person's enrollment". `faults.before(m, f)`
+ * runs `f` just before the real call: someone else's write landing between a read and a write.
  */
 export class Faults {
   private readonly plans = new Map<string, Array<{ plan: Plan; when: (args: unknown[]) => boolean }>>();
@@ -39,6 +43,10 @@ export class Faults {
     return this.add(method, { kind: 'answer', value }, options);
   }
 
+  before(method: string, effect: () => void | Promise<void>, options: Options = {}): this {
+    return this.add(method, { kind: 'before', effect }, options);
+  }
+
   /** Runs `real` unless a plan for `method` matches these arguments. */
   async run<R>(method: string, args: unknown[], real: () => R | Promise<R>): Promise<R> {
     this.calls.push({ method, args });
@@ -47,7 +55,8 @@ export class Faults {
     if (index >= 0) {
       const plan = plans.splice(index, 1)[0]!.plan;
       if (plan.kind === 'throw') throw plan.error;
-      return plan.value as R;
+      if (plan.kind === 'answer') return plan.value as R;
+      await plan.effect();
     }
     return real();
   }
