@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { CardFactory, TurnContext as Turn } from 'botbuilder';
 import type { AdaptiveCard } from '../src/cards/platform/adaptiveCard.ts';
-import { languageFromLocale, type Language } from '../src/domain/platform/language.ts';
+import { personLanguage, type Language } from '../src/domain/platform/language.ts';
 import { messagesFor, type Messages } from '../src/messages/catalog.ts';
 import type { Logger } from '../src/log/logger.ts';
 
@@ -22,10 +22,19 @@ export interface ChatContext {
   sendCard(card: AdaptiveCard): Promise<void>;
 }
 
-export function chatContextFrom(turn: TurnContext, log: Logger, correlationId: string): ChatContext {
+/**
+ * `preferredLanguage` is the person's directory language when Drypp knows them: it wins over the Teams
+ * client's locale, so that an answer to a card is in the language the card was sent in.
+ */
+export function chatContextFrom(
+  turn: TurnContext,
+  log: Logger,
+  correlationId: string,
+  preferredLanguage?: string,
+): ChatContext {
   const activity = turn.activity;
   const channelTenant = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-  const language = languageFromLocale(activity.locale);
+  const language = personLanguage(preferredLanguage, activity.locale);
   return {
     tenantId: activity.conversation?.tenantId ?? channelTenant,
     userId: activity.from?.aadObjectId,

@@ -76,8 +76,14 @@ export class DryppBot extends ActivityHandler {
   ) {
     const correlationId = turn.activity.id ?? randomUUID();
     const log = this.log.child({ correlationId, tenantId: turn.activity.conversation?.tenantId });
-    const chat = chatContextFrom(turn, log, correlationId);
+    let chat = chatContextFrom(turn, log, correlationId);
     try {
+      // Answers speak the person's directory language when Drypp knows it, as the cards it sent them do.
+      const person =
+        chat.tenantId && chat.userId ? await this.deps.people.get(chat.tenantId, chat.userId) : undefined;
+      if (person?.preferredLanguage) {
+        chat = chatContextFrom(turn, log, correlationId, person.preferredLanguage);
+      }
       await work(chat);
     } catch (error) {
       log.error({ err: error }, 'turn failed');

@@ -4,14 +4,16 @@ import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { startDrypp, type RunningDrypp } from '../../src/main.ts';
 import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
+import { personalActivity } from '../support/activities.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { startFakeConnector, type SentActivity } from '../support/fakeConnector.ts';
 import { composeForTest, rememberChat, testPerson } from '../support/learningFixtures.ts';
 
 /**
  * A person whose directory language is Swedish gets Drypp's cards in Swedish, even though their Teams
- * client reports English (the chat is remembered with locale en-US): the shipped welcome program,
- * delivered by the scheduler through the bot connector as in production.
+ * client reports English (the chat is remembered, and every activity arrives, with locale en-US): the
+ * shipped welcome program, delivered by the scheduler through the bot connector as in production, and
+ * the bot's answers to a card action and to a typed command.
  */
 const tenantId = '77777777-7777-4777-8777-777777777777';
 let azurite: AzuriteInstance;
@@ -56,6 +58,17 @@ function cardsTo(userId: string): string[] {
     .map((s) => JSON.stringify(s.activity.attachments?.[0]?.content));
 }
 
+/** Posts an activity from the person to the bot endpoint, as Teams would, with an English Teams client. */
+async function fromTeams(userId: string, fields: Record<string, unknown>): Promise<Response> {
+  const res = await fetch(`http://127.0.0.1:${drypp.port}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(personalActivity(connector.url, { tenantId, userId, locale: 'en-US' }, fields)),
+  });
+  expect(res.status).toBe(200);
+  return res;
+}
+
 async function firstCardTo(userId: string, ms = 10_000): Promise<string> {
   const deadline = Date.now() + ms;
   for (;;) {
@@ -80,6 +93,26 @@ describe('cards in Swedish', () => {
     expect(swedish).toContain('Obligatoriskt');
     expect(swedish).toContain('Markera som klar');
     expect(swedish).not.toContain('Mark as done');
+
+    // Marking the lesson done from a Teams client in English: the answer stays in Swedish.
+    const card = JSON.parse(swedish) as { actions: Array<{ verb: string; data: unknown }> };
+    const done = card.actions.find((a) => a.verb === 'completeStep');
+    expect(done).toBeDefined();
+    const clicked = await fromTeams(swede.id, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: done!.verb, data: done!.data } },
+    });
+    const answer = JSON.stringify(await clicked.json());
+    expect(answer).toContain('Klart ✓');
+    expect(answer).not.toContain('Done ✓');
+
+    // A typed Swedish command gets the Swedish help card.
+    const before = cardsTo(swede.id).length;
+    await fromTeams(swede.id, { type: 'message', text: 'hjälp' });
+    const help = cardsTo(swede.id).slice(before);
+    expect(help).toHaveLength(1);
+    expect(help[0]).toContain('Det här kan jag hjälpa till med');
 
     const control = await firstCardTo(english.id);
     expect(control).toContain('Step 1 of');
