@@ -41,6 +41,14 @@ const person = (
 const megan = '5f1c8e0a-2d3b-4c6e-9a7f-1b2c3d4e5f01';
 const adele = '5f1c8e0a-2d3b-4c6e-9a7f-1b2c3d4e5f02';
 
+/**
+ * Roles in the tab: Megan Bowen (HR) is the HR admin (app role Drypp.Admin) and manages Adele Vance,
+ * Isaiah Langer and Patti Fernandez; Adele manages the Playground's user Alex Wilber and Lynne
+ * Robbins, so Megan sees two levels of reports and Adele one.
+ */
+export const demoHrAdminId = megan;
+export const demoManagerOfAlexId = adele;
+
 /** The first person is the Playground's signed-in user. Exactly six: the Playground takes 1 + 5. */
 export const demoPeople: readonly DemoPerson[] = [
   person(

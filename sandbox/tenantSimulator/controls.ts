@@ -7,6 +7,7 @@ import { seedBulkUsers } from './seed.ts';
 import type { SimulatorState } from './state.ts';
 import type { TenantState } from './tenantState.ts';
 import type { UserRecord } from './types.ts';
+import { tabTokenRouter } from './tabTokens.ts';
 
 /**
  * The simulator's controls under `/_sim` (loopback callers only): what an HR system or an admin
@@ -93,6 +94,7 @@ export function controlsRouter(state: SimulatorState, notifier: Notifier): Route
     res.status(403).json({ error: 'the simulator controls answer loopback callers only' });
   });
   router.use(express.json());
+  router.use(tabTokenRouter(state));
 
   const tenantFor = (id?: string) => {
     try {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { demoPeople, demoPersonalChatId, demoTenant } from '../demoOrganisation.ts';
+import { demoHrAdminId, demoPeople, demoPersonalChatId, demoTenant } from '../demoOrganisation.ts';
 import type { SeedApp, SeedTeamsApp, SeedTenant } from './types.ts';
 
 /**
@@ -19,6 +19,19 @@ export const sandboxGraphApp: SeedApp = {
     'TeamsAppInstallation.ReadWriteForUser.All',
     'MailboxSettings.Read',
   ],
+};
+
+/**
+ * The tab's Entra app in the demo tenant (aad.manifest.json in Azure): Teams SSO tokens are issued
+ * for it. The HR adviser holds the `Drypp.Admin` app role: the demo organisation's HR admin.
+ */
+export const sandboxTabApp: SeedApp = {
+  clientId: '9b2e4c6a-7d1f-4e3b-a5c8-0f1e2d3c4b5a',
+  clientSecret: 'drypp-sandbox-tab-secret-not-a-secret',
+  displayName: 'Drypp tab SSO (sandbox)',
+  roles: [],
+  sso: true,
+  userRoles: [{ userId: demoHrAdminId, role: 'Drypp.Admin' }],
 };
 
 /** Drypp in the demo tenant's Teams app catalog. */
@@ -41,7 +54,7 @@ export function seedFromDemoOrganisation(options: { omit?: string[] } = {}): See
     id: demoTenant.id,
     domain: demoTenant.domain,
     displayName: demoTenant.name,
-    apps: [sandboxGraphApp],
+    apps: [sandboxGraphApp, sandboxTabApp],
     teamsApps: [sandboxTeamsApp],
     users: people.map((p, i) => ({
       id: p.id,

@@ -10,7 +10,7 @@ import { autosave, loadState } from './persistence.ts';
 import { SimulatorState, newSecrets } from './state.ts';
 import { subscriptionsRouter } from './subscriptions.ts';
 import { teamworkRouter, type TeamworkOptions } from './teamwork.ts';
-import type { FaultKnobs, SeedTenant } from './types.ts';
+import type { FaultKnobs, SeedApp, SeedTenant } from './types.ts';
 import { usersRouter } from './users.ts';
 
 /**
@@ -45,7 +45,12 @@ export function createTenantSimulator(options: TenantSimulatorOptions): TenantSi
   const loaded = options.dataFile ? loadState(options.dataFile, clock) : undefined;
   const state = loaded ?? new SimulatorState(clock, options.faults, newSecrets());
   if (loaded && options.faults) state.faults = { ...state.faults, ...options.faults };
-  for (const tenant of options.tenants) if (!state.tenant(tenant.id)) state.addTenant(tenant);
+  for (const seed of options.tenants) {
+    const tenant = state.tenant(seed.id);
+    if (!tenant) state.addTenant(seed);
+    // A data file from an older sandbox keeps its people; app registrations follow the seed.
+    else for (const app of seed.apps) replaceApp(tenant.apps, app);
+  }
   const saver = options.dataFile ? autosave(state, options.dataFile) : undefined;
   saver?.flush();
 
@@ -101,4 +106,10 @@ export function createTenantSimulator(options: TenantSimulatorOptions): TenantSi
       saver?.flush();
     },
   };
+}
+
+function replaceApp(apps: SeedApp[], app: SeedApp): void {
+  const at = apps.findIndex((a) => a.clientId === app.clientId);
+  if (at === -1) apps.push(app);
+  else apps[at] = app;
 }

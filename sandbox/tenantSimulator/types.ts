@@ -27,6 +27,10 @@ export interface SeedApp {
   clientSecret: string;
   displayName?: string;
   roles: string[];
+  /** The app users sign in to with Teams SSO (the tab app): tab tokens are issued for it. */
+  sso?: boolean;
+  /** App roles assigned to users for this app (Entra's app role assignments), e.g. Drypp.Admin. */
+  userRoles?: Array<{ userId: string; role: string }>;
 }
 
 /** An app in the tenant's Teams app catalog (`/appCatalogs/teamsApps/{id}`). */

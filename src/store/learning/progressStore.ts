@@ -1,7 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import type { StepState } from '../../domain/learning/stepState.ts';
-import type { EnrollmentWithSteps, ProgressStore } from '../../usecases/learning/ports.ts';
+import type { EnrollmentWithSteps, PersonProgress, ProgressStore } from '../../usecases/learning/ports.ts';
 import type { Stored } from '../../usecases/platform/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { requiredEtag } from '../platform/etag.ts';
@@ -36,6 +36,18 @@ export class TableProgressStore implements ProgressStore {
       else steps.push(stepFromRow(tenantId, row));
     }
     return { enrollment, steps };
+  }
+
+  async loadPerson(tenantId: string, userId: string): Promise<PersonProgress> {
+    const rows = this.table.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`PartitionKey eq ${personPartitionOf(tenantId, userId)}` },
+    });
+    const progress: PersonProgress = { enrollments: [], steps: [] };
+    for await (const row of rows) {
+      if (isEnrollmentRow(row)) progress.enrollments.push(enrollmentFromRow(tenantId, row));
+      else progress.steps.push(stepFromRow(tenantId, row));
+    }
+    return progress;
   }
 
   async saveStepAndEnrollment(

@@ -33,10 +33,17 @@ export interface EnrollmentWithSteps {
   steps: Array<Stored<StepState>>;
 }
 
+export interface PersonProgress {
+  enrollments: Array<Stored<Enrollment>>;
+  steps: Array<Stored<StepState>>;
+}
+
 /** An enrollment together with its steps: what an answer to a card reads and writes. */
 export interface ProgressStore {
   /** The enrollment and every step state of it, in one read; no enrollment when there is none. */
   load(tenantId: string, userId: string, programId: string): Promise<EnrollmentWithSteps>;
+  /** Every enrollment of one person with every step of each: their whole partition, one query. */
+  loadPerson(tenantId: string, userId: string): Promise<PersonProgress>;
   /**
    * Writes a step and its enrollment together, only if neither changed since they were read (their
    * etags); on 'conflict' nothing was written.

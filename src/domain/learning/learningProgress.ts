@@ -1,0 +1,66 @@
+// What is due and what is overdue in one enrollment, from the program and the step states. Pure.
+import type { Enrollment } from './enrollment.ts';
+import type { Program, StepKind } from './program.ts';
+import type { StepState } from './stepState.ts';
+
+const DAY_MS = 86_400_000;
+/** A step is overdue once it is more than a day past its due time (a reminder goes out first). */
+export const OVERDUE_AFTER_MS = DAY_MS;
+/** "Due" lists what falls due within the coming week. */
+export const DUE_WITHIN_MS = 7 * DAY_MS;
+
+export interface OpenItem {
+  programId: string;
+  stepId: string;
+  kind: StepKind;
+  minutes: number;
+  dueAt: string;
+  optional: boolean;
+}
+
+export interface OpenItems {
+  due: OpenItem[];
+  overdue: OpenItem[];
+}
+
+/**
+ * The learner's own open steps of an active enrollment, in program order. Check-ins are asked of the
+ * manager, so they are never the learner's to do.
+ */
+export function openItems(
+  enrollment: Enrollment,
+  program: Program | undefined,
+  steps: readonly StepState[],
+  now: Date,
+): OpenItems {
+  const result: OpenItems = { due: [], overdue: [] };
+  if (!program || enrollment.status !== 'active') return result;
+  const byStep = new Map(steps.filter((s) => s.programId === enrollment.programId).map((s) => [s.stepId, s]));
+  for (const step of program.steps) {
+    const state = byStep.get(step.id);
+    if (!state || state.status === 'done' || step.kind === 'checkin') continue;
+    const due = Date.parse(state.dueAt);
+    const item: OpenItem = {
+      programId: program.id,
+      stepId: step.id,
+      kind: step.kind,
+      minutes: step.minutes,
+      dueAt: state.dueAt,
+      optional: step.optional,
+    };
+    if (now.getTime() - due > OVERDUE_AFTER_MS) result.overdue.push(item);
+    else if (due - now.getTime() <= DUE_WITHIN_MS) result.due.push(item);
+  }
+  return result;
+}
+
+/** A quiz the person has tried at least twice without reaching the pass mark. */
+export function quizzesFailedTwice(program: Program | undefined, steps: readonly StepState[]): string[] {
+  if (!program) return [];
+  return program.steps.flatMap((step) => {
+    if (step.kind !== 'quiz') return [];
+    const state = steps.find((s) => s.programId === program.id && s.stepId === step.id);
+    const failed = state && state.attempts >= 2 && (state.lastScore ?? 0) < step.passMark;
+    return failed ? [step.id] : [];
+  });
+}

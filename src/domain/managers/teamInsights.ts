@@ -1,0 +1,139 @@
+// What a manager sees about their people: each one's programs, what is overdue, what needs them,
+// and the team's weekly activity. Pure: the use case reads the rows, these rules read them.
+import type { Enrollment } from '../learning/enrollment.ts';
+import { openItems, quizzesFailedTwice, type OpenItem } from '../learning/learningProgress.ts';
+import type { Program } from '../learning/program.ts';
+import type { StepState } from '../learning/stepState.ts';
+
+const DAY_MS = 86_400_000;
+export const INACTIVE_AFTER_MS = 14 * DAY_MS;
+export const ACTIVITY_WEEKS = 12;
+
+export interface MemberProgram {
+  enrollment: Enrollment;
+  program?: Program;
+  overdue: OpenItem[];
+  due: OpenItem[];
+  quizzesFailedTwice: string[];
+}
+
+export interface MemberSummary {
+  programs: MemberProgram[];
+  overdueMandatory: OpenItem[];
+  lastActivityAt?: string;
+  /** Active in nothing for 14 days while enrolled in something active. */
+  inactive: boolean;
+  /** Whether any card ever reached the person (if not, reachability is worth showing). */
+  everReached: boolean;
+}
+
+export function summarizeMember(
+  enrollments: readonly Enrollment[],
+  steps: readonly StepState[],
+  findProgram: (id: string) => Program | undefined,
+  now: Date,
+): MemberSummary {
+  const programs = enrollments.map((enrollment) => {
+    const program = findProgram(enrollment.programId);
+    const mine = steps.filter((s) => s.programId === enrollment.programId);
+    return {
+      enrollment,
+      program,
+      ...openItems(enrollment, program, mine, now),
+      quizzesFailedTwice: enrollment.status === 'active' ? quizzesFailedTwice(program, mine) : [],
+    };
+  });
+  const overdueMandatory = programs.flatMap((p) =>
+    p.program?.mandatory ? p.overdue.filter((i) => !i.optional) : [],
+  );
+  const lastActivityAt = latest(enrollments.map((e) => e.lastActiveAt));
+  const active = enrollments.filter((e) => e.status === 'active');
+  const since = lastActivityAt ?? earliest(active.map((e) => e.enrolledAt));
+  return {
+    programs,
+    overdueMandatory,
+    lastActivityAt,
+    inactive:
+      active.length > 0 && since !== undefined && now.getTime() - Date.parse(since) > INACTIVE_AFTER_MS,
+    everReached: steps.some((s) => s.sentAt !== undefined || s.status !== 'scheduled'),
+  };
+}
+
+export interface WeekActivity {
+  weekStart: string;
+  stepsDone: number;
+  activePeople: number;
+}
+
+/** Steps done per Monday-based UTC week, the last 12 weeks including this one, oldest first. */
+export function weeklyActivity(donePerPerson: ReadonlyArray<readonly string[]>, now: Date): WeekActivity[] {
+  const thisWeek = mondayOf(now);
+  const weeks = Array.from({ length: ACTIVITY_WEEKS }, (_, i) => ({
+    start: thisWeek - (ACTIVITY_WEEKS - 1 - i) * 7 * DAY_MS,
+    stepsDone: 0,
+    people: new Set<number>(),
+  }));
+  donePerPerson.forEach((doneAts, person) => {
+    for (const doneAt of doneAts) {
+      const index = (mondayOf(new Date(doneAt)) - weeks[0]!.start) / (7 * DAY_MS);
+      const week = weeks[index];
+      if (!week) continue;
+      week.stepsDone++;
+      week.people.add(person);
+    }
+  });
+  return weeks.map((w) => ({
+    weekStart: new Date(w.start).toISOString().slice(0, 10),
+    stepsDone: w.stepsDone,
+    activePeople: w.people.size,
+  }));
+}
+
+function mondayOf(date: Date): number {
+  const day = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
+}
+
+function latest(values: Array<string | undefined>): string | undefined {
+  return values
+    .filter((v): v is string => !!v)
+    .sort()
+    .at(-1);
+}
+
+function earliest(values: Array<string | undefined>): string | undefined {
+  return values.filter((v): v is string => !!v).sort()[0];
+}
+
+export interface MonthMinutes {
+  month: string;
+  approvedMinutes: number;
+  spentMinutes: number;
+}
+
+/**
+ * Approved learning time (by the day it is for) and minutes spent (each done step's estimate, by
+ * the day it was done) per UTC month, the last `months` months including this one, oldest first.
+ */
+export function minutesPerMonth(
+  approved: ReadonlyArray<{ date: string; minutes: number }>,
+  done: ReadonlyArray<{ doneAt: string; minutes: number }>,
+  now: Date,
+  months = 6,
+): MonthMinutes[] {
+  const keys = Array.from({ length: months }, (_, i) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1 - i), 1))
+      .toISOString()
+      .slice(0, 7),
+  );
+  const rows = new Map(keys.map((k) => [k, { month: k, approvedMinutes: 0, spentMinutes: 0 }]));
+  for (const a of approved) {
+    const row = rows.get(a.date.slice(0, 7));
+    if (row) row.approvedMinutes += a.minutes;
+  }
+  for (const d of done) {
+    const row = rows.get(d.doneAt.slice(0, 7));
+    if (row) row.spentMinutes += d.minutes;
+  }
+  return [...rows.values()];
+}

@@ -1,0 +1,241 @@
+import type { Enrollment } from '../../domain/learning/enrollment.ts';
+import type { OpenItem } from '../../domain/learning/learningProgress.ts';
+import { textFor } from '../../domain/learning/program.ts';
+import type { StepState } from '../../domain/learning/stepState.ts';
+import {
+  INACTIVE_AFTER_MS,
+  type MemberProgram,
+  type MemberSummary,
+} from '../../domain/managers/teamInsights.ts';
+import type { ProgramCatalog } from '../../usecases/learning/programCatalog.ts';
+import type { MyLearningInTab } from '../../usecases/learning/showMyLearningInTab.ts';
+import type { MyTeam } from '../../usecases/managers/showMyTeam.ts';
+import type { TeamMemberDetail } from '../../usecases/managers/showTeamMember.ts';
+import type { LearningTimeRequestSummary } from '../../usecases/managers/teamPorts.ts';
+import type {
+  LearningTimeRequestView,
+  MyLearningResponse,
+  MyTeamResponse,
+  NeedsYouItem,
+  PersonDetailResponse,
+  ProgramProgressView,
+  StepItemView,
+  TeamMemberProgramView,
+} from './contract.ts';
+
+/** Turns the read use cases' results into the tab API's answers, with titles in the caller's language. */
+export class TabPresenter {
+  constructor(
+    private readonly catalog: ProgramCatalog,
+    private readonly language: string,
+  ) {}
+
+  programTitle(programId: string): string {
+    const program = this.catalog.find(programId);
+    return program ? textFor(program.title, this.language) : programId;
+  }
+
+  stepTitle(programId: string, stepId: string): string {
+    const step = this.catalog.find(programId)?.steps.find((s) => s.id === stepId);
+    return step ? textFor(step.title, this.language) : stepId;
+  }
+
+  item(i: OpenItem): StepItemView {
+    return { ...i, title: this.stepTitle(i.programId, i.stepId) };
+  }
+
+  request(
+    r: LearningTimeRequestSummary,
+    names: (id: string) => string,
+    actions: LearningTimeRequestView['actions'],
+  ): LearningTimeRequestView {
+    return {
+      id: r.id,
+      requester: { id: r.learnerId, displayName: names(r.learnerId) },
+      date: r.date,
+      minutes: r.minutes,
+      ...(r.purpose.kind === 'program'
+        ? { programId: r.purpose.programId, programTitle: this.programTitle(r.purpose.programId) }
+        : { purpose: r.purpose.text }),
+      // A cancelled request is no longer anyone's to decide; the tab shows it as denied never was.
+      status: r.status === 'cancelled' ? 'denied' : r.status,
+      requestedAt: r.createdAt,
+      decidedAt: r.decidedAt,
+      decidedBy: r.decidedBy ? { id: r.decidedBy, displayName: names(r.decidedBy) } : undefined,
+      comment: r.comment,
+      calendar: r.booking === 'waiting' ? 'booking' : r.booking,
+      actions,
+    };
+  }
+
+  myLearning(result: MyLearningInTab, callerName: string): MyLearningResponse {
+    return {
+      programs: result.programs.map((p): ProgramProgressView => ({
+        ...enrollmentFigures(p.enrollment),
+        title: this.programTitle(p.enrollment.programId),
+        mandatory: p.mandatory,
+        enrolledAt: p.enrollment.enrolledAt,
+        completedAt: p.enrollment.completedAt,
+        lastActiveAt: p.enrollment.lastActiveAt,
+        due: p.due.map((i) => this.item(i)),
+        overdue: p.overdue.map((i) => this.item(i)),
+      })),
+      learningTimeRequests: result.requests.map((r) => this.request(r, () => callerName, [])),
+      actions: result.actions,
+    };
+  }
+
+  memberPrograms(summary: MemberSummary): TeamMemberProgramView[] {
+    return summary.programs.map((p: MemberProgram) => ({
+      ...enrollmentFigures(p.enrollment),
+      title: this.programTitle(p.enrollment.programId),
+      mandatory: p.program?.mandatory ?? false,
+      overdueCount: p.overdue.length,
+    }));
+  }
+
+  myTeam(team: MyTeam, now: Date): MyTeamResponse {
+    const names = new Map(team.members.map((m) => [m.member.id, m.member.displayName]));
+    const nameOf = (id: string) => names.get(id) ?? '';
+    const needsYou: NeedsYouItem[] = [];
+    for (const r of team.pendingRequests) {
+      needsYou.push({
+        personId: r.learnerId,
+        displayName: nameOf(r.learnerId),
+        reason: 'pendingRequest',
+        since: r.createdAt,
+        requestId: r.id,
+      });
+    }
+    for (const { member, summary } of team.members) {
+      const who = { personId: member.id, displayName: member.displayName };
+      const overdue = summary.overdueMandatory;
+      if (overdue.length > 0) {
+        const oldest = [...overdue].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0]!;
+        needsYou.push({
+          ...who,
+          reason: 'overdueMandatory',
+          count: overdue.length,
+          since: oldest.dueAt,
+          programId: oldest.programId,
+          programTitle: this.programTitle(oldest.programId),
+          stepId: oldest.stepId,
+          stepTitle: this.stepTitle(oldest.programId, oldest.stepId),
+        });
+      }
+      for (const p of summary.programs) {
+        for (const stepId of p.quizzesFailedTwice) {
+          const programId = p.enrollment.programId;
+          needsYou.push({
+            ...who,
+            reason: 'quizFailedTwice',
+            programId,
+            programTitle: this.programTitle(programId),
+            stepId,
+            stepTitle: this.stepTitle(programId, stepId),
+          });
+        }
+      }
+    }
+    for (const { member, summary } of team.members) {
+      if (!summary.inactive) continue;
+      needsYou.push({
+        personId: member.id,
+        displayName: member.displayName,
+        reason: 'inactive14d',
+        since: summary.lastActivityAt ?? new Date(now.getTime() - INACTIVE_AFTER_MS).toISOString(),
+      });
+    }
+    const canDecide = team.viewer.roles.includes('manager');
+    return {
+      needsYou,
+      people: team.members.map(({ member, summary, reachability, actions }) => ({
+        id: member.id,
+        displayName: member.displayName,
+        jobTitle: member.jobTitle,
+        department: member.department,
+        depth: member.depth,
+        managerId: member.managerId,
+        programs: this.memberPrograms(summary),
+        overdueMandatoryCount: summary.overdueMandatory.length,
+        lastActivityAt: summary.lastActivityAt,
+        reachability: reachability?.stage,
+        actions,
+      })),
+      weeklyActivity: team.weeklyActivity,
+      pendingRequests: team.pendingRequests.map((r) =>
+        this.request(r, nameOf, canDecide ? ['decideRequest'] : []),
+      ),
+      actions: ['viewMyTeam'],
+    };
+  }
+
+  personDetail(d: TeamMemberDetail): PersonDetailResponse {
+    const stepsOf = (programId: string) => d.steps.filter((s) => s.programId === programId);
+    const personName = (id: string) => (id === d.person.id ? d.person.displayName : '');
+    return {
+      person: {
+        id: d.person.id,
+        displayName: d.person.displayName,
+        jobTitle: d.person.jobTitle,
+        department: d.person.department,
+        depth: d.depth,
+        lastActivityAt: d.summary.lastActivityAt,
+        reachability: d.reachability?.stage,
+      },
+      programs: this.memberPrograms(d.summary).map((p) => ({
+        ...p,
+        steps: this.personSteps(p.programId, stepsOf(p.programId)),
+      })),
+      checkIns: [],
+      reflections: d.reflections.map((r) => ({ ...r, prompt: this.reflectionPrompt(r.programId, r.stepId) })),
+      learningMinutes: d.learningMinutes,
+      learningTimeRequests: d.requests.map((r) =>
+        this.request(
+          r,
+          personName,
+          r.status === 'pending' && d.actions.includes('viewPerson') ? ['decideRequest'] : [],
+        ),
+      ),
+      actions: d.actions,
+    };
+  }
+
+  private personSteps(programId: string, states: StepState[]) {
+    const program = this.catalog.find(programId);
+    if (!program) return [];
+    return program.steps.flatMap((step) => {
+      const s = states.find((x) => x.stepId === step.id);
+      if (!s) return [];
+      return [
+        {
+          programId,
+          stepId: step.id,
+          title: textFor(step.title, this.language),
+          kind: step.kind,
+          minutes: step.minutes,
+          dueAt: s.dueAt,
+          optional: step.optional,
+          status: s.status,
+          doneAt: s.doneAt,
+          ...(step.kind === 'quiz' ? { attempts: s.attempts, lastScore: s.lastScore } : {}),
+        },
+      ];
+    });
+  }
+
+  private reflectionPrompt(programId: string, stepId: string): string {
+    const step = this.catalog.find(programId)?.steps.find((s) => s.id === stepId);
+    return step?.kind === 'reflection' ? textFor(step.prompt, this.language) : '';
+  }
+}
+
+function enrollmentFigures(e: Enrollment) {
+  return {
+    programId: e.programId,
+    status: e.status,
+    completedSteps: e.completedSteps,
+    totalSteps: e.totalSteps,
+    nextDueAt: e.nextDueAt,
+  };
+}

@@ -1,0 +1,44 @@
+import { callerActions, type CallerAction } from '../../domain/access/tabAccess.ts';
+import type { Enrollment } from '../../domain/learning/enrollment.ts';
+import { openItems, type OpenItems } from '../../domain/learning/learningProgress.ts';
+import type { LearningTimeRequestSummary } from '../managers/teamPorts.ts';
+import type { TeamReadDeps } from '../managers/teamReadDeps.ts';
+import { whoIsCalling, type SignedIn } from '../managers/whoIsCalling.ts';
+
+const statusOrder = { active: 0, completed: 1, expired: 2, withdrawn: 3 } as const;
+const MAX_REQUESTS = 50;
+
+export interface MyLearningInTab {
+  programs: Array<{ enrollment: Enrollment; mandatory: boolean } & OpenItems>;
+  requests: LearningTimeRequestSummary[];
+  actions: CallerAction[];
+}
+
+/** The caller's own learning (and only theirs): three queries, whatever their role. */
+export async function showMyLearningInTab(deps: TeamReadDeps, caller: SignedIn): Promise<MyLearningInTab> {
+  const now = deps.clock.now();
+  const [viewer, { enrollments, steps }, requests] = await Promise.all([
+    whoIsCalling(deps, caller),
+    deps.progress.loadPerson(caller.tenantId, caller.userId),
+    deps.learningTime.listForLearner(caller.tenantId, caller.userId),
+  ]);
+  const programs = enrollments.map((enrollment) => {
+    const program = deps.catalog.find(enrollment.programId);
+    return {
+      enrollment,
+      mandatory: program?.mandatory ?? false,
+      ...openItems(enrollment, program, steps, now),
+    };
+  });
+  programs.sort(
+    (a, b) =>
+      statusOrder[a.enrollment.status] - statusOrder[b.enrollment.status] ||
+      Number(b.mandatory) - Number(a.mandatory) ||
+      a.enrollment.enrolledAt.localeCompare(b.enrollment.enrolledAt),
+  );
+  return {
+    programs,
+    requests: requests.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, MAX_REQUESTS),
+    actions: callerActions(viewer),
+  };
+}
