@@ -5,6 +5,7 @@ import { startTeamsInstalls } from './teamsInstalls.ts';
 import {
   demoChatIdFor,
   sandboxGraphApp,
+  sandboxTabApp,
   sandboxTeamsApp,
   seedFromDemoOrganisation,
   startTenantSimulator,
@@ -144,6 +145,8 @@ async function main(): Promise<void> {
           DRYPP_PUBLIC_URL: dryppUrl,
           DRYPP_GRAPH_CLIENT_STATE: 'sandbox-client-state-not-a-secret',
           DRYPP_SYNC_INTERVAL_MS: '60000',
+          // Teams SSO for the tab API: tokens from the simulator (POST /_sim/tab-token) for its tab app.
+          DRYPP_TAB_CLIENT_ID: sandboxTabApp.clientId,
         },
         echo: prefixed('drypp'),
       },

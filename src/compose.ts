@@ -1,3 +1,4 @@
+import { TableManagerIndex } from './store/managers/managerIndexStore.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config/config.ts';
@@ -74,7 +75,11 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
         storage.table(tableNames.dailySends),
       ),
       leases: new TableLeaseStore(storage.table(tableNames.leases)),
-      people: new TablePeopleStore(storage.table(tableNames.people), storage.table(tableNames.tenants)),
+      people: new TablePeopleStore(
+        storage.table(tableNames.people),
+        storage.table(tableNames.tenants),
+        new TableManagerIndex(storage.table(tableNames.managerIndex)),
+      ),
       conversations: new TableConversationStore(
         storage.table(tableNames.conversations),
         storage.table(tableNames.welcomes),

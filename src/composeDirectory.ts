@@ -1,3 +1,4 @@
+import { TableManagerIndex } from './store/managers/managerIndexStore.ts';
 import type { DirectorySettings } from './config/config.ts';
 import type { Composed } from './compose.ts';
 import { presentManagerNotice } from './cards/directory/presenters/managerNoticePresenter.ts';
@@ -32,7 +33,11 @@ export function composeDirectory(
   const sync: SyncDeps = {
     ...deps,
     reader: new GraphDirectoryReader(graph),
-    mirror: new TableDirectoryMirror(storage.table(tableNames.people), storage.table(tableNames.tenants)),
+    mirror: new TableDirectoryMirror(
+      storage.table(tableNames.people),
+      storage.table(tableNames.tenants),
+      new TableManagerIndex(storage.table(tableNames.managerIndex)),
+    ),
     syncState: new TableSyncStateStore(storage.table(tableNames.syncState)),
     reachability,
     rules: composed.rules,

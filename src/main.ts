@@ -1,7 +1,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, ConfigError, type Config } from './config/config.ts';
+import { loadConfig, ConfigError, servesTenant, type Config } from './config/config.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { storageHealthProbe } from './store/platform/storageHealth.ts';
 import { createBotAdapter } from './teams/botAdapter.ts';
@@ -13,6 +13,38 @@ import { compose, repoRoot, withSender } from './compose.ts';
 import { composeDirectory } from './composeDirectory.ts';
 import { renderDueCard } from './cards/delivery/presenters/dueCardPresenter.ts';
 import { DryppBot } from '../bot/dryppBot.ts';
+import { systemClock } from './domain/platform/clock.ts';
+import { tabReadRoutes } from './http/tabs/readRoutes.ts';
+import type { TabApiDeps } from './http/tabs/router.ts';
+import { createSsoVerifier, requireTabSso } from './http/tabs/sso.ts';
+import { TableManagerIndex } from './store/managers/managerIndexStore.ts';
+import { tableNames } from './store/platform/tables.ts';
+import { noLearningTimeRequests } from './usecases/managers/teamPorts.ts';
+import type { TeamReadDeps } from './usecases/managers/teamReadDeps.ts';
+
+/** The tab API behind Teams SSO: read views here; other capabilities add their mounts to the list. */
+function tabApiFor(config: Config, composed: Awaited<ReturnType<typeof compose>>): TabApiDeps {
+  const sso = config.tabSso!;
+  const { deps, storage } = composed;
+  const verify = createSsoVerifier({
+    authorityHost: sso.authorityHost,
+    clientId: sso.clientId,
+    servesTenant: (tenantId) => servesTenant(config.tenants, tenantId),
+    // Token lifetimes are wall-clock time, also in the sandbox where the learning clock moves ahead.
+    now: () => systemClock.now(),
+  });
+  const reads: TeamReadDeps = {
+    clock: deps.clock,
+    catalog: deps.catalog,
+    managerIndex: new TableManagerIndex(storage.table(tableNames.managerIndex)),
+    people: deps.people,
+    enrollments: deps.enrollments,
+    steps: deps.steps,
+    reachability: deps.reachability,
+    learningTime: noLearningTimeRequests,
+  };
+  return { authenticate: requireTabSso(verify), mounts: [tabReadRoutes(reads)] };
+}
 
 /** The composition root: the one place that wires adapters to use cases, and each role to the process. */
 
@@ -44,6 +76,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
       probes,
       tabsDir: path.resolve(repoRoot, config.tabsDir),
       botAuthRequired: Boolean(config.bot.appId),
+      tabApi: config.tabSso ? tabApiFor(config, composed) : undefined,
       graphNotifications:
         directory && config.directory?.notifications
           ? {

@@ -10,7 +10,13 @@ export {
   type StartOptions,
 } from './server.ts';
 export { trustInThisProcess } from './certificate.ts';
-export { seedFromDemoOrganisation, sandboxGraphApp, sandboxTeamsApp, demoChatIdFor } from './demoSeed.ts';
+export {
+  seedFromDemoOrganisation,
+  sandboxGraphApp,
+  sandboxTabApp,
+  sandboxTeamsApp,
+  demoChatIdFor,
+} from './demoSeed.ts';
 export type { AppInstalled } from './teamwork.ts';
 export type { LifecycleEvent } from './notifier.ts';
 export type { SimulatorState } from './state.ts';
@@ -23,3 +29,4 @@ export {
   type SeedTenant,
   type SeedUser,
 } from './types.ts';
+export { issueTabToken, tabTokenSchema, type TabTokenRequest } from './tabTokens.ts';

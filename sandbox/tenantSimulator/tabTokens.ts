@@ -21,11 +21,11 @@ export const tabTokenSchema = z.strictObject({
   /** Delegated scopes; `access_as_user` when omitted. */
   scopes: z.array(z.string().regex(/^[\w.]+$/)).optional(),
   lifetimeSeconds: z.number().int().min(-86_400).max(86_400).default(3600),
-  /** Issue the token this many seconds in the past (tests of expiry). */
+  /** Issue the token this many seconds in the past (tests of expiry; negative: in the future). */
   ageSeconds: z
     .number()
     .int()
-    .min(0)
+    .min(-86_400)
     .max(30 * 86_400)
     .default(0),
 });

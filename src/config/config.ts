@@ -119,6 +119,16 @@ const envSchema = z.object({
       .optional(),
   ),
   DRYPP_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  // The tab's Entra app (aad.manifest.json): SSO tokens must be issued to it. Without it the tab API is off.
+  DRYPP_TAB_CLIENT_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+        'must be a GUID (the client id)',
+      )
+      .optional(),
+  ),
   DRYPP_GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
   DRYPP_GRAPH_SCOPE: z.string().default('https://graph.microsoft.com/.default'),
   DRYPP_TEAMS_APP_CATALOG_ID: optionalText,
@@ -182,6 +192,8 @@ export interface Config {
   defaultTimeZone: string;
   schedulerIntervalMs: number;
   directory?: DirectorySettings;
+  /** Teams SSO for the tab API: the tab app's client id and the authority that signs its tokens. */
+  tabSso?: { clientId: string; authorityHost: string };
   delivery: {
     workingHours: { start: string; end: string };
     workingDays: string[];
@@ -339,6 +351,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultTimeZone: e.DRYPP_DEFAULT_TIME_ZONE,
     schedulerIntervalMs: e.DRYPP_SCHEDULER_INTERVAL_MS,
     directory,
+    tabSso: e.DRYPP_TAB_CLIENT_ID
+      ? { clientId: e.DRYPP_TAB_CLIENT_ID.toLowerCase(), authorityHost: e.DRYPP_AUTHORITY_HOST }
+      : undefined,
     delivery: {
       workingHours: {
         start: e.DRYPP_WORKING_HOURS.slice(0, 5),

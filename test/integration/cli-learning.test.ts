@@ -1,5 +1,6 @@
 // Runs the real `drypp` launcher against a private Azurite, as an admin would against the server's
 // storage: list programs, enroll, report, withdraw, and move the sandbox clock.
+import { TableManagerIndex } from '../../src/store/managers/managerIndexStore.ts';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,7 +77,11 @@ beforeAll(async () => {
     connectionString: azurite.connectionString,
   });
   await ensureStorage(clients);
-  const people = new TablePeopleStore(clients.table(tableNames.people), clients.table(tableNames.tenants));
+  const people = new TablePeopleStore(
+    clients.table(tableNames.people),
+    clients.table(tableNames.tenants),
+    new TableManagerIndex(clients.table(tableNames.managerIndex)),
+  );
   await people.upsert(ada);
   await people.upsert(bo);
   enrollments = new TableEnrollmentStore(clients.table(tableNames.learnerProgress));

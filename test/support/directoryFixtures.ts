@@ -1,3 +1,4 @@
+import { TableManagerIndex } from '../../src/store/managers/managerIndexStore.ts';
 import { Writable } from 'node:stream';
 import type { Composed } from '../../src/compose.ts';
 import { DEFAULT_NEW_HIRE_POLICY } from '../../src/domain/directory/newHirePolicy.ts';
@@ -109,6 +110,7 @@ export function directorySyncFor(
   const mirror = new TableDirectoryMirror(
     storage.table(tableNames.people),
     storage.table(tableNames.tenants),
+    new TableManagerIndex(storage.table(tableNames.managerIndex)),
   );
   const syncState = new TableSyncStateStore(storage.table(tableNames.syncState));
   const notices: DirectorySync['notices'] = [];

@@ -39,4 +39,6 @@ export interface MirroredPerson {
    * missing the person is not reachable (no enrollment, no card) and not yet "first seen".
    */
   missing?: Array<'userPrincipalName' | 'displayName'>;
+  /** The manager the mirror knew before this change (the manager index moves the person). */
+  previousManagerId?: string;
 }

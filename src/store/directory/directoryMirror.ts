@@ -5,6 +5,21 @@ import type { MirroredPerson } from '../../domain/directory/directoryPerson.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart, personPartition } from '../platform/keys.ts';
 import { withoutUndefined } from '../platform/rowMapping.ts';
+import type { ReportingChange } from '../../domain/managers/reportingTree.ts';
+import type { TableManagerIndex } from '../managers/managerIndexStore.ts';
+
+function reportingChange(m: MirroredPerson): ReportingChange {
+  const p = m.person;
+  return {
+    id: p.id,
+    managerId: p.managerId,
+    previousManagerId: m.previousManagerId,
+    active: !m.removedAt && p.accountEnabled !== false,
+    displayName: p.displayName,
+    jobTitle: p.jobTitle ?? undefined,
+    department: p.department ?? undefined,
+  };
+}
 
 /**
  * The directory mirror lives in the People table (the same rows PeopleStore reads): only the fields
@@ -14,6 +29,7 @@ export class TableDirectoryMirror implements DirectoryMirror {
   constructor(
     private readonly people: TableClient,
     private readonly tenants: TableClient,
+    private readonly managerIndex: TableManagerIndex,
   ) {}
 
   async get(tenantId: string, id: string): Promise<MirroredPerson | undefined> {
@@ -45,6 +61,8 @@ export class TableDirectoryMirror implements DirectoryMirror {
         await this.people.submitTransaction(actions.slice(i, i + 100));
       }
     }
+    // After the people rows: the index is derived from them, and a retry rewrites it the same way.
+    await this.managerIndex.apply(tenantId, [...byId.values()].map(reportingChange));
   }
 
   async registerTenant(tenantId: string): Promise<void> {

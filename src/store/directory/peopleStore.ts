@@ -4,6 +4,7 @@ import type { PeopleStore } from '../../usecases/directory/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart, personPartition, tenantPartitionRange } from '../platform/keys.ts';
 import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';
+import type { TableManagerIndex } from '../managers/managerIndexStore.ts';
 
 /**
  * The people Drypp knows, by tenant and Entra object id: only the fields it needs (data minimisation).
@@ -13,10 +14,13 @@ export class TablePeopleStore implements PeopleStore {
   constructor(
     private readonly people: TableClient,
     private readonly tenantsTable: TableClient,
+    private readonly managerIndex: TableManagerIndex,
   ) {}
 
+  /** Tests, benches and the CLI add people one at a time; directory sync writes through the mirror. */
   async upsert(person: Person): Promise<void> {
     const { tenantId, ...fields } = person;
+    const before = person.managerId === undefined ? undefined : await this.get(tenantId, person.id);
     await this.people.upsertEntity(
       {
         partitionKey: personPartition(tenantId, person.id),
@@ -30,6 +34,17 @@ export class TablePeopleStore implements PeopleStore {
       { partitionKey: 'tenant', rowKey: keyPart(tenantId), tenantId },
       'Replace',
     );
+    await this.managerIndex.apply(tenantId, [
+      {
+        id: person.id,
+        managerId: person.managerId,
+        previousManagerId: before?.managerId,
+        active: true,
+        displayName: person.displayName,
+        jobTitle: person.jobTitle,
+        department: person.department,
+      },
+    ]);
   }
 
   async get(tenantId: string, id: string): Promise<Person | undefined> {

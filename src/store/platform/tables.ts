@@ -11,6 +11,7 @@ export const tableNames = {
   dailySends: 'DailySends',
   leases: 'Leases',
   people: 'People',
+  managerIndex: 'ManagerIndex',
   tenants: 'Tenants',
   sandboxClock: 'SandboxClock',
   syncState: 'SyncState',

@@ -146,6 +146,7 @@ async function applyPage(
     rows.push({
       person,
       firstSeenAt: before?.firstSeenAt ?? (meetsAsMember ? now.toISOString() : undefined),
+      previousManagerId: before?.person.managerId,
     });
     if (decision.newHire) events.push({ person, event: { kind: 'joined' } });
     else if (before?.firstSeenAt && roleChanged(before.person, person)) {
@@ -155,7 +156,7 @@ async function applyPage(
   for (const id of page.removedIds) {
     const gone = await deps.mirror.get(tenantId, id);
     if (gone && !gone.removedAt) {
-      rows.push({ ...gone, removedAt: now.toISOString() });
+      rows.push({ ...gone, removedAt: now.toISOString(), previousManagerId: gone.person.managerId });
       report.removed++;
     }
   }
