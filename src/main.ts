@@ -38,8 +38,7 @@ function tabApiFor(config: Config, composed: Awaited<ReturnType<typeof compose>>
     catalog: deps.catalog,
     managerIndex: new TableManagerIndex(storage.table(tableNames.managerIndex)),
     people: deps.people,
-    enrollments: deps.enrollments,
-    steps: deps.steps,
+    progress: deps.progress,
     reachability: deps.reachability,
     learningTime: noLearningTimeRequests,
   };
