@@ -89,6 +89,13 @@ export class FakeProgressStore implements ProgressStore {
     }));
   }
 
+  loadPerson(tenantId: string, userId: string) {
+    return this.faults.run('progress.loadPerson', [tenantId, userId], () => ({
+      enrollments: this.enrollments.rows.all().filter((e) => e.tenantId === tenantId && e.userId === userId),
+      steps: this.steps.rows.all().filter((s) => s.tenantId === tenantId && s.userId === userId),
+    }));
+  }
+
   /** Both or neither, like the real store's one-partition transaction. */
   saveStepAndEnrollment(step: Stored<StepState>, enrollment: Stored<Enrollment>) {
     return this.faults.run(
