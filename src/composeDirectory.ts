@@ -14,7 +14,7 @@ import { TableSubscriptionStore } from './store/directory/subscriptionStore.ts';
 import { TableSyncStateStore } from './store/directory/syncStateStore.ts';
 import { queueNames, tableNames } from './store/platform/tables.ts';
 import { WorkQueue } from './store/platform/workQueue.ts';
-import type { DirectoryHint } from './domain/directory/subscription.ts';
+import { DirectoryHintSchema, type DirectoryHint } from './domain/directory/subscription.ts';
 import type { LearningDeps } from './usecases/learning/learningDeps.ts';
 import { noticeManager } from './usecases/directory/noticeManager.ts';
 import type { SyncDeps } from './usecases/directory/syncDirectory.ts';
@@ -29,7 +29,11 @@ export function composeDirectory(
   const { storage } = composed;
   const graph = new GraphClients(settings);
   const reachability = deps.reachability;
-  const hints = new WorkQueue<DirectoryHint>(storage.queue(queueNames.directoryHints));
+  const hints = new WorkQueue<DirectoryHint>(storage.queue(queueNames.directoryHints), {
+    parse: (json) => DirectoryHintSchema.parse(json),
+    poison: storage.queue(queueNames.directoryHintsPoison),
+    onSetAside: (info) => log.warn(info, 'queue message set aside'),
+  });
   const sync: SyncDeps = {
     ...deps,
     reader: new GraphDirectoryReader(graph),

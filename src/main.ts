@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, ConfigError, servesTenant, type Config } from './config/config.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { storageHealthProbe } from './store/platform/storageHealth.ts';
+import { setAsideHealthProbe } from './store/platform/workQueue.ts';
 import { createBotAdapter } from './teams/botAdapter.ts';
 import { createHealthOnlyApp, createWebApp } from './http/app.ts';
 import { startWorker } from './jobs/worker.ts';
@@ -65,7 +66,10 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
   const stops: Array<() => Promise<void>> = [];
   let port = config.port;
 
-  const probes = [storageHealthProbe(storage)];
+  const probes = [
+    storageHealthProbe(storage),
+    ...(directory ? [setAsideHealthProbe([{ name: 'directory hints', queue: directory.hints }])] : []),
+  ];
   let app;
   if (config.roles.includes('web')) {
     app = createWebApp({

@@ -44,7 +44,10 @@ async function withLease(deps: DirectoryJobDeps, name: string, work: () => Promi
  * Directory work as jobs: a delta round on a schedule (the source of truth), a round at once when
  * a change notification arrives (a hint), app installs for new hires, and the subscription kept alive.
  */
-export function directoryJobs(deps: DirectoryJobDeps, options: { syncIntervalMs: number }): Job[] {
+export function directoryJobs(
+  deps: DirectoryJobDeps,
+  options: { syncIntervalMs: number; hintVisibilitySeconds?: number },
+): Job[] {
   const syncTenant = async (tenantId: string) =>
     withLease(deps, `directorySync|${tenantId}`, async () => {
       const report = await syncDirectory(deps.sync, tenantId);
@@ -66,7 +69,9 @@ export function directoryJobs(deps: DirectoryJobDeps, options: { syncIntervalMs:
       name: 'directoryHints',
       intervalMs: 500,
       async runOnce() {
-        const messages = await deps.hints.receive(32, 10);
+        // A hint whose round fails comes back after its visibility timeout; after the queue's
+        // maximum of attempts it is set aside (the scheduled delta round still catches up).
+        const messages = await deps.hints.receive(32, options.hintVisibilitySeconds ?? 10);
         if (messages.length === 0) return;
         const byTenant = new Map<string, DirectoryHint[]>();
         for (const m of messages)

@@ -121,7 +121,10 @@ describe('ETag updates', () => {
 
 describe('work queue', () => {
   it('delivers a message until it is acknowledged', async () => {
-    const queue = new WorkQueue<{ key: string }>(clients.queue(queueNames.deliveries));
+    const queue = new WorkQueue<{ key: string }>(clients.queue(queueNames.deliveries), {
+      parse: (json) => json as { key: string },
+      poison: clients.queue(queueNames.directoryHintsPoison),
+    });
     await queue.send({ key: 'card-1' });
     const [first] = await queue.receive(1, 1);
     expect(first?.body).toEqual({ key: 'card-1' });

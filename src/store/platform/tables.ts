@@ -22,6 +22,7 @@ export const tableNames = {
 export const queueNames = {
   deliveries: 'drypp-deliveries',
   directoryHints: 'drypp-directory-hints',
+  directoryHintsPoison: 'drypp-directory-hints-poison',
 } as const;
 
 export async function ensureStorage(clients: StorageClients): Promise<void> {
