@@ -135,6 +135,12 @@ describe('tab API: security', () => {
     expect((JSON.parse(bodies[0]!) as TabErrorBody).error.code).toBe('forbidden');
   });
 
+  it('does not open the team drill-down to an HR admin for someone who is not their report', async () => {
+    // Megan holds Drypp.Admin; she is not her own report.
+    const res = await get(`/my-team/people/${demo.megan}`, await tokenFor(demo.megan));
+    expect(res.status).toBe(403);
+  });
+
   it('refuses My team to a learner with no reports', async () => {
     const res = await get('/my-team', await tokenFor(demo.alex));
     expect(res.status).toBe(403);

@@ -1,3 +1,4 @@
+import { allowedActions, type Actor } from '../../domain/access/index.ts';
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import type { OpenItem } from '../../domain/learning/learningProgress.ts';
 import { textFor } from '../../domain/learning/program.ts';
@@ -146,7 +147,6 @@ export class TabPresenter {
         since: summary.lastActivityAt ?? new Date(now.getTime() - INACTIVE_AFTER_MS).toISOString(),
       });
     }
-    const canDecide = team.viewer.roles.includes('manager');
     return {
       needsYou,
       people: team.members.map(({ member, summary, reachability, actions }) => ({
@@ -164,7 +164,7 @@ export class TabPresenter {
       })),
       weeklyActivity: team.weeklyActivity,
       pendingRequests: team.pendingRequests.map((r) =>
-        this.request(r, nameOf, canDecide ? ['decideRequest'] : []),
+        this.request(r, nameOf, requestActions(team.viewer, r)),
       ),
       actions: ['viewMyTeam'],
     };
@@ -190,13 +190,7 @@ export class TabPresenter {
       checkIns: [],
       reflections: d.reflections.map((r) => ({ ...r, prompt: this.reflectionPrompt(r.programId, r.stepId) })),
       learningMinutes: d.learningMinutes,
-      learningTimeRequests: d.requests.map((r) =>
-        this.request(
-          r,
-          personName,
-          r.status === 'pending' && d.actions.includes('viewPerson') ? ['decideRequest'] : [],
-        ),
-      ),
+      learningTimeRequests: d.requests.map((r) => this.request(r, personName, requestActions(d.viewer, r))),
       actions: d.actions,
     };
   }
@@ -228,6 +222,18 @@ export class TabPresenter {
     const step = this.catalog.find(programId)?.steps.find((s) => s.id === stepId);
     return step?.kind === 'reflection' ? textFor(step.prompt, this.language) : '';
   }
+}
+
+/** Deciding is the only request action the tab offers a manager (the policy says when). */
+function requestActions(actor: Actor, r: LearningTimeRequestSummary): LearningTimeRequestView['actions'] {
+  const status = r.status === 'cancelled' ? 'denied' : r.status;
+  const allowed = allowedActions(actor, {
+    type: 'learningTimeRequest',
+    tenantId: r.tenantId,
+    requesterId: r.learnerId,
+    status,
+  });
+  return allowed.includes('decideRequest') ? ['decideRequest'] : [];
 }
 
 function enrollmentFigures(e: Enrollment) {

@@ -1,9 +1,9 @@
+import { allowedActions, type Actor } from '../../domain/access/index.ts';
 import {
-  personActions,
   tabRolesOf,
   tabRules,
-  type PersonAction,
-  type TabViewer,
+  TEAM_PERSON_ACTIONS,
+  type TeamPersonAction,
 } from '../../domain/access/tabAccess.ts';
 import type { Reachability } from '../../domain/directory/reachability.ts';
 import type { TeamMember } from '../../domain/managers/reportingTree.ts';
@@ -26,11 +26,11 @@ export interface TeamMemberLearning {
   member: TeamMember;
   summary: MemberSummary;
   reachability?: Reachability;
-  actions: PersonAction[];
+  actions: TeamPersonAction[];
 }
 
 export interface MyTeam {
-  viewer: TabViewer;
+  viewer: Actor;
   members: TeamMemberLearning[];
   weeklyActivity: WeekActivity[];
   /** Pending requests of anyone in the tree, oldest first. */
@@ -46,10 +46,11 @@ export type MyTeamOutcome = { kind: 'shown'; team: MyTeam } | { kind: 'notAllowe
  */
 export async function showMyTeam(deps: TeamReadDeps, caller: SignedIn): Promise<MyTeamOutcome> {
   const tree = await reportingTreeOf(deps, caller.tenantId, caller.userId);
-  const viewer: TabViewer = {
+  const viewer: Actor = {
     tenantId: caller.tenantId,
     userId: caller.userId,
     roles: tabRolesOf({ appRoles: caller.appRoles, hasReports: tree.length > 0 }),
+    managedIds: new Set(tree.map((m) => m.id)),
   };
   if (!tabRules.viewMyTeam(viewer)) return { kind: 'notAllowed' };
   const now = deps.clock.now();
@@ -76,7 +77,7 @@ export async function showMyTeam(deps: TeamReadDeps, caller: SignedIn): Promise<
 
 async function memberLearning(
   deps: TeamReadDeps,
-  viewer: TabViewer,
+  viewer: Actor,
   member: TeamMember,
   now: Date,
 ): Promise<{ learning: TeamMemberLearning; doneAt: string[] }> {
@@ -91,8 +92,13 @@ async function memberLearning(
       member,
       summary,
       reachability,
-      actions: personActions(viewer, { tenantId: viewer.tenantId, id: member.id, reportsToViewer: true }),
+      actions: teamActionsOn(viewer, member.id),
     },
     doneAt: steps.flatMap((s) => (s.status === 'done' && s.doneAt ? [s.doneAt] : [])),
   };
+}
+
+export function teamActionsOn(actor: Actor, userId: string): TeamPersonAction[] {
+  const allowed = allowedActions(actor, { type: 'person', tenantId: actor.tenantId, userId });
+  return TEAM_PERSON_ACTIONS.filter((a) => allowed.includes(a));
 }

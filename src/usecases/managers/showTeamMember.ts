@@ -1,4 +1,6 @@
-import { personActions, type PersonAction, type TabViewer } from '../../domain/access/tabAccess.ts';
+import { can, type Actor } from '../../domain/access/index.ts';
+import type { TeamPersonAction } from '../../domain/access/tabAccess.ts';
+import { teamActionsOn } from './showMyTeam.ts';
 import type { Person } from '../../domain/directory/person.ts';
 import type { Reachability } from '../../domain/directory/reachability.ts';
 import type { StepState } from '../../domain/learning/stepState.ts';
@@ -21,7 +23,7 @@ export interface SharedReflection {
 }
 
 export interface TeamMemberDetail {
-  viewer: TabViewer;
+  viewer: Actor;
   person: Person;
   depth: number;
   summary: MemberSummary;
@@ -30,7 +32,7 @@ export interface TeamMemberDetail {
   reflections: SharedReflection[];
   learningMinutes: MonthMinutes[];
   requests: LearningTimeRequestSummary[];
-  actions: PersonAction[];
+  actions: TeamPersonAction[];
 }
 
 /** Anyone outside the caller's reports gets `notAllowed`, whether or not the person exists. */
@@ -51,12 +53,11 @@ export async function showTeamMember(
     deps.people.get(caller.tenantId, personId),
   ]);
   const depth = person ? await depthBelow(deps, person, caller.userId) : undefined;
-  const actions = personActions(viewer, {
-    tenantId: caller.tenantId,
-    id: personId,
-    reportsToViewer: depth !== undefined,
-  });
-  if (!person || depth === undefined || !actions.includes('viewPerson')) return { kind: 'notAllowed' };
+  // My team's drill-down is for the person's managers: being HR admin or the person is not enough.
+  const actor: Actor = { ...viewer, managedIds: depth === undefined ? [] : [personId] };
+  const resource = { type: 'person', tenantId: caller.tenantId, userId: personId } as const;
+  if (!person || depth === undefined || !can(actor, 'viewPerson', resource)) return { kind: 'notAllowed' };
+  const actions = teamActionsOn(actor, personId);
 
   const now = deps.clock.now();
   const [{ enrollments, steps }, requests, reachability] = await Promise.all([
@@ -76,7 +77,7 @@ export async function showTeamMember(
   return {
     kind: 'shown',
     detail: {
-      viewer,
+      viewer: actor,
       person,
       depth,
       summary,

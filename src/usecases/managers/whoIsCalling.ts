@@ -1,4 +1,5 @@
-import { tabRolesOf, type TabViewer } from '../../domain/access/tabAccess.ts';
+import type { Actor } from '../../domain/access/index.ts';
+import { tabRolesOf } from '../../domain/access/tabAccess.ts';
 import type { ManagerIndex } from './teamPorts.ts';
 
 /** The signed-in person, as the SSO token names them. */
@@ -9,10 +10,7 @@ export interface SignedIn {
 }
 
 /** The caller's roles: a manager when the directory names anyone as their report (one query). */
-export async function whoIsCalling(
-  deps: { managerIndex: ManagerIndex },
-  caller: SignedIn,
-): Promise<TabViewer> {
+export async function whoIsCalling(deps: { managerIndex: ManagerIndex }, caller: SignedIn): Promise<Actor> {
   const reports = await deps.managerIndex.reportsOf(caller.tenantId, caller.userId);
   return {
     tenantId: caller.tenantId,
