@@ -7,6 +7,7 @@ import { dirname, join, posix } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { AppManifestUtils, type TeamsManifest } from '@microsoft/app-manifest';
 import { zipSync } from 'fflate';
+import { localizationFiles, repairLocalizationSchemaText } from './app-localization.ts';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -81,9 +82,14 @@ export function localSchemaPath(schemaUrl: string): string {
   return path;
 }
 
+/** The localization schema that @microsoft/app-manifest ships beside the manifest schema of the same version. */
+export function localizationSchemaPath(manifestSchemaUrl: string): string {
+  return join(dirname(localSchemaPath(manifestSchemaUrl)), 'MicrosoftTeams.Localization.schema.json');
+}
+
 /** Reads a schema file the way @microsoft/app-manifest does (some schemas contain `\a` / `\v` escapes). */
-export function loadSchema(path: string): object {
-  const raw = readFileSync(path, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b');
+export function loadSchema(path: string, repair: (text: string) => string = (text) => text): object {
+  const raw = repair(readFileSync(path, 'utf8')).replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b');
   return JSON.parse(raw) as object;
 }
 
@@ -236,6 +242,12 @@ export async function buildAppPackage(appPackageDir: string, env: Env): Promise<
       problems.push(...checkOutlineColours(relPath, bytes));
     // Same relative path inside the zip as in the manifest; ours sit at the root.
     files[posix.normalize(relPath)] = bytes;
+  }
+  if (typeof manifest.$schema === 'string' && manifest.localizationInfo !== undefined) {
+    const schema = loadSchema(localizationSchemaPath(manifest.$schema), repairLocalizationSchemaText);
+    const localized = await localizationFiles(appPackageDir, manifest, schema);
+    problems.push(...localized.problems);
+    Object.assign(files, localized.files);
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, manifest, zip: zipSync(files, { level: 9 }) };

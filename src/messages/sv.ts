@@ -52,7 +52,7 @@ export const sv: typeof en = {
     nextDue: (date: string) => `Nästa steg senast ${date}`,
     status: {
       active: 'Pågår',
-      completed: 'Klart',
+      completed: 'Slutfört',
       withdrawn: 'Avanmäld',
       expired: 'Har löpt ut',
     },

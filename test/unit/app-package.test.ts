@@ -131,11 +131,17 @@ describe('icons', () => {
 });
 
 describe('the built package', () => {
-  it('holds the filled manifest and both icons at the zip root', async () => {
+  it('holds the filled manifest, both icons and the localization files at the zip root', async () => {
     const result = await buildAppPackage(appPackageDir, sampleEnv);
     if (!result.ok) throw new Error(result.problems.join('\n'));
     const files = unzipSync(result.zip);
-    expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(Object.keys(files).sort()).toEqual([
+      'color.png',
+      'manifest.json',
+      'nb.json',
+      'outline.png',
+      'sv.json',
+    ]);
     expect(JSON.parse(strFromU8(files['manifest.json']!))).toMatchObject({ id: sampleEnv.TEAMS_APP_ID });
   });
 });
