@@ -33,14 +33,14 @@ export const sv: typeof en = {
     nothingNext: 'Du har redan fått allt: det finns inget nästa steg som väntar.',
   },
   managerNotice: {
-    title: (name: string) => `${name} börjar hos dig`,
+    title: (name: string) => `${name} börjar i ditt team`,
     starts: (name: string, start: string, department?: string) =>
       `${name} börjar ${start}${department ? ` på ${department}` : ''}. Så här ser planen ut i Drypp:`,
     plan: 'Planen',
     program: (steps: number, mandatory: boolean) =>
       `${steps} korta steg · ${mandatory ? 'obligatoriskt' : 'frivilligt'}`,
     yourPart:
-      'Avsätt lite tid de första veckorna för det här: där chefer ger tid, blir det lärande. Du följer utvecklingen under fliken Mitt team.',
+      'Avsätt lite tid under de första veckorna till det här – där chefer ger tid blir det lärande. Du följer hur det går under fliken Mitt team.',
   },
   myLearning: {
     title: 'Mitt lärande',
@@ -128,7 +128,7 @@ export const sv: typeof en = {
       version: (version: string) => `Version ${version}`,
       confirm: 'Jag har läst och förstått',
       confirmed: (version: string, at: string) =>
-        `Du bekräftade ${at} att du har läst och förstått version ${version}.`,
+        `Du bekräftade den ${at} att du har läst och förstått version ${version}.`,
     },
     event: {
       when: 'När',
