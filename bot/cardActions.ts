@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import {
   cardVerbs,
+  managerCardVerbs,
   stepCardVerbs,
   type CardVerb,
+  type ManagerCardVerb,
   type StepCardVerb,
 } from '../src/cards/platform/cardVerbs.ts';
 import type { CardActionResult } from '../src/cards/platform/cardActionResult.ts';
+import { runManagerAction } from './managerActions.ts';
 import type { ChatContext } from './chatContext.ts';
 import { onChatMessage, type BotDeps } from './handlers.ts';
 import { runStepAction } from './stepActions.ts';
@@ -27,6 +30,13 @@ const stepVerb = (verb: StepCardVerb): VerbHandler<z.ZodType> => ({
   },
 });
 
+const managerVerb = (verb: ManagerCardVerb): VerbHandler<z.ZodType> => ({
+  data: z.unknown(), // each managers verb parses its own data (src/cards/managers/managerActionSchemas.ts)
+  async run(deps, chat, data) {
+    return runManagerAction(deps, chat, verb, data);
+  },
+});
+
 const verbs: { [V in CardVerb]: VerbHandler<z.ZodType> } = {
   [stepCardVerbs.completeStep]: stepVerb(stepCardVerbs.completeStep),
   [stepCardVerbs.answerQuiz]: stepVerb(stepCardVerbs.answerQuiz),
@@ -35,6 +45,10 @@ const verbs: { [V in CardVerb]: VerbHandler<z.ZodType> } = {
   [stepCardVerbs.submitReflection]: stepVerb(stepCardVerbs.submitReflection),
   [stepCardVerbs.acknowledge]: stepVerb(stepCardVerbs.acknowledge),
   [stepCardVerbs.confirmAttendance]: stepVerb(stepCardVerbs.confirmAttendance),
+  [managerCardVerbs.requestLearningTime]: managerVerb(managerCardVerbs.requestLearningTime),
+  [managerCardVerbs.decideLearningTime]: managerVerb(managerCardVerbs.decideLearningTime),
+  [managerCardVerbs.showLearningTime]: managerVerb(managerCardVerbs.showLearningTime),
+  [managerCardVerbs.answerCheckin]: managerVerb(managerCardVerbs.answerCheckin),
   // Navigation buttons post the answer as a new message, so the card clicked (the welcome) stays readable.
   [cardVerbs.showMyLearning]: {
     data: z.object({}).loose(),

@@ -7,12 +7,14 @@ import { deliverNextEarly } from '../src/usecases/learning/deliverNextEarly.ts';
 import { markChatKnown } from '../src/usecases/directory/reachNewHires.ts';
 import { sendWaitingCardsNow } from '../src/usecases/delivery/sendWaitingCardsNow.ts';
 import type { LearningDeps } from '../src/usecases/learning/learningDeps.ts';
+import type { ManagersDeps } from '../src/usecases/managers/managersDeps.ts';
+import { sendLearningTimeForm } from './managerActions.ts';
 import { showMyLearning } from '../src/usecases/learning/showMyLearning.ts';
 import { welcomeNewInstallation } from '../src/usecases/delivery/welcomeNewInstallation.ts';
 import type { ChatContext } from './chatContext.ts';
 
-/** The bot reaches everything through the learning use cases' dependencies. */
-export type BotDeps = LearningDeps;
+/** The bot reaches everything through the learning and managers use cases' dependencies. */
+export type BotDeps = LearningDeps & ManagersDeps;
 
 /** The app was installed for the person, or its chat was opened: remember them and welcome once. */
 export async function onInstalled(deps: BotDeps, chat: ChatContext): Promise<void> {
@@ -63,6 +65,8 @@ export async function onChatMessage(
       const outcome = await deliverNextEarly(deps, { tenantId: chat.tenantId, userId: chat.userId });
       return chat.sendCard(noticeCard(chat.t.next[outcome.kind]));
     }
+    case 'requestLearningTime':
+      return sendLearningTimeForm(deps, chat);
     case 'unknown':
       return chat.sendCard(helpCard(chat.t, { notUnderstood: true }));
   }

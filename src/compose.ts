@@ -27,6 +27,12 @@ import { ensureStorage, tableNames } from './store/platform/tables.ts';
 import type { ChatSender } from './usecases/delivery/ports.ts';
 import type { LearningDeps } from './usecases/learning/learningDeps.ts';
 import { catalogOf } from './usecases/learning/programCatalog.ts';
+import type { ManagersDeps } from './usecases/managers/managersDeps.ts';
+import { TableCheckinStore } from './store/managers/checkinStore.ts';
+import { TableLearningTimeStore } from './store/managers/learningTimeStore.ts';
+
+/** What the bot, the jobs and the tab API reach: the learning and the managers use cases' ports. */
+export type AppDeps = LearningDeps & ManagersDeps;
 
 /**
  * Wires storage adapters and content into the use cases' dependencies. Shared by the server
@@ -35,7 +41,7 @@ import { catalogOf } from './usecases/learning/programCatalog.ts';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface Composed {
-  deps: Omit<LearningDeps, 'sender'>;
+  deps: Omit<AppDeps, 'sender' | 'calendar'>;
   /** Enrollment rules from content/rules. */
   rules: EnrollmentRule[];
   storage: StorageClients;
@@ -86,12 +92,18 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
       ),
       reachability: new TableReachabilityStore(storage.table(tableNames.reachability)),
       policy: deliveryPolicyFrom(config),
+      learningTime: new TableLearningTimeStore(storage.table(tableNames.learningTime)),
+      checkins: new TableCheckinStore(storage.table(tableNames.checkins)),
     },
   };
 }
 
-export function withSender(deps: Composed['deps'], sender: ChatSender): LearningDeps {
-  return { ...deps, sender };
+export function withSender(
+  deps: Composed['deps'],
+  sender: ChatSender,
+  calendar?: ManagersDeps['calendar'],
+): AppDeps {
+  return { ...deps, sender, calendar };
 }
 
 function deliveryPolicyFrom(config: Config): DeliveryPolicy {

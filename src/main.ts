@@ -45,6 +45,10 @@ function tabApiFor(config: Config, composed: Awaited<ReturnType<typeof compose>>
   };
   return { authenticate: requireTabSso(verify), mounts: [tabReadRoutes(reads)] };
 }
+import { GraphCalendarBooker } from './graph/calendarBooker.ts';
+import { GraphClients } from './graph/graphClients.ts';
+import { followUpLearningTimeJob } from './jobs/managersJobs.ts';
+import { learningTimePresenter } from './cards/managers/learningTimePresenter.ts';
 
 /** The composition root: the one place that wires adapters to use cases, and each role to the process. */
 
@@ -60,7 +64,13 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
   adapter.onTurnError = async (turn, error) => {
     log.error({ err: error, correlationId: turn.activity.id }, 'unhandled turn error');
   };
-  const deps = withSender(stores, new BotChatSender(adapter, config.bot.appId ?? '', stores.conversations));
+  // Approved learning time is booked through Graph where Graph is configured (the directory settings).
+  const calendar = config.directory ? new GraphCalendarBooker(new GraphClients(config.directory)) : undefined;
+  const deps = withSender(
+    stores,
+    new BotChatSender(adapter, config.bot.appId ?? '', stores.conversations),
+    calendar,
+  );
 
   const directory = config.directory ? composeDirectory(config.directory, composed, deps, log) : undefined;
   const stops: Array<() => Promise<void>> = [];
@@ -113,6 +123,9 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
         deliverDueCardsJob(deps, renderDueCard(deps.catalog), log, {
           intervalMs: config.schedulerIntervalMs,
           beforeRound: adjustableClock ? () => adjustableClock.refresh() : undefined,
+        }),
+        followUpLearningTimeJob(deps, learningTimePresenter(deps.catalog), log, {
+          intervalMs: config.schedulerIntervalMs,
         }),
         ...(directory?.jobs ?? []),
       ],

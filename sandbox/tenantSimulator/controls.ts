@@ -257,5 +257,18 @@ export function controlsRouter(state: SimulatorState, notifier: Notifier): Route
 
   router.get('/deliveries', (_req, res) => void res.json({ value: state.deliveries }));
 
+  /** Calendar events of one user (`?user=` object id or UPN, optional `tenantId`), for tests. */
+  router.get('/events', (req, res) => {
+    try {
+      const tenant = tenantFor(typeof req.query.tenantId === 'string' ? req.query.tenantId : undefined);
+      const user = userIn(tenant, String(req.query.user ?? ''));
+      res.json({ value: tenant.eventsOf(user.id) });
+    } catch (error) {
+      res
+        .status(error instanceof ControlError ? error.status : 400)
+        .json({ error: (error as Error).message });
+    }
+  });
+
   return router;
 }

@@ -18,6 +18,7 @@ export const sandboxGraphApp: SeedApp = {
     'GroupMember.Read.All',
     'TeamsAppInstallation.ReadWriteForUser.All',
     'MailboxSettings.Read',
+    'Calendars.ReadWrite',
   ],
 };
 

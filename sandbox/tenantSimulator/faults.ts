@@ -14,6 +14,7 @@ export const faultKnobsSchema = z
     teamsProvisioningSeconds: z.number().int().min(0).max(86_400),
     mailboxProvisioningSeconds: z.number().int().min(0).max(86_400),
     deltaChangedPropertiesOnly: z.boolean(),
+    throttleNextCalls: z.number().int().min(0).max(1000),
   })
   .partial()
   .strict();
@@ -36,7 +37,9 @@ export function throttling(state: SimulatorState, random: () => number) {
   return (_req: Request, res: Response, next: NextFunction) => {
     const { throttleShare, serverErrorShare, retryAfterSeconds } = state.faults;
     const retryAfter = { 'Retry-After': String(retryAfterSeconds) };
-    if (throttleShare > 0 && random() < throttleShare)
+    const throttleThisOne = state.faults.throttleNextCalls > 0;
+    if (throttleThisOne) state.faults.throttleNextCalls--;
+    if (throttleThisOne || (throttleShare > 0 && random() < throttleShare))
       return graphError(
         res,
         429,

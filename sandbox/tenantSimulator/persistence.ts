@@ -10,6 +10,7 @@ import type {
   SeedTeamsApp,
   SubscriptionRecord,
   UserRecord,
+  EventRecord,
 } from './types.ts';
 
 /**
@@ -31,6 +32,8 @@ interface TenantSnapshot {
   groups: GroupRecord[];
   installations: InstallationRecord[];
   subscriptions: SubscriptionRecord[];
+  /** Absent in data files from before calendars. */
+  events?: EventRecord[];
 }
 
 interface Snapshot {
@@ -66,6 +69,7 @@ export function saveState(state: SimulatorState, file: string): void {
       groups: [...t.groups.values()],
       installations: [...t.installations.values()],
       subscriptions: [...t.subscriptions.values()],
+      events: [...t.events.values()].flat(),
     })),
   };
   mkdirSync(path.dirname(file), { recursive: true });
@@ -99,6 +103,7 @@ export function loadState(file: string, clock: () => Date): SimulatorState | und
     for (const group of t.groups) tenant.groups.set(group.id, group);
     for (const installation of t.installations) tenant.installations.set(installation.id, installation);
     for (const subscription of t.subscriptions) tenant.subscriptions.set(subscription.id, subscription);
+    for (const event of t.events ?? []) tenant.eventsOf(event.userId).push(event);
   }
   return state;
 }

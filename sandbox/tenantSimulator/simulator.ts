@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { entraRouter, requireGraphToken } from './auth.ts';
+import { calendarRouter } from './calendar.ts';
 import { controlsRouter } from './controls.ts';
 import { latency, throttling } from './faults.ts';
 import { groupsRouter } from './groups.ts';
@@ -76,6 +77,7 @@ export function createTenantSimulator(options: TenantSimulatorOptions): TenantSi
   graph.use(groupsRouter(state));
   graph.use(subscriptionsRouter(state, notifier));
   graph.use(teamworkRouter(state, options));
+  graph.use(calendarRouter(state));
   graph.use((req, res) => {
     const segment = req.path.split('/').filter(Boolean).pop() ?? '';
     graphError(res, 400, 'BadRequest', `Resource not found for the segment '${segment}'.`);

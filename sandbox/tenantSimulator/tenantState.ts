@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { changedMask, ALL_USER_BITS, REMOVED_BIT } from './graphUser.ts';
 import type {
   GroupRecord,
+  EventRecord,
   InstallationRecord,
   SeedApp,
   SeedTeamsApp,
@@ -33,6 +34,8 @@ export class TenantState {
   readonly groups = new Map<string, GroupRecord>();
   readonly installations = new Map<string, InstallationRecord>();
   readonly subscriptions = new Map<string, SubscriptionRecord>();
+  /** Calendar events per user id (`/users/{id}/events`). */
+  readonly events = new Map<string, EventRecord[]>();
   private readonly byId = new Map<string, UserRecord>();
   private readonly byUpn = new Map<string, UserRecord>();
   private readonly reports = new Map<string, Set<string>>();
@@ -62,6 +65,13 @@ export class TenantState {
   liveUser(idOrUpn: string): UserRecord | undefined {
     const user = this.findUser(idOrUpn);
     return user && !user.removed ? user : undefined;
+  }
+
+  /** A user's calendar, created empty on first use. */
+  eventsOf(userId: string): EventRecord[] {
+    let events = this.events.get(userId);
+    if (!events) this.events.set(userId, (events = []));
+    return events;
   }
 
   directReports(managerId: string): UserRecord[] {

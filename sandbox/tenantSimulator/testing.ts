@@ -26,6 +26,7 @@ export function testTenant(): SeedTenant {
           'GroupMember.Read.All',
           'TeamsAppInstallation.ReadWriteForUser.All',
           'MailboxSettings.Read',
+          'Calendars.ReadWrite',
         ],
       },
       { ...POWERLESS_APP, roles: [] },

@@ -75,6 +75,8 @@ export interface FaultKnobs {
    * least Graph promises ("at least the properties that have been updated"), one entry per change.
    */
   deltaChangedPropertiesOnly: boolean;
+  /** The next this many Graph calls answer 429 (then it counts down to 0): a deterministic throttle. */
+  throttleNextCalls: number;
 }
 
 export const defaultFaults: FaultKnobs = {
@@ -86,6 +88,7 @@ export const defaultFaults: FaultKnobs = {
   teamsProvisioningSeconds: 0,
   mailboxProvisioningSeconds: 0,
   deltaChangedPropertiesOnly: false,
+  throttleNextCalls: 0,
 };
 
 /** A user as the simulator keeps it: compact, so 100,000 of them stay small. */
@@ -143,4 +146,18 @@ export interface DeliveryRecord {
   status: number | 'error';
   at: string;
   body: unknown;
+}
+
+/** A calendar event in a user's mailbox (`POST /users/{id}/events`). */
+export interface EventRecord {
+  id: string;
+  userId: string;
+  subject: string;
+  body: { contentType: string; content: string };
+  start: { dateTime: string; timeZone: string };
+  end: { dateTime: string; timeZone: string };
+  showAs: string;
+  categories: string[];
+  transactionId: string | null;
+  createdDateTime: string;
 }

@@ -1,3 +1,5 @@
+import { managersEn } from './managers/en.ts';
+
 export const en = {
   welcome: {
     title: 'Welcome to Drypp',
@@ -15,6 +17,7 @@ export const en = {
     commands: [
       { command: 'my learning', description: 'your programs, your progress and what is due next' },
       { command: 'next', description: 'in a self-paced program, the next item now' },
+      { command: 'request learning time', description: 'ask your manager for time to learn' },
       { command: 'help', description: 'this list' },
     ],
     notUnderstood: 'I did not understand that. Here is what I can do:',
@@ -161,4 +164,5 @@ export const en = {
     },
     nothingChanged: 'Nothing was changed.',
   },
+  managers: managersEn,
 };

@@ -1,3 +1,5 @@
+import { managersNb } from './managers/nb.ts';
+
 import type { en } from './en.ts';
 
 export const nb: typeof en = {
@@ -19,6 +21,7 @@ export const nb: typeof en = {
         description: 'programmene dine, hvor langt du har kommet og hva som er neste',
       },
       { command: 'next', description: 'i et program i eget tempo: det neste steget nå' },
+      { command: 'be om læringstid', description: 'be lederen din om tid til å lære' },
       { command: 'help', description: 'denne listen' },
     ],
     notUnderstood: 'Det forsto jeg ikke. Dette kan jeg hjelpe med:',
@@ -165,4 +168,5 @@ export const nb: typeof en = {
     },
     nothingChanged: 'Ingenting er endret.',
   },
+  managers: managersNb,
 };

@@ -1,3 +1,4 @@
+import { managersSv } from './managers/sv.ts';
 import type { en } from './en.ts';
 
 // Swedish as it is written in Swedish municipalities and regions, and in Finland's Swedish-speaking
@@ -21,6 +22,7 @@ export const sv: typeof en = {
         description: 'dina program, hur långt du har kommit och vad som är nästa steg',
       },
       { command: 'nästa', description: 'i ett program i egen takt: nästa steg direkt' },
+      { command: 'begär lärtid', description: 'be din chef om tid att lära dig' },
       { command: 'hjälp', description: 'den här listan' },
     ],
     notUnderstood: 'Det förstod jag inte. Det här kan jag hjälpa till med:',
@@ -169,4 +171,5 @@ export const sv: typeof en = {
     },
     nothingChanged: 'Inget har ändrats.',
   },
+  managers: managersSv,
 };

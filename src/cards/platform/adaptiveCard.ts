@@ -9,6 +9,8 @@ export interface AdaptiveCard {
   body: CardElement[];
   actions?: CardAction[];
   msteams?: { width?: 'Full' };
+  /** Universal Actions: Teams runs this Action.Execute when the card is shown, to get its current state. */
+  refresh?: { action: CardAction };
 }
 
 export type CardElement = Record<string, unknown> & { type: string };

@@ -13,11 +13,22 @@ export const stepCardVerbs = {
 
 export type StepCardVerb = (typeof stepCardVerbs)[keyof typeof stepCardVerbs];
 
+/** The verbs of the managers capability's cards (src/cards/managers); schemas in managerActionSchemas.ts. */
+export const managerCardVerbs = {
+  requestLearningTime: 'learningTime.request',
+  decideLearningTime: 'learningTime.decide',
+  showLearningTime: 'learningTime.show',
+  answerCheckin: 'checkin.answer',
+} as const;
+
+export type ManagerCardVerb = (typeof managerCardVerbs)[keyof typeof managerCardVerbs];
+
 /** Every Action.Execute verb Drypp's cards carry. The bot's verb table (bot/cardActions.ts) handles each. */
 export const cardVerbs = {
   showMyLearning: 'showMyLearning',
   showHelp: 'showHelp',
   ...stepCardVerbs,
+  ...managerCardVerbs,
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

@@ -17,6 +17,8 @@ export const tableNames = {
   syncState: 'SyncState',
   reachability: 'Reachability',
   subscriptions: 'Subscriptions',
+  learningTime: 'LearningTimeRequests',
+  checkins: 'CheckinAnswers',
 } as const;
 
 export const queueNames = {

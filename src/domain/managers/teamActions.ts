@@ -1,0 +1,51 @@
+// Nudges and recognition: the two small things a manager does for one of their people. Pure.
+import { DateTime } from 'luxon';
+
+/** ISO week of an instant in a time zone, e.g. "2026-W49": a nudge is allowed once per such week. */
+export function isoWeek(instant: Date, timeZone: string): string {
+  const local = DateTime.fromJSDate(instant, { zone: timeZone });
+  const at = local.isValid ? local : DateTime.fromJSDate(instant, { zone: 'UTC' });
+  return `${at.weekYear}-W${String(at.weekNumber).padStart(2, '0')}`;
+}
+
+/**
+ * The delivery key of a nudge: one per person per ISO week, whoever of their managers sends it, so
+ * a person never gets two nudges in one week.
+ */
+export function nudgeKey(personId: string, week: string): string {
+  return `nudge|${personId}|${week}`;
+}
+
+export const RECOGNITION_MAX_LENGTH = 200;
+
+/** What the thank-you is for: a program completed, or one step of it. */
+export interface RecognitionSubject {
+  programId: string;
+  stepId?: string;
+}
+
+/** One thank-you per manager, person and thing completed: a double click sends one card. */
+export function recognitionKey(managerId: string, personId: string, subject: RecognitionSubject): string {
+  return `recognition|${managerId}|${personId}|${subject.programId}|${subject.stepId ?? '-'}`;
+}
+
+export type RecognitionMessage =
+  { ok: true; text: string } | { ok: false; problem: 'empty' | 'tooLong' | 'unknownSuggestion' };
+
+/**
+ * The line the manager wrote (1 to 200 characters), or one of the catalogue's suggestions by number.
+ * Line breaks become spaces: the card shows one line.
+ */
+export function recognitionMessage(
+  input: { text?: string; suggestion?: number },
+  suggestions: readonly string[],
+): RecognitionMessage {
+  if (input.suggestion !== undefined) {
+    const text = suggestions[input.suggestion];
+    return text === undefined ? { ok: false, problem: 'unknownSuggestion' } : { ok: true, text };
+  }
+  const text = (input.text ?? '').replace(/\s+/g, ' ').trim();
+  if (text === '') return { ok: false, problem: 'empty' };
+  if ([...text].length > RECOGNITION_MAX_LENGTH) return { ok: false, problem: 'tooLong' };
+  return { ok: true, text };
+}

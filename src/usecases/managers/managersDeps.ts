@@ -1,0 +1,22 @@
+import type { Clock } from '../../domain/platform/clock.ts';
+import type { ChatSender, ConversationStore, DeliveryStore } from '../delivery/ports.ts';
+import type { PeopleStore } from '../directory/ports.ts';
+import type { EnrollmentStore, StepStore } from '../learning/ports.ts';
+import type { ProgramCatalog } from '../learning/programCatalog.ts';
+import type { CalendarBooker, CheckinStore, LearningTimeStore } from './ports.ts';
+
+/** What the managers use cases talk to. Each use case picks the few it needs. */
+export interface ManagersDeps {
+  clock: Clock;
+  catalog: ProgramCatalog;
+  people: PeopleStore;
+  enrollments: EnrollmentStore;
+  steps: StepStore;
+  conversations: ConversationStore;
+  deliveries: DeliveryStore;
+  sender: ChatSender;
+  learningTime: LearningTimeStore;
+  checkins: CheckinStore;
+  /** Absent where Graph is not configured: approved time is then not booked (and says so). */
+  calendar?: CalendarBooker;
+}

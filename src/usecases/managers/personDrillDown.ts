@@ -1,0 +1,70 @@
+import {
+  managesPerson,
+  teamMemberActions,
+  type Actor,
+  type TeamMemberAction,
+} from '../../domain/access/managerRules.ts';
+import type { CheckinAnswer } from '../../domain/managers/checkin.ts';
+import { minutesByMonth, type DoneStep, type MonthMinutes } from '../../domain/managers/learningMinutes.ts';
+import type { ManagersDeps } from './managersDeps.ts';
+import { reportingLine } from './reportingLine.ts';
+
+export interface PersonLearningTime {
+  /** Per month, newest first: minutes approved for learning and minutes spent (estimated). */
+  months: MonthMinutes[];
+  /** The manager's answers to check-ins about this person, newest first. */
+  checkins: CheckinAnswer[];
+  /** What the caller may do for this person (nudge, recognize, answer check-ins). */
+  actions: TeamMemberAction[];
+}
+
+/**
+ * The managers part of My team's drill-down to one person: approved and spent minutes per month,
+ * and check-in answers. For the person's managers (any level) only; anyone else gets nothing back,
+ * not even whether the person exists.
+ */
+export async function personLearningTime(
+  deps: Pick<ManagersDeps, 'people' | 'learningTime' | 'enrollments' | 'steps' | 'catalog' | 'checkins'>,
+  actor: Actor,
+  personId: string,
+  defaultTimeZone: string,
+): Promise<{ kind: 'shown'; view: PersonLearningTime } | { kind: 'notAllowed' }> {
+  const line = await reportingLine(deps, actor.tenantId, personId);
+  if (!managesPerson(actor, line)) return { kind: 'notAllowed' };
+  const person = await deps.people.get(actor.tenantId, personId);
+  const [requests, doneSteps, checkins] = await Promise.all([
+    deps.learningTime.listForLearner(actor.tenantId, personId),
+    doneStepMinutes(deps, actor.tenantId, personId),
+    deps.checkins.listForLearner(actor.tenantId, personId),
+  ]);
+  return {
+    kind: 'shown',
+    view: {
+      months: minutesByMonth(requests, doneSteps, person?.timeZone ?? defaultTimeZone),
+      checkins: checkins.sort((a, b) => b.answeredAt.localeCompare(a.answeredAt)),
+      actions: teamMemberActions(actor, line),
+    },
+  };
+}
+
+/** Steps the person has done, with the estimated minutes of each from the program's content. */
+async function doneStepMinutes(
+  deps: Pick<ManagersDeps, 'enrollments' | 'steps' | 'catalog'>,
+  tenantId: string,
+  personId: string,
+): Promise<DoneStep[]> {
+  const enrollments = await deps.enrollments.listForPerson(tenantId, personId);
+  const perProgram = await Promise.all(
+    enrollments.map(async (e) => {
+      const program = deps.catalog.find(e.programId);
+      const states = await deps.steps.listForEnrollment(tenantId, personId, e.programId);
+      return states.flatMap((s) => {
+        const step = program?.steps.find((p) => p.id === s.stepId);
+        // Check-ins are the manager's work, not the learner's time.
+        if (s.status !== 'done' || !s.doneAt || !step || step.kind === 'checkin') return [];
+        return [{ doneAt: s.doneAt, minutes: step.minutes }];
+      });
+    }),
+  );
+  return perProgram.flat();
+}

@@ -1,0 +1,138 @@
+import { managesPerson, type Actor } from '../../domain/access/managerRules.ts';
+import { personLanguage, type Language } from '../../domain/platform/language.ts';
+import {
+  isoWeek,
+  nudgeKey,
+  recognitionKey,
+  recognitionMessage,
+  type RecognitionSubject,
+} from '../../domain/managers/teamActions.ts';
+import { textFor } from '../../domain/learning/program.ts';
+import { sendCardOnce } from '../delivery/sendCardOnce.ts';
+import type { ManagersDeps } from './managersDeps.ts';
+import { reportingLine } from './reportingLine.ts';
+
+/** The nudge and thank-you cards, built by src/cards/managers in the person's language. */
+export interface TeamCardPresenter {
+  nudgeCard(view: { managerName: string; language: Language }): object;
+  recognitionCard(view: {
+    managerName: string;
+    text: string;
+    subjectTitle?: string;
+    language: Language;
+  }): object;
+  /** The catalogue's suggested thank-you lines, in the manager's language. */
+  recognitionSuggestions(language: Language): readonly string[];
+}
+
+export type NudgeOutcome =
+  | { kind: 'sent' }
+  | { kind: 'alreadyNudgedThisWeek'; week: string }
+  | { kind: 'unreachable' }
+  | { kind: 'notAllowed' };
+
+/**
+ * A friendly nudge to one of the manager's people: at most one per person per ISO week (in the
+ * person's time zone), whoever sends it; the delivery record's key enforces it on the server.
+ */
+export async function nudgePerson(
+  deps: Pick<ManagersDeps, 'clock' | 'people' | 'conversations' | 'deliveries' | 'sender'>,
+  cards: TeamCardPresenter,
+  actor: Actor,
+  personId: string,
+  defaultTimeZone: string,
+): Promise<NudgeOutcome> {
+  const line = await reportingLine(deps, actor.tenantId, personId);
+  if (!managesPerson(actor, line)) return { kind: 'notAllowed' };
+  const [person, manager, conversation] = await Promise.all([
+    deps.people.get(actor.tenantId, personId),
+    deps.people.get(actor.tenantId, actor.userId),
+    deps.conversations.find(actor.tenantId, personId),
+  ]);
+  const week = isoWeek(deps.clock.now(), person?.timeZone ?? defaultTimeZone);
+  const card = cards.nudgeCard({
+    managerName: manager?.displayName ?? '',
+    language: personLanguage(person?.preferredLanguage, conversation?.locale),
+  });
+  const sent = await sendCardOnce(deps, {
+    tenantId: actor.tenantId,
+    userId: personId,
+    key: nudgeKey(personId, week),
+    card,
+  });
+  if (sent.outcome === 'sent') return { kind: 'sent' };
+  if (sent.outcome === 'failed') return { kind: 'unreachable' };
+  return { kind: 'alreadyNudgedThisWeek', week };
+}
+
+export type RecognizeOutcome =
+  | { kind: 'sent' }
+  | { kind: 'alreadySent' }
+  | { kind: 'invalid'; problem: 'empty' | 'tooLong' | 'unknownSuggestion' | 'notCompleted' }
+  | { kind: 'unreachable' }
+  | { kind: 'notAllowed' };
+
+/**
+ * A short thank-you when one of the manager's people has completed something (a program, or a step
+ * of it): a line the manager wrote (at most 200 characters) or a suggestion from the catalogue.
+ * One card per manager, person and thing completed.
+ */
+export async function recognizePerson(
+  deps: Pick<
+    ManagersDeps,
+    'clock' | 'people' | 'conversations' | 'deliveries' | 'sender' | 'enrollments' | 'steps' | 'catalog'
+  >,
+  cards: TeamCardPresenter,
+  actor: Actor,
+  request: { personId: string; subject: RecognitionSubject; text?: string; suggestion?: number },
+): Promise<RecognizeOutcome> {
+  const line = await reportingLine(deps, actor.tenantId, request.personId);
+  if (!managesPerson(actor, line)) return { kind: 'notAllowed' };
+  const [person, manager, personChat, managerChat] = await Promise.all([
+    deps.people.get(actor.tenantId, request.personId),
+    deps.people.get(actor.tenantId, actor.userId),
+    deps.conversations.find(actor.tenantId, request.personId),
+    deps.conversations.find(actor.tenantId, actor.userId),
+  ]);
+  const completed = await hasCompleted(deps, actor.tenantId, request.personId, request.subject);
+  if (!completed) return { kind: 'invalid', problem: 'notCompleted' };
+  const managerLanguage = personLanguage(manager?.preferredLanguage, managerChat?.locale);
+  const message = recognitionMessage(request, cards.recognitionSuggestions(managerLanguage));
+  if (!message.ok) return { kind: 'invalid', problem: message.problem };
+
+  const language = personLanguage(person?.preferredLanguage, personChat?.locale);
+  const program = deps.catalog.find(request.subject.programId);
+  const step = request.subject.stepId
+    ? program?.steps.find((s) => s.id === request.subject.stepId)
+    : undefined;
+  const title = step?.title ?? program?.title;
+  const card = cards.recognitionCard({
+    managerName: manager?.displayName ?? '',
+    text: message.text,
+    subjectTitle: title ? textFor(title, language) : undefined,
+    language,
+  });
+  const sent = await sendCardOnce(deps, {
+    tenantId: actor.tenantId,
+    userId: request.personId,
+    key: recognitionKey(actor.userId, request.personId, request.subject),
+    card,
+  });
+  if (sent.outcome === 'sent') return { kind: 'sent' };
+  if (sent.outcome === 'failed') return { kind: 'unreachable' };
+  return { kind: 'alreadySent' };
+}
+
+async function hasCompleted(
+  deps: Pick<ManagersDeps, 'enrollments' | 'steps'>,
+  tenantId: string,
+  personId: string,
+  subject: RecognitionSubject,
+): Promise<boolean> {
+  if (subject.stepId) {
+    const state = await deps.steps.get(tenantId, personId, subject.programId, subject.stepId);
+    return state?.status === 'done';
+  }
+  const enrollment = await deps.enrollments.get(tenantId, personId, subject.programId);
+  return enrollment?.status === 'completed';
+}
