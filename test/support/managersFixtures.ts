@@ -1,0 +1,67 @@
+import { demoPeople, demoTenant } from '../../sandbox/demoOrganisation.ts';
+import type { RunningSimulator } from '../../sandbox/tenantSimulator/index.ts';
+import { withSender, type AppDeps, type Composed } from '../../src/compose.ts';
+import type { Person } from '../../src/domain/directory/person.ts';
+import { GraphCalendarBooker } from '../../src/graph/calendarBooker.ts';
+import { GraphClients } from '../../src/graph/graphClients.ts';
+import { createBotAdapter } from '../../src/teams/botAdapter.ts';
+import { BotChatSender } from '../../src/teams/proactiveSender.ts';
+import { graphSettingsFor, simControl } from './directoryFixtures.ts';
+import type { SentActivity } from './fakeConnector.ts';
+import { rememberChat } from './learningFixtures.ts';
+
+/** The demo organisation's people as Drypp's People rows: Alex → Adele → Megan; Lynne → Adele. */
+export function demoPersonRows(): Person[] {
+  return demoPeople.map((p) => ({
+    tenantId: demoTenant.id,
+    id: p.id,
+    userPrincipalName: p.userPrincipalName,
+    displayName: p.displayName,
+    managerId: p.managerId,
+    preferredLanguage: p.preferredLanguage,
+    department: p.department,
+    timeZone: 'Europe/Oslo',
+  }));
+}
+
+export const demo = {
+  tenantId: demoTenant.id,
+  alex: demoPeople[0]!.id,
+  megan: demoPeople[1]!.id,
+  adele: demoPeople[2]!.id,
+  isaiah: demoPeople[3]!.id,
+  lynne: demoPeople[5]!.id,
+};
+
+/** Everyone of the demo organisation stored and reachable through the fake connector. */
+export async function seedDemoTeam(composed: Composed, connectorUrl: string): Promise<void> {
+  for (const person of demoPersonRows()) {
+    await composed.deps.people.upsert(person);
+    await rememberChat(composed, person, connectorUrl);
+  }
+}
+
+/** The composed deps with the real proactive sender (to the fake connector) and Graph calendar. */
+export function managersDepsFor(composed: Composed, sim: RunningSimulator): AppDeps {
+  const adapter = createBotAdapter({ appType: 'MultiTenant' });
+  return withSender(
+    composed.deps,
+    new BotChatSender(adapter, '', composed.deps.conversations),
+    new GraphCalendarBooker(new GraphClients(graphSettingsFor(sim))),
+  );
+}
+
+/** Cards the fake connector received in one person's chat (conversation id a:{userId}). */
+export function cardsTo(sent: SentActivity[], userId: string): unknown[] {
+  return sent
+    .filter((s) => s.conversationId === `a:${userId}`)
+    .flatMap((s) => (s.activity.attachments ?? []).map((a) => a.content));
+}
+
+export async function eventsOf(sim: RunningSimulator, userId: string) {
+  return (
+    await simControl<{
+      value: Array<{ id: string; subject: string; transactionId: string; start: { dateTime: string } }>;
+    }>(sim, `/events?user=${userId}`)
+  ).value;
+}
