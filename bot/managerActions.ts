@@ -10,7 +10,7 @@ import {
   learningTimeSentCard,
   managerLearningTimeCard,
 } from '../src/cards/managers/learningTimeCards.ts';
-import { learningTimeSummary } from '../src/cards/managers/learningTimePresenter.ts';
+import { learningTimeSummary } from '../src/cards/managers/presenters/learningTimePresenter.ts';
 import { managerActionSchemas, managerInputIds } from '../src/cards/managers/managerActionSchemas.ts';
 import { noticeCard } from '../src/cards/platform/noticeCard.ts';
 import { managerCardVerbs, type ManagerCardVerb } from '../src/cards/platform/cardVerbs.ts';
@@ -25,7 +25,11 @@ import { decideLearningTime } from '../src/usecases/managers/decideLearningTime.
 import { learningTimeForm, requestLearningTime } from '../src/usecases/managers/requestLearningTime.ts';
 import { showLearningTimeRequest } from '../src/usecases/managers/showLearningTime.ts';
 import type { ChatContext } from './chatContext.ts';
-import type { BotDeps } from './handlers.ts';
+import type { LearningDeps } from '../src/usecases/learning/learningDeps.ts';
+import type { ManagersDeps } from '../src/usecases/managers/managersDeps.ts';
+
+/** What the managers' verbs reach: the bot's deps, named here so handlers.ts and this file do not import each other. */
+type BotDeps = LearningDeps & ManagersDeps;
 
 /**
  * Managers' card actions and the learner's "request learning time": parse the verb's data, call the

@@ -48,7 +48,7 @@ function tabApiFor(config: Config, composed: Awaited<ReturnType<typeof compose>>
 import { GraphCalendarBooker } from './graph/calendarBooker.ts';
 import { GraphClients } from './graph/graphClients.ts';
 import { followUpLearningTimeJob } from './jobs/managersJobs.ts';
-import { learningTimePresenter } from './cards/managers/learningTimePresenter.ts';
+import { learningTimePresenter } from './cards/managers/presenters/learningTimePresenter.ts';
 
 /** The composition root: the one place that wires adapters to use cases, and each role to the process. */
 

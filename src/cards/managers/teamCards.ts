@@ -1,6 +1,5 @@
 import type { Language } from '../../domain/platform/language.ts';
 import { messagesFor } from '../../messages/catalog.ts';
-import type { TeamCardPresenter } from '../../usecases/managers/teamActions.ts';
 import { card, executeButton, heading, paragraph, type AdaptiveCard } from '../platform/adaptiveCard.ts';
 import { cardVerbs } from '../platform/cardVerbs.ts';
 
@@ -27,9 +26,3 @@ export function recognitionCard(view: {
     ...(view.subjectTitle ? [paragraph(t.forWhat(view.subjectTitle), { isSubtle: true })] : []),
   ]);
 }
-
-export const teamCardPresenter: TeamCardPresenter = {
-  nudgeCard,
-  recognitionCard,
-  recognitionSuggestions: (language) => messagesFor(language).managers.recognition.suggestions,
-};

@@ -7,7 +7,7 @@ export interface LearningTimeRequestResource {
   type: 'learningTimeRequest';
   tenantId: string;
   requesterId: string;
-  status: 'pending' | 'approved' | 'denied';
+  status: 'pending' | 'approved' | 'denied' | 'cancelled';
 }
 
 export function learningTimeActions(

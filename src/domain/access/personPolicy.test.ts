@@ -23,16 +23,20 @@ describe('person policy', () => {
     expect(allowedActions(managerElsewhere, person())).toEqual([]);
   });
 
-  it('lets a person see and export their own data, but not nudge themselves', () => {
-    expect(allowedActions(learner, person())).toEqual(['viewPerson', 'exportData']);
+  it('lets a person see and export their own data and ask for learning time, but not nudge themselves', () => {
+    expect(allowedActions(learner, person())).toEqual(['viewPerson', 'exportData', 'requestLearningTime']);
   });
 
-  it('lets only their own manager nudge and recognise them', () => {
-    expect(allowedActions(manager, person())).toEqual(['viewPerson', 'nudge', 'recognize']);
+  it('lets only their own manager nudge, recognise them and answer check-ins about them', () => {
+    expect(allowedActions(manager, person())).toEqual(['viewPerson', 'nudge', 'recognize', 'answerCheckin']);
     expect(allowedActions(otherManager, person())).toEqual([]);
     expect(allowedActions(colleague, person())).toEqual([]);
     // A manager's own person resource: no nudging oneself through one's own report list.
-    expect(allowedActions(manager, person('manager'))).toEqual(['viewPerson', 'exportData']);
+    expect(allowedActions(manager, person('manager'))).toEqual([
+      'viewPerson',
+      'exportData',
+      'requestLearningTime',
+    ]);
   });
 
   it('lets HR see, export and erase', () => {

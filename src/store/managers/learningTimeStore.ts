@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { LearningTimeRequest } from '../../domain/managers/learningTimeRequest.ts';
 import type { LearningTimeStore } from '../../usecases/managers/ports.ts';
+import type { Stored } from '../../usecases/platform/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart } from '../platform/keys.ts';
 import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';
@@ -22,21 +23,19 @@ export class TableLearningTimeStore implements LearningTimeStore {
     }
   }
 
-  async get(tenantId: string, id: string): Promise<LearningTimeRequest | undefined> {
+  async get(tenantId: string, id: string): Promise<Stored<LearningTimeRequest> | undefined> {
     try {
-      return fromRow(
-        tenantId,
-        await this.table.getEntity<Record<string, unknown>>(keyPart(tenantId), keyPart(id)),
-      );
+      const row = await this.table.getEntity<Record<string, unknown>>(keyPart(tenantId), keyPart(id));
+      return { ...fromRow(tenantId, row), etag: String(row.etag) };
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
       throw error;
     }
   }
 
-  async update(request: LearningTimeRequest): Promise<'updated' | 'conflict'> {
+  async update(request: Stored<LearningTimeRequest>): Promise<'updated' | 'conflict'> {
     try {
-      await this.table.updateEntity(toRow(request), 'Replace', { etag: request.etag ?? '*' });
+      await this.table.updateEntity(toRow(request), 'Replace', { etag: request.etag });
       return 'updated';
     } catch (error) {
       if (isStatus(error, 412)) return 'conflict';

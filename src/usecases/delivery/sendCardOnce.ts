@@ -24,17 +24,23 @@ export async function sendCardOnce(
     startedAt: now.toISOString(),
   };
   const begun = await deps.deliveries.begin(record);
-  if (!begun.created) {
+  let etag: string;
+  if (begun.created) etag = begun.etag;
+  else {
     const { existing } = begun;
     if (existing.status === 'sent') return { outcome: 'alreadySent' };
     const stale = now.getTime() - Date.parse(existing.startedAt) > STALE_SENDING_MS;
     if (existing.status === 'sending' && !stale) return { outcome: 'inFlight' };
-    if ((await deps.deliveries.finish({ ...existing, ...record })) === 'conflict')
-      return { outcome: 'inFlight' };
+    const retaken = await deps.deliveries.finish({ ...existing, ...record, etag: existing.etag });
+    if (retaken === 'conflict') return { outcome: 'inFlight' };
+    etag = retaken.etag;
   }
   const result = await deps.sender.sendCard(send.tenantId, send.userId, send.card);
+  // A conflict here means another worker took a record over that looked lost: both sent, and the
+  // record is theirs now; nothing more to write.
   await deps.deliveries.finish({
     ...record,
+    etag,
     status: result.ok ? 'sent' : 'failed',
     sentAt: result.ok ? deps.clock.now().toISOString() : undefined,
     activityId: result.ok ? result.activityId : undefined,

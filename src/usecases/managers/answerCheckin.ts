@@ -1,9 +1,10 @@
-import { managesPerson, type Actor } from '../../domain/access/managerRules.ts';
+import { can } from '../../domain/access/index.ts';
 import { checkCheckinAnswer, type CheckinAnswer } from '../../domain/managers/checkin.ts';
 import type { CheckinStep, Program } from '../../domain/learning/program.ts';
 import { recordProgress } from '../learning/stepAction.ts';
+import { orConflict, retryOnConflict } from '../platform/retryOnConflict.ts';
 import type { ManagersDeps } from './managersDeps.ts';
-import { reportingLine } from './reportingLine.ts';
+import { actorFor, personResource, reportingLine, type Caller } from './reportingLine.ts';
 
 export interface CheckinRef {
   learnerId: string;
@@ -32,12 +33,13 @@ export type AnswerCheckinOutcome =
  */
 export async function answerCheckin(
   deps: Pick<ManagersDeps, 'clock' | 'people' | 'catalog' | 'enrollments' | 'steps' | 'checkins'>,
-  actor: Actor,
+  caller: Caller,
   ref: CheckinRef,
   input: { option?: string | number; comment?: string },
 ): Promise<AnswerCheckinOutcome> {
-  const line = await reportingLine(deps, actor.tenantId, ref.learnerId);
-  if (!managesPerson(actor, line)) return { kind: 'notAllowed' };
+  const actor = actorFor(caller, await reportingLine(deps, caller.tenantId, ref.learnerId));
+  if (!can(actor, 'answerCheckin', personResource(caller.tenantId, ref.learnerId)))
+    return { kind: 'notAllowed' };
   const program = deps.catalog.find(ref.programId);
   const step = program?.steps.find((s) => s.id === ref.stepId);
   if (!program || program.version !== ref.programVersion || step?.kind !== 'checkin')
@@ -76,11 +78,13 @@ async function markCheckinStepDone(
   ref: CheckinRef,
   now: Date,
 ): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  await retryOnConflict('check-in step', async () => {
     const state = await deps.steps.get(tenantId, ref.learnerId, ref.programId, ref.stepId);
-    if (!state || state.status === 'done') return;
-    const updated = await deps.steps.update({ ...state, status: 'done', doneAt: now.toISOString() });
-    if (updated === 'updated') break;
-  }
+    if (!state || state.status === 'done') return 'done';
+    return orConflict(
+      await deps.steps.update({ ...state, status: 'done', doneAt: now.toISOString() }),
+      'done',
+    );
+  });
   await recordProgress(deps, program, { tenantId, userId: ref.learnerId }, now);
 }

@@ -1,4 +1,4 @@
-import { learningTimeRules, managesPerson, type Actor } from '../../domain/access/managerRules.ts';
+import { can, learnerActor } from '../../domain/access/index.ts';
 import {
   cancelRequest,
   decideRequest,
@@ -8,7 +8,7 @@ import {
 } from '../../domain/managers/learningTimeRequest.ts';
 import { changeRequest } from './changeRequest.ts';
 import type { ManagersDeps } from './managersDeps.ts';
-import { reportingLine } from './reportingLine.ts';
+import { actorFor, reportingLine, requestResource, type Caller } from './reportingLine.ts';
 
 export type DecideLearningTimeOutcome =
   | { kind: 'decided'; request: LearningTimeRequest }
@@ -25,22 +25,23 @@ export type DecideLearningTimeOutcome =
  */
 export async function decideLearningTime(
   deps: Pick<ManagersDeps, 'clock' | 'people' | 'learningTime'>,
-  actor: Actor,
+  caller: Caller,
   decision: { requestId: string; verdict: LearningTimeDecision; comment?: string; in: 'card' | 'tab' },
 ): Promise<DecideLearningTimeOutcome> {
-  const request = await deps.learningTime.get(actor.tenantId, decision.requestId);
+  const request = await deps.learningTime.get(caller.tenantId, decision.requestId);
   // Unknown and not-yours look the same: no detail about anyone outside one's reports.
   if (!request) return { kind: 'notAllowed' };
-  if (request.learnerId === actor.userId) return { kind: 'ownRequest' };
-  const line = await reportingLine(deps, actor.tenantId, request.learnerId);
-  if (!managesPerson(actor, line)) return { kind: 'notAllowed' };
+  if (request.learnerId === caller.userId) return { kind: 'ownRequest' };
+  const actor = actorFor(caller, await reportingLine(deps, caller.tenantId, request.learnerId));
+  // Someone who manages the learner is told a settled request is settled; anyone else learns nothing.
+  if (!actor.roles.includes('manager')) return { kind: 'notAllowed' };
   if ((decision.comment?.trim().length ?? 0) > LEARNING_TIME_LIMITS.commentMaxLength)
     return { kind: 'commentTooLong', request };
 
   const now = deps.clock.now();
-  const changed = await changeRequest(deps, actor.tenantId, decision.requestId, (current) => {
-    if (!learningTimeRules.decide(actor, current, line)) return { result: 'alreadyDecided' as const };
-    const outcome = decideRequest(current, { ...decision, by: actor.userId }, now);
+  const changed = await changeRequest(deps, caller.tenantId, decision.requestId, (current) => {
+    if (!can(actor, 'decideRequest', requestResource(current))) return { result: 'alreadyDecided' as const };
+    const outcome = decideRequest(current, { ...decision, by: caller.userId }, now);
     return outcome.kind === 'decided'
       ? { next: outcome.request, result: 'decided' as const }
       : { result: 'alreadyDecided' as const };
@@ -57,15 +58,15 @@ export type CancelLearningTimeOutcome =
 /** The learner takes back a request nobody has decided yet. */
 export async function cancelLearningTime(
   deps: Pick<ManagersDeps, 'clock' | 'learningTime'>,
-  actor: Actor,
+  caller: Caller,
   requestId: string,
 ): Promise<CancelLearningTimeOutcome> {
-  const request = await deps.learningTime.get(actor.tenantId, requestId);
-  if (!request || request.learnerId !== actor.userId || request.tenantId !== actor.tenantId)
-    return { kind: 'notAllowed' };
+  const actor = learnerActor(caller.tenantId, caller.userId);
+  const request = await deps.learningTime.get(caller.tenantId, requestId);
+  if (!request || !can(actor, 'view', requestResource(request))) return { kind: 'notAllowed' };
   const now = deps.clock.now();
-  const changed = await changeRequest(deps, actor.tenantId, requestId, (current) => {
-    if (!learningTimeRules.cancel(actor, current)) return { result: 'alreadyDecided' as const };
+  const changed = await changeRequest(deps, caller.tenantId, requestId, (current) => {
+    if (!can(actor, 'cancel', requestResource(current))) return { result: 'alreadyDecided' as const };
     const outcome = cancelRequest(current, now);
     return outcome.kind === 'cancelled'
       ? { next: outcome.request, result: 'cancelled' as const }

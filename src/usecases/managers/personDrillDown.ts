@@ -1,21 +1,16 @@
-import {
-  managesPerson,
-  teamMemberActions,
-  type Actor,
-  type TeamMemberAction,
-} from '../../domain/access/managerRules.ts';
+import { allowedActions, type PersonAction } from '../../domain/access/index.ts';
 import type { CheckinAnswer } from '../../domain/managers/checkin.ts';
 import { minutesByMonth, type DoneStep, type MonthMinutes } from '../../domain/managers/learningMinutes.ts';
 import type { ManagersDeps } from './managersDeps.ts';
-import { reportingLine } from './reportingLine.ts';
+import { actorFor, personResource, reportingLine, type Caller } from './reportingLine.ts';
 
 export interface PersonLearningTime {
   /** Per month, newest first: minutes approved for learning and minutes spent (estimated). */
   months: MonthMinutes[];
   /** The manager's answers to check-ins about this person, newest first. */
   checkins: CheckinAnswer[];
-  /** What the caller may do for this person (nudge, recognize, answer check-ins). */
-  actions: TeamMemberAction[];
+  /** What the caller may do for this person (viewPerson, nudge, recognize, answerCheckin). */
+  actions: PersonAction[];
 }
 
 /**
@@ -25,24 +20,26 @@ export interface PersonLearningTime {
  */
 export async function personLearningTime(
   deps: Pick<ManagersDeps, 'people' | 'learningTime' | 'enrollments' | 'steps' | 'catalog' | 'checkins'>,
-  actor: Actor,
+  caller: Caller,
   personId: string,
   defaultTimeZone: string,
 ): Promise<{ kind: 'shown'; view: PersonLearningTime } | { kind: 'notAllowed' }> {
-  const line = await reportingLine(deps, actor.tenantId, personId);
-  if (!managesPerson(actor, line)) return { kind: 'notAllowed' };
-  const person = await deps.people.get(actor.tenantId, personId);
+  const actor = actorFor(caller, await reportingLine(deps, caller.tenantId, personId));
+  const actions = allowedActions(actor, personResource(caller.tenantId, personId));
+  // Managers (any level) only: the person's own view is My learning, not this drill-down.
+  if (!actor.roles.includes('manager') || !actions.includes('viewPerson')) return { kind: 'notAllowed' };
+  const person = await deps.people.get(caller.tenantId, personId);
   const [requests, doneSteps, checkins] = await Promise.all([
-    deps.learningTime.listForLearner(actor.tenantId, personId),
-    doneStepMinutes(deps, actor.tenantId, personId),
-    deps.checkins.listForLearner(actor.tenantId, personId),
+    deps.learningTime.listForLearner(caller.tenantId, personId),
+    doneStepMinutes(deps, caller.tenantId, personId),
+    deps.checkins.listForLearner(caller.tenantId, personId),
   ]);
   return {
     kind: 'shown',
     view: {
       months: minutesByMonth(requests, doneSteps, person?.timeZone ?? defaultTimeZone),
       checkins: checkins.sort((a, b) => b.answeredAt.localeCompare(a.answeredAt)),
-      actions: teamMemberActions(actor, line),
+      actions,
     },
   };
 }

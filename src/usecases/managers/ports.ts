@@ -1,14 +1,16 @@
 import type { CheckinAnswer } from '../../domain/managers/checkin.ts';
 import type { LearningTimeRequest } from '../../domain/managers/learningTimeRequest.ts';
 
+import type { Stored } from '../platform/ports.ts';
+
 /** Ports for the managers capability: learning-time requests, check-in answers, the calendar. */
 
 export interface LearningTimeStore {
   /** Insert-only: the same request id twice (a double click) keeps the first. */
   create(request: LearningTimeRequest): Promise<'created' | 'exists'>;
-  get(tenantId: string, id: string): Promise<LearningTimeRequest | undefined>;
+  get(tenantId: string, id: string): Promise<Stored<LearningTimeRequest> | undefined>;
   /** Writes the request if nobody changed it since it was read (its etag); 'conflict' otherwise. */
-  update(request: LearningTimeRequest): Promise<'updated' | 'conflict'>;
+  update(request: Stored<LearningTimeRequest>): Promise<'updated' | 'conflict'>;
   listForLearner(tenantId: string, learnerId: string): Promise<LearningTimeRequest[]>;
   listPending(tenantId: string): Promise<LearningTimeRequest[]>;
   /** Requests whose cards or booking are still to do (the follow-up job's list). */

@@ -1,5 +1,6 @@
 import { localDay } from '../../domain/delivery/deliveryPolicy.ts';
-import { learningTimeRules, type Actor } from '../../domain/access/managerRules.ts';
+import { can, learnerActor } from '../../domain/access/index.ts';
+import { personResource, type Caller } from './reportingLine.ts';
 import {
   validateLearningTimeInput,
   type LearningTimeInput,
@@ -36,13 +37,13 @@ export async function programsToAskFor(
  */
 export async function requestLearningTime(
   deps: Pick<ManagersDeps, 'clock' | 'people' | 'enrollments' | 'learningTime'>,
-  actor: Actor,
+  actor: Caller,
   requestId: string,
   input: LearningTimeInput,
   defaultTimeZone: string,
 ): Promise<RequestLearningTimeOutcome> {
   const learner = await deps.people.get(actor.tenantId, actor.userId);
-  if (!learner || !learningTimeRules.create(actor, learner)) return { kind: 'notAllowed' };
+  if (!learner || !mayAsk(actor)) return { kind: 'notAllowed' };
   if (!learner.managerId) return { kind: 'noManager' };
 
   const existing = await deps.learningTime.get(actor.tenantId, requestId);
@@ -85,15 +86,24 @@ export type LearningTimeFormOutcome =
 /** What the learner's form needs: today in their zone (the earliest day) and their programs. */
 export async function learningTimeForm(
   deps: Pick<ManagersDeps, 'clock' | 'people' | 'enrollments'>,
-  actor: Actor,
+  actor: Caller,
   defaultTimeZone: string,
 ): Promise<LearningTimeFormOutcome> {
   const learner = await deps.people.get(actor.tenantId, actor.userId);
-  if (!learner || !learningTimeRules.create(actor, learner)) return { kind: 'notAllowed' };
+  if (!learner || !mayAsk(actor)) return { kind: 'notAllowed' };
   if (!learner.managerId) return { kind: 'noManager' };
   return {
     kind: 'form',
     today: localDay(deps.clock.now(), learner.timeZone ?? defaultTimeZone),
     programIds: await programsToAskFor(deps, actor.tenantId, actor.userId),
   };
+}
+
+/** A person asks for learning time for themselves only. */
+function mayAsk(caller: Caller): boolean {
+  return can(
+    learnerActor(caller.tenantId, caller.userId),
+    'requestLearningTime',
+    personResource(caller.tenantId, caller.userId),
+  );
 }

@@ -1,4 +1,4 @@
-import { managesPerson, type Actor } from '../../domain/access/managerRules.ts';
+import { can } from '../../domain/access/index.ts';
 import { personLanguage, type Language } from '../../domain/platform/language.ts';
 import {
   isoWeek,
@@ -10,7 +10,7 @@ import {
 import { textFor } from '../../domain/learning/program.ts';
 import { sendCardOnce } from '../delivery/sendCardOnce.ts';
 import type { ManagersDeps } from './managersDeps.ts';
-import { reportingLine } from './reportingLine.ts';
+import { actorFor, personResource, reportingLine, type Caller } from './reportingLine.ts';
 
 /** The nudge and thank-you cards, built by src/cards/managers in the person's language. */
 export interface TeamCardPresenter {
@@ -38,12 +38,12 @@ export type NudgeOutcome =
 export async function nudgePerson(
   deps: Pick<ManagersDeps, 'clock' | 'people' | 'conversations' | 'deliveries' | 'sender'>,
   cards: TeamCardPresenter,
-  actor: Actor,
+  caller: Caller,
   personId: string,
   defaultTimeZone: string,
 ): Promise<NudgeOutcome> {
-  const line = await reportingLine(deps, actor.tenantId, personId);
-  if (!managesPerson(actor, line)) return { kind: 'notAllowed' };
+  const actor = actorFor(caller, await reportingLine(deps, caller.tenantId, personId));
+  if (!can(actor, 'nudge', personResource(caller.tenantId, personId))) return { kind: 'notAllowed' };
   const [person, manager, conversation] = await Promise.all([
     deps.people.get(actor.tenantId, personId),
     deps.people.get(actor.tenantId, actor.userId),
@@ -83,11 +83,12 @@ export async function recognizePerson(
     'clock' | 'people' | 'conversations' | 'deliveries' | 'sender' | 'enrollments' | 'steps' | 'catalog'
   >,
   cards: TeamCardPresenter,
-  actor: Actor,
+  caller: Caller,
   request: { personId: string; subject: RecognitionSubject; text?: string; suggestion?: number },
 ): Promise<RecognizeOutcome> {
-  const line = await reportingLine(deps, actor.tenantId, request.personId);
-  if (!managesPerson(actor, line)) return { kind: 'notAllowed' };
+  const actor = actorFor(caller, await reportingLine(deps, caller.tenantId, request.personId));
+  if (!can(actor, 'recognize', personResource(caller.tenantId, request.personId)))
+    return { kind: 'notAllowed' };
   const [person, manager, personChat, managerChat] = await Promise.all([
     deps.people.get(actor.tenantId, request.personId),
     deps.people.get(actor.tenantId, actor.userId),

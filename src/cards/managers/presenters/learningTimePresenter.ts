@@ -1,14 +1,17 @@
-import { textFor } from '../../domain/learning/program.ts';
-import type { Language } from '../../domain/platform/language.ts';
-import type { LearningTimeRequest } from '../../domain/managers/learningTimeRequest.ts';
-import { messagesFor } from '../../messages/catalog.ts';
-import type { ProgramCatalog } from '../../usecases/learning/programCatalog.ts';
-import type { LearningTimePresenter, LearningTimeView } from '../../usecases/managers/learningTimeCards.ts';
+import { textFor } from '../../../domain/learning/program.ts';
+import type { Language } from '../../../domain/platform/language.ts';
+import type { LearningTimeRequest } from '../../../domain/managers/learningTimeRequest.ts';
+import { messagesFor } from '../../../messages/catalog.ts';
+import type { ProgramCatalog } from '../../../usecases/learning/programCatalog.ts';
+import type {
+  LearningTimePresenter,
+  LearningTimeView,
+} from '../../../usecases/managers/learningTimeCards.ts';
 import {
   learnerLearningTimeCard,
   managerLearningTimeCard,
   type LearningTimeSummary,
-} from './learningTimeCards.ts';
+} from '../learningTimeCards.ts';
 
 /** "Friday 12 December" for the request's day (a calendar day: no time zone shift). */
 export function learningDateLabel(date: string, language: Language): string {
