@@ -1,8 +1,8 @@
 import { can } from '../../domain/access/index.ts';
 import { checkCheckinAnswer, type CheckinAnswer } from '../../domain/managers/checkin.ts';
 import type { CheckinStep, Program } from '../../domain/learning/program.ts';
-import { recordProgress } from '../learning/stepAction.ts';
-import { orConflict, retryOnConflict } from '../platform/retryOnConflict.ts';
+import { saveStepWithProgress } from '../learning/stepAction.ts';
+import { CONFLICT, retryOnConflict } from '../platform/retryOnConflict.ts';
 import type { ManagersDeps } from './managersDeps.ts';
 import { actorFor, personResource, reportingLine, type Caller } from './reportingLine.ts';
 
@@ -32,7 +32,7 @@ export type AnswerCheckinOutcome =
  * answer appears in My team's drill-down. Only a manager of the learner (any level) may answer.
  */
 export async function answerCheckin(
-  deps: Pick<ManagersDeps, 'clock' | 'people' | 'catalog' | 'enrollments' | 'steps' | 'checkins'>,
+  deps: Pick<ManagersDeps, 'clock' | 'people' | 'catalog' | 'progress' | 'checkins'>,
   caller: Caller,
   ref: CheckinRef,
   input: { option?: string | number; comment?: string },
@@ -66,25 +66,33 @@ export async function answerCheckin(
     const first = await deps.checkins.get(actor.tenantId, ref.learnerId, ref.programId, ref.stepId);
     return { kind: 'alreadyAnswered', answer: first ?? answer, program, step };
   }
-  await markCheckinStepDone(deps, program, actor.tenantId, ref, now);
+  await markCheckinStepDone(deps, program, step, caller.tenantId, ref, now);
   return { kind: 'saved', answer, program, step };
 }
 
-/** The learner's check-in step is done once answered, so their program can complete. */
+/**
+ * The learner's check-in step is done once answered, written with their enrollment's progress (both
+ * or neither), so their program can complete.
+ */
 async function markCheckinStepDone(
-  deps: Pick<ManagersDeps, 'enrollments' | 'steps'>,
+  deps: Pick<ManagersDeps, 'progress'>,
   program: Program,
+  step: CheckinStep,
   tenantId: string,
   ref: CheckinRef,
   now: Date,
 ): Promise<void> {
   await retryOnConflict('check-in step', async () => {
-    const state = await deps.steps.get(tenantId, ref.learnerId, ref.programId, ref.stepId);
-    if (!state || state.status === 'done') return 'done';
-    return orConflict(
-      await deps.steps.update({ ...state, status: 'done', doneAt: now.toISOString() }),
-      'done',
+    const { enrollment, steps } = await deps.progress.load(tenantId, ref.learnerId, ref.programId);
+    const state = steps.find((s) => s.stepId === ref.stepId);
+    if (!enrollment || !state || state.status === 'done') return 'done';
+    const next = { ...state, status: 'done' as const, doneAt: now.toISOString() };
+    const saved = await saveStepWithProgress(
+      deps,
+      { program, step, enrollment, state, states: steps },
+      next,
+      now,
     );
+    return saved.saved ? 'done' : CONFLICT;
   });
-  await recordProgress(deps, program, { tenantId, userId: ref.learnerId }, now);
 }

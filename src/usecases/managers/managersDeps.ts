@@ -1,7 +1,7 @@
 import type { Clock } from '../../domain/platform/clock.ts';
 import type { ChatSender, ConversationStore, DeliveryStore } from '../delivery/ports.ts';
 import type { PeopleStore } from '../directory/ports.ts';
-import type { EnrollmentStore, StepStore } from '../learning/ports.ts';
+import type { EnrollmentStore, ProgressStore, StepStore } from '../learning/ports.ts';
 import type { ProgramCatalog } from '../learning/programCatalog.ts';
 import type { CalendarBooker, CheckinStore, LearningTimeStore } from './ports.ts';
 
@@ -12,6 +12,8 @@ export interface ManagersDeps {
   people: PeopleStore;
   enrollments: EnrollmentStore;
   steps: StepStore;
+  /** A step and its enrollment written together (a check-in answered completes the learner's step). */
+  progress: ProgressStore;
   conversations: ConversationStore;
   deliveries: DeliveryStore;
   sender: ChatSender;
