@@ -20,7 +20,6 @@ import type { TabApiDeps } from './http/tabs/router.ts';
 import { createSsoVerifier, requireTabSso } from './http/tabs/sso.ts';
 import { TableManagerIndex } from './store/managers/managerIndexStore.ts';
 import { tableNames } from './store/platform/tables.ts';
-import { noLearningTimeRequests } from './usecases/managers/teamPorts.ts';
 import type { TeamReadDeps } from './usecases/managers/teamReadDeps.ts';
 
 /** The tab API behind Teams SSO: read views here; other capabilities add their mounts to the list. */
@@ -41,7 +40,7 @@ function tabApiFor(config: Config, composed: Awaited<ReturnType<typeof compose>>
     people: deps.people,
     progress: deps.progress,
     reachability: deps.reachability,
-    learningTime: noLearningTimeRequests,
+    learningTime: deps.learningTime,
   };
   return { authenticate: requireTabSso(verify), mounts: [tabReadRoutes(reads)] };
 }
