@@ -7,7 +7,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'bot/**/*.test.ts', 'sandbox/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'bot/**/*.test.ts',
+            'sandbox/**/*.test.ts',
+            'tabs/src/**/*.test.ts',
+            'test/unit/**/*.test.ts',
+          ],
         },
       },
       {

@@ -17,6 +17,7 @@ import type {
 import { Loading, LoadFailed, Notice } from '../components/States.tsx';
 import { useApi } from '../components/useApi.ts';
 import { useTabEnv } from '../tabContext.ts';
+import { RequestLearningTime } from './RequestLearningTime.tsx';
 import { kindLabel, requestPurpose, requestStatusLabel, statusLabel } from './labels.ts';
 
 const useStyles = makeStyles({
@@ -39,12 +40,12 @@ export function MyLearning() {
       <Title2 as="h1">{t.tabMyLearning}</Title2>
       {value.state === 'loading' && <Loading />}
       {value.state === 'failed' && <LoadFailed result={value.result} retry={reload} />}
-      {value.state === 'ready' && <MyLearningView data={value.data} />}
+      {value.state === 'ready' && <MyLearningView data={value.data} reload={reload} />}
     </>
   );
 }
 
-function MyLearningView({ data }: { data: MyLearningResponse }) {
+function MyLearningView({ data, reload }: { data: MyLearningResponse; reload: () => void }) {
   const { t, formatDate } = useTabEnv();
   const styles = useStyles();
   return (
@@ -77,6 +78,9 @@ function MyLearningView({ data }: { data: MyLearningResponse }) {
           </ul>
         )}
       </section>
+      {data.actions.includes('requestLearningTime') && (
+        <RequestLearningTime programs={data.programs} sent={reload} />
+      )}
     </>
   );
 }
