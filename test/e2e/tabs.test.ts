@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { demoPeople } from '../../sandbox/demoOrganisation.ts';
 import { launchChromium } from '../support/playground.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandboxProcess.ts';
-import { loopbackContext } from '../support/teamsHost.ts';
+import { loopbackContext, openHostedTab, type HostedTabOptions } from '../support/teamsHost.ts';
 
 /**
  * The tabs in Chromium, framed by the sandbox's Teams host page (sandbox/teamsHost), which answers
@@ -12,11 +13,13 @@ import { loopbackContext } from '../support/teamsHost.ts';
 
 let sandbox: TestSandbox;
 let browser: Browser;
-const [alex] = demoPeople;
+let host: string;
+const [alex, megan, adele, , , lynne] = demoPeople; // learners, the HR admin, Alex's manager
 
 beforeAll(async () => {
   browser = await launchChromium();
   sandbox = await startTestSandbox();
+  host = `http://127.0.0.1:${sandbox.ports.teamsHost}`;
   const enrolled = await sandbox.drypp([
     'enroll',
     '--user',
@@ -61,4 +64,102 @@ describe('the tabs outside Teams', () => {
       .waitFor({ timeout: 15_000 });
     await context.close();
   });
+});
+
+describe('the tabs in the Teams host', () => {
+  it('shows My learning with the Playground user’s program and progress', async () => {
+    const hosted = await openHostedTab(browser, host, { user: alex!.id, tab: 'my-learning' });
+    await hosted.tab.getByRole('heading', { name: 'My learning', level: 1 }).waitFor();
+    const card = hosted.tab.getByRole('article', { name: 'Welcome to your new job' });
+    await card.waitFor();
+    expect(await card.innerText()).toMatch(/\d+ of \d+ steps done/);
+    expect(await card.innerText()).toContain('Mandatory');
+    expect(hosted.problems()).toEqual([]);
+    await hosted.close();
+  });
+
+  it('speaks the Teams locale: Norwegian Bokmål and Swedish', async () => {
+    for (const [locale, heading] of [
+      ['nb-no', 'Min læring'],
+      ['sv-se', 'Mitt lärande'],
+    ] as const) {
+      const hosted = await openHostedTab(browser, host, { user: alex!.id, tab: 'my-learning', locale });
+      await hosted.tab.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      expect(await hosted.tab.locator('html').getAttribute('lang')).toBe(locale.slice(0, 2));
+      await hosted.close();
+    }
+  });
+
+  it('tells a person without reports that My team is for managers, and a non-admin that Admin is for HR', async () => {
+    const team = await openHostedTab(browser, host, { user: lynne!.id, tab: 'my-team' });
+    await team.tab.getByText('This tab is for managers').waitFor();
+    expect(await team.tab.getByTestId('team-people').count()).toBe(0);
+    await team.close();
+    const admin = await openHostedTab(browser, host, { user: alex!.id, tab: 'admin' });
+    await admin.tab.getByText('This tab is for HR').waitFor();
+    await admin.close();
+  });
+
+  it('shows an error with a retry when the API fails, and loads on retry', async () => {
+    const hosted = await openHostedTab(
+      browser,
+      host,
+      { user: alex!.id, tab: 'my-learning' },
+      async (context) => {
+        let failures = 1;
+        await context.route('**/api/tab/my-learning', (route) =>
+          failures-- > 0 ? route.fulfill({ status: 503, body: '' }) : route.continue(),
+        );
+      },
+    );
+    await hosted.tab.getByText('Something went wrong').waitFor();
+    await hosted.tab.getByRole('button', { name: 'Try again' }).click();
+    await hosted.tab.getByRole('article', { name: 'Welcome to your new job' }).waitFor();
+    await hosted.close();
+  });
+
+  it('follows a theme change that Teams pushes, without reloading', async () => {
+    const hosted = await openHostedTab(browser, host, { user: adele!.id, tab: 'my-team' });
+    const root = hosted.tab.locator('html');
+    await hosted.tab.getByRole('heading', { name: 'My team', level: 1 }).waitFor();
+    expect(await root.getAttribute('data-theme')).toBe('default');
+    const background = () =>
+      hosted.tab.locator('.tab-root').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const light = await background();
+    await hosted.tab.locator('body').evaluate(() => ((window as { loadedOnce?: boolean }).loadedOnce = true));
+
+    await hosted.page.getByLabel('Theme').selectOption('dark');
+    await expect.poll(() => root.getAttribute('data-theme')).toBe('dark');
+    expect(await background()).not.toBe(light);
+    expect(
+      await hosted.tab.locator('body').evaluate(() => (window as { loadedOnce?: boolean }).loadedOnce),
+    ).toBe(true);
+    await hosted.close();
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+  const tabs: Array<{ tab: HostedTabOptions['tab']; user: string; ready: string }> = [
+    { tab: 'my-learning', user: alex!.id, ready: 'Welcome to your new job' },
+    { tab: 'my-team', user: adele!.id, ready: 'Team activity, last 12 weeks' },
+    { tab: 'admin', user: megan!.id, ready: 'Your roles in Drypp' },
+  ];
+  for (const theme of ['default', 'dark', 'contrast'] as const) {
+    for (const { tab, user, ready } of tabs) {
+      it(`${tab} in the ${theme} theme has no serious or critical violations`, async () => {
+        const hosted = await openHostedTab(browser, host, { user, tab, theme });
+        await hosted.tab.getByText(ready, { exact: true }).first().waitFor();
+        await expect.poll(() => hosted.tab.locator('html').getAttribute('data-theme')).toBe(theme);
+        const results = await new AxeBuilder({ page: hosted.page })
+          .include('#tab')
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .analyze();
+        const bad = results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        expect(bad).toEqual([]);
+        await hosted.close();
+      });
+    }
+  }
 });

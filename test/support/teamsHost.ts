@@ -43,8 +43,11 @@ export async function openHostedTab(
   browser: Browser,
   base: string,
   options: HostedTabOptions,
+  /** Before the page opens, e.g. to route a request to a failure. */
+  prepare?: (context: BrowserContext) => Promise<void>,
 ): Promise<HostedTab> {
   const context = await loopbackContext(browser);
+  await prepare?.(context);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

@@ -103,6 +103,7 @@ export const en = {
   reachNotReachable: 'Not reachable',
   reachOk: 'Yes',
   weeklyActivity: 'Team activity, last 12 weeks',
+  noActivity: 'No steps done in the last 12 weeks.',
   weeklyStepsLegend: 'Steps done',
   weekOf: (date: string) => `Week of ${date}`,
   chartLoading: 'Loading the chart…',

@@ -102,6 +102,7 @@ export const nb: Messages = {
   reachNotReachable: 'Kan ikke nås',
   reachOk: 'Ja',
   weeklyActivity: 'Teamets aktivitet, siste 12 uker',
+  noActivity: 'Ingen steg fullført de siste 12 ukene.',
   weeklyStepsLegend: 'Steg fullført',
   weekOf: (date) => `Uken som starter ${date}`,
   chartLoading: 'Laster diagrammet …',

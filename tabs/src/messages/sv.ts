@@ -102,6 +102,7 @@ export const sv: Messages = {
   reachNotReachable: 'Går inte att nå',
   reachOk: 'Ja',
   weeklyActivity: 'Teamets aktivitet, senaste 12 veckorna',
+  noActivity: 'Inga steg klara de senaste 12 veckorna.',
   weeklyStepsLegend: 'Klara steg',
   weekOf: (date) => `Veckan som börjar ${date}`,
   chartLoading: 'Läser in diagrammet …',

@@ -1,3 +1,4 @@
+import { Text } from '@fluentui/react-components';
 import { VerticalBarChart } from '@fluentui/react-charts';
 import type { WeeklyActivityPoint } from '../../../src/http/tabs/contract.ts';
 import { useTabEnv } from '../tabContext.ts';
@@ -15,8 +16,10 @@ export default function TeamActivityChart({ points }: { points: WeeklyActivityPo
     legend: t.weeklyStepsLegend,
     xAxisCalloutData: t.weekOf(formatDate(p.weekStart)),
   }));
+  const quiet = points.every((p) => p.stepsDone === 0);
   return (
     <>
+      {quiet && <Text block>{t.noActivity}</Text>}
       <VerticalBarChart data={data} height={240} hideLegend chartTitle={t.weeklyActivity} />
       <table className="visually-hidden">
         <caption>{t.weeklyActivity}</caption>
