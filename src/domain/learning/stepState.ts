@@ -15,6 +15,7 @@ export interface StepState {
   programVersion: number;
   dueAt: string;
   status: StepStatus;
+  /** When Drypp first sent the card (recorded just before the send; a failed send is tried again). */
   sentAt?: string;
   doneAt?: string;
   remindersSent: number;

@@ -119,6 +119,9 @@ export async function deliverDueCards(
       continue;
     }
 
+    // The step counts as sent before the card leaves: a person may answer the moment it lands, and a
+    // card action is accepted only on a step that was sent. A send that fails is retried below.
+    const marked = await markStepSent(deps, work, step, now);
     const result = await deps.sender.sendCard(tenantId, work.userId, card);
     if (!result.ok) {
       await deps.deliveries.finish({ ...record, status: 'failed', failure: result.reason });
@@ -137,7 +140,7 @@ export async function deliverDueCards(
       activityId: result.activityId,
     });
     await deps.deliveries.recordSentOnDay(tenantId, work.userId, today, key);
-    await afterSent(deps, work, step, now, policy);
+    if (marked === 'recorded') await scheduleReminder(deps, work, step, now, policy);
     await markFirstCardDelivered(deps, tenantId, work.userId);
     await deps.dueWork.remove(work);
     report.sent++;
@@ -151,18 +154,19 @@ function isSettled(work: DueWork, step: StepState): boolean {
   return step.status === 'done';
 }
 
-/** Records the send on the step, and schedules its first reminder. */
-async function afterSent(
+/**
+ * Records on the step that its card is going out (status sent, the reminder count). A person who
+ * answered meanwhile wins: a done step stays done.
+ */
+async function markStepSent(
   deps: LearningDeps,
   work: DueWork,
   step: Stored<StepState>,
   now: Date,
-  policy: DeliveryPolicy,
-): Promise<void> {
-  if (work.kind === 'review') return;
+): Promise<'recorded' | 'answered' | 'review'> {
+  if (work.kind === 'review') return 'review';
   const remindersSent = work.kind === 'reminder' ? work.n : step.remindersSent;
-  // The person may answer the card the moment it lands: their answer wins (a done step stays done).
-  const recorded = await retryOnConflict('record a sent card on its step', async (n) => {
+  return retryOnConflict('record a sent card on its step', async (n) => {
     const current =
       n === 1 ? step : await deps.steps.get(step.tenantId, step.userId, step.programId, step.stepId);
     if (!current || current.status === 'done') return 'answered';
@@ -174,7 +178,17 @@ async function afterSent(
     });
     return orConflict(updated, 'recorded');
   });
-  if (recorded === 'answered') return;
+}
+
+/** After a step's card (or a reminder) went out: the next reminder, if the policy has one. */
+async function scheduleReminder(
+  deps: LearningDeps,
+  work: DueWork,
+  step: StepState,
+  now: Date,
+  policy: DeliveryPolicy,
+): Promise<void> {
+  const remindersSent = work.kind === 'reminder' ? work.n : step.remindersSent;
   const reminderAt = reminderDueAt(new Date(step.dueAt), remindersSent, policy);
   if (reminderAt) {
     await deps.dueWork.add({
