@@ -9,6 +9,7 @@ import {
 } from '../src/cards/platform/cardVerbs.ts';
 import type { CardActionResult } from '../src/cards/platform/cardActionResult.ts';
 import { runManagerAction } from './managerActions.ts';
+import { cardDataLimits } from '../src/cards/learning/steps/stepActionSchemas.ts';
 import type { ChatContext } from './chatContext.ts';
 import { onChatMessage, type BotDeps } from './handlers.ts';
 import { runStepAction } from './stepActions.ts';
@@ -37,7 +38,7 @@ const managerVerb = (verb: ManagerCardVerb): VerbHandler<z.ZodType> => ({
   },
 });
 
-const verbs: { [V in CardVerb]: VerbHandler<z.ZodType> } = {
+const verbTable: { [V in CardVerb]: VerbHandler<z.ZodType> } = {
   [stepCardVerbs.completeStep]: stepVerb(stepCardVerbs.completeStep),
   [stepCardVerbs.answerQuiz]: stepVerb(stepCardVerbs.answerQuiz),
   [stepCardVerbs.retryQuiz]: stepVerb(stepCardVerbs.retryQuiz),
@@ -66,20 +67,38 @@ const verbs: { [V in CardVerb]: VerbHandler<z.ZodType> } = {
   },
 };
 
+/**
+ * Looked up in a Map, never on the object: a verb such as `__proto__`, `constructor` or `toString`
+ * must find nothing, not something Object.prototype has.
+ */
+const verbs: ReadonlyMap<string, VerbHandler<z.ZodType>> = new Map(Object.entries(verbTable));
+
 export async function runCardAction(
   deps: BotDeps,
   chat: ChatContext,
   action: { verb?: unknown; data?: unknown },
 ): Promise<CardActionResult> {
-  const handler = typeof action.verb === 'string' ? verbs[action.verb as CardVerb] : undefined;
-  const data = handler?.data.safeParse(action.data ?? {});
+  const handler = typeof action.verb === 'string' ? verbs.get(action.verb) : undefined;
+  const raw = action.data ?? {};
+  const data = handler && isSmallRecord(raw) ? handler.data.safeParse(raw) : undefined;
   if (!handler || !data?.success) {
     // An old card from an earlier version, or a crafted action: change nothing, say so plainly.
+    // Only a known verb is logged by name; anything else could be text someone typed.
     chat.log.warn(
-      { verb: typeof action.verb === 'string' ? action.verb.slice(0, 40) : undefined },
+      { verb: handler ? action.verb : undefined, known: Boolean(handler) },
       'unknown card action',
     );
     return { kind: 'note', text: chat.t.cardAction.outdated };
   }
   return handler.run(deps, chat, data.data);
+}
+
+/** Card data is a plain object of a few keys: our ids plus the card's inputs. */
+function isSmallRecord(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length <= cardDataLimits.maxKeys
+  );
 }

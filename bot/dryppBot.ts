@@ -8,27 +8,36 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from '../src/log/logger.ts';
+import { servesTenant, type ServedTenants } from '../src/config/config.ts';
 import { errorCard } from '../src/cards/platform/errorCard.ts';
-import { chatContextFrom } from './chatContext.ts';
+import { noticeCard } from '../src/cards/platform/noticeCard.ts';
+import { activityIdOf } from '../src/domain/platform/ids.ts';
+import { languageFromLocale } from '../src/domain/platform/language.ts';
+import { messagesFor } from '../src/messages/catalog.ts';
+import { chatContextFrom, tenantOf } from './chatContext.ts';
 import { onChatMessage, onInstalled, type BotDeps } from './handlers.ts';
 import type { CardActionResult } from '../src/cards/platform/cardActionResult.ts';
 import { runCardAction } from './cardActions.ts';
 
 /**
  * Turns Teams activities into handler calls. No rules live here: which activity means what is the
- * only knowledge of this file.
+ * only knowledge of this file, and which tenants are served.
  */
 export class DryppBot extends ActivityHandler {
   constructor(
     private readonly deps: BotDeps,
     private readonly log: Logger,
+    private readonly options: { tenants: ServedTenants },
   ) {
     super();
 
     // Teams sends installationUpdate (add) when the app is installed for a person, and a
     // conversationUpdate with the bot among membersAdded when the personal chat is created.
+    // Installed in a team or a group chat, the conversation is that channel or chat: never record it
+    // as the person's own chat, or their cards would be posted there for everyone to read.
     this.onInstallationUpdateAdd(async (turn, next) => {
-      await this.runHandler(turn, (chat) => onInstalled(this.deps, chat));
+      const personal = (turn.activity.conversation?.conversationType ?? 'personal') === 'personal';
+      if (personal) await this.runHandler(turn, (chat) => onInstalled(this.deps, chat));
       await next();
     });
     this.onMembersAdded(async (turn, next) => {
@@ -43,6 +52,33 @@ export class DryppBot extends ActivityHandler {
       }
       await next();
     });
+  }
+
+  /**
+   * An activity from a tenant Drypp does not serve changes nothing. A message or a card action gets
+   * a short card saying so; everything else (installation, conversation and reaction updates, where
+   * Teams expects no answer) gets none.
+   */
+  override async run(turn: TurnContext): Promise<void> {
+    const tenantId = tenantOf(turn.activity);
+    if (servesTenant(this.options.tenants, tenantId)) return super.run(turn);
+    const correlationId = activityIdOf(turn.activity.id) ?? randomUUID();
+    this.log.warn(
+      { correlationId, tenantId, type: turn.activity.type?.slice(0, 32) },
+      'activity from a tenant that is not served: nothing changed',
+    );
+    const t = messagesFor(languageFromLocale(turn.activity.locale));
+    const notice = noticeCard(`${t.notServed.title}. ${t.notServed.body}`);
+    if (turn.activity.type === ActivityTypes.Message) {
+      await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(notice)] });
+    } else if (turn.activity.type === ActivityTypes.Invoke && turn.activity.name === 'adaptiveCard/action') {
+      const body: AdaptiveCardInvokeResponse = {
+        statusCode: 200,
+        type: CardFactory.contentTypes.adaptiveCard,
+        value: notice as unknown as Record<string, unknown>,
+      };
+      await turn.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+    }
   }
 
   /** Action.Execute on one of our cards (an adaptiveCard/action invoke): answered through the verb table. */
@@ -74,8 +110,9 @@ export class DryppBot extends ActivityHandler {
     turn: TurnContext,
     work: (chat: ReturnType<typeof chatContextFrom>) => Promise<void>,
   ) {
-    const correlationId = turn.activity.id ?? randomUUID();
-    const log = this.log.child({ correlationId, tenantId: turn.activity.conversation?.tenantId });
+    // Only ids of a known shape reach the log (src/domain/platform/ids.ts).
+    const correlationId = activityIdOf(turn.activity.id) ?? randomUUID();
+    const log = this.log.child({ correlationId, tenantId: tenantOf(turn.activity) });
     let chat = chatContextFrom(turn, log, correlationId);
     try {
       // Answers speak the person's directory language when Drypp knows it, as the cards it sent them do.

@@ -2,11 +2,18 @@ import { stepCardVerbs, type StepCardVerb } from '../src/cards/platform/cardVerb
 import type { CardActionResult } from '../src/cards/platform/cardActionResult.ts';
 import { presentStepAnswer } from '../src/cards/learning/presenters/stepAnswerPresenter.ts';
 import { outdatedCard } from '../src/cards/learning/steps/outdatedCard.ts';
-import { readQuizAnswers, stepActionSchemas } from '../src/cards/learning/steps/stepActionSchemas.ts';
 import {
+  readQuizAnswers,
+  stepActionSchemas,
+  type StepActionDataOf,
+} from '../src/cards/learning/steps/stepActionSchemas.ts';
+import type { Actor } from '../src/domain/access/index.ts';
+import {
+  acknowledgeGuideline,
   answerQuiz,
   answerReview,
-  completeStep,
+  completeLesson,
+  confirmAttendance,
   retryQuiz,
   submitReflection,
   type StepAnswer,
@@ -16,8 +23,9 @@ import type { StepActionRequest } from '../src/usecases/learning/stepAction.ts';
 import type { ChatContext } from './chatContext.ts';
 
 /**
- * Step card actions: parse the verb's data, call the use case, and hand its outcome to the presenter
- * (src/cards/learning/presenters/stepAnswerPresenter.ts), whose card replaces the one clicked.
+ * Step card actions: parse the verb's data (types and limits: stepActionSchemas.ts), call the one use
+ * case of that verb with the parsed data and the actor of this turn, and hand its outcome to the
+ * presenter (src/cards/learning/presenters/stepAnswerPresenter.ts), whose card replaces the one clicked.
  */
 export async function runStepAction(
   deps: LearningDeps,
@@ -25,64 +33,73 @@ export async function runStepAction(
   verb: StepCardVerb,
   rawData: unknown,
 ): Promise<CardActionResult> {
+  const actor = chat.actor;
   const parsed = stepActionSchemas[verb].safeParse(rawData ?? {});
-  if (!parsed.success || !chat.tenantId || !chat.userId)
+  if (!parsed.success || !actor) {
+    chat.log.warn({ verb, problems: parsed.error?.issues.length ?? 0 }, 'card action data refused');
     return { kind: 'card', card: outdatedCard(chat.t, 'unknown') };
-  const data = parsed.data as Record<string, unknown> & StepActionRequest;
+  }
+  const answer = await answerFor(deps, actor, verb, parsed.data);
+  const presentation = presentStepAnswer(answer, chat, deps.clock.now());
+  for (const card of presentation.postFirst) await chat.sendCard(card);
+  return presentation.result;
+}
+
+/** Each verb calls exactly one use case: the verb table of step cards. */
+async function answerFor(
+  deps: LearningDeps,
+  actor: Actor,
+  verb: StepCardVerb,
+  data: StepActionDataOf<StepCardVerb>,
+): Promise<StepAnswer> {
   const request: StepActionRequest = {
-    tenantId: chat.tenantId,
-    actorId: chat.userId,
+    actor,
+    tenantId: actor.tenantId,
     programId: data.programId,
     programVersion: data.programVersion,
     stepId: data.stepId,
     learnerId: data.learnerId,
   };
-
-  let answer: StepAnswer;
   switch (verb) {
     case stepCardVerbs.completeStep:
+      return completeLesson(deps, request);
     case stepCardVerbs.confirmAttendance:
-      answer = await completeStep(deps, request);
-      break;
-    case stepCardVerbs.acknowledge:
-      answer = await completeStep(deps, request, { textVersion: data.textVersion });
-      break;
-    case stepCardVerbs.answerQuiz: {
-      const program = deps.catalog.find(request.programId);
-      const step = program?.steps.find((s) => s.id === request.stepId);
-      const questions = step?.kind === 'quiz' ? step.questions : [];
-      answer = await answerQuiz(deps, {
-        ...request,
-        attempt: Number(data.attempt),
-        selected: readQuizAnswers(data, questions),
-      });
-      break;
+      return confirmAttendance(deps, request);
+    case stepCardVerbs.acknowledge: {
+      const d = data as StepActionDataOf<'acknowledge'>;
+      return acknowledgeGuideline(deps, { ...request, textVersion: d.textVersion });
     }
-    case stepCardVerbs.retryQuiz:
-      answer = await retryQuiz(deps, { ...request, attempt: Number(data.attempt) });
-      break;
-    case stepCardVerbs.submitReflection:
-      answer = await submitReflection(deps, {
+    case stepCardVerbs.answerQuiz: {
+      const d = data as StepActionDataOf<'answerQuiz'>;
+      return answerQuiz(deps, {
         ...request,
-        text: String(data.reflection ?? ''),
-        share: Boolean(data.shareWithManager),
+        attempt: d.attempt,
+        selected: readQuizAnswers(d.choices, questionsOf(deps, request)),
       });
-      break;
+    }
+    case stepCardVerbs.retryQuiz: {
+      const d = data as StepActionDataOf<'retryQuiz'>;
+      return retryQuiz(deps, { ...request, attempt: d.attempt });
+    }
+    case stepCardVerbs.submitReflection: {
+      const d = data as StepActionDataOf<'submitReflection'>;
+      return submitReflection(deps, { ...request, text: d.reflection, share: d.shareWithManager });
+    }
     case stepCardVerbs.answerReview: {
-      const program = deps.catalog.find(request.programId);
-      const step = program?.steps.find((s) => s.id === request.stepId);
-      const question = step?.kind === 'quiz' ? step.questions.filter((q) => q.id === data.questionId) : [];
-      const selected = readQuizAnswers(data, question)[String(data.questionId)] ?? [];
-      answer = await answerReview(deps, {
+      const d = data as StepActionDataOf<'answerReview'>;
+      const question = questionsOf(deps, request).filter((q) => q.id === d.questionId);
+      return answerReview(deps, {
         ...request,
-        questionId: String(data.questionId),
-        reviewNumber: Number(data.reviewNumber),
-        selected,
+        questionId: d.questionId,
+        reviewNumber: d.reviewNumber,
+        selected: readQuizAnswers(d.choices, question)[d.questionId] ?? [],
       });
-      break;
     }
   }
-  const presentation = presentStepAnswer(answer, chat, deps.clock.now());
-  for (const card of presentation.postFirst) await chat.sendCard(card);
-  return presentation.result;
+}
+
+/** The questions of the quiz the card names (none for any other step): only their answers are read. */
+function questionsOf(deps: LearningDeps, r: StepActionRequest) {
+  const step = deps.catalog.find(r.programId)?.steps.find((s) => s.id === r.stepId);
+  return step?.kind === 'quiz' ? step.questions : [];
 }

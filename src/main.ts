@@ -84,7 +84,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
     app = createWebApp({
       log,
       adapter,
-      bot: new DryppBot(deps, log),
+      bot: new DryppBot(deps, log, { tenants: config.tenants }),
       probes,
       tabsDir: path.resolve(repoRoot, config.tabsDir),
       botAuthRequired: Boolean(config.bot.appId),

@@ -54,6 +54,10 @@ export const en = {
     },
     unknownProgram: 'A program that is no longer available',
   },
+  notServed: {
+    title: 'Drypp is not set up for your organisation',
+    body: 'Drypp is not set up for your organisation yet, so nothing was saved. Ask your IT department if you expected to use it.',
+  },
   cardAction: {
     opening: 'Opening…',
     outdated: 'This card is out of date. Type help to see what you can do now.',

@@ -59,6 +59,10 @@ export const nb: typeof en = {
     },
     unknownProgram: 'Et program som ikke lenger er tilgjengelig',
   },
+  notServed: {
+    title: 'Drypp er ikke satt opp for organisasjonen din',
+    body: 'Drypp er ikke satt opp for organisasjonen din ennå, så ingenting ble lagret. Spør IT-avdelingen hvis du ventet å bruke det.',
+  },
   cardAction: {
     opening: 'Åpner…',
     outdated: 'Dette kortet er utdatert. Skriv hjelp for å se hva du kan gjøre nå.',

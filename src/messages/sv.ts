@@ -60,6 +60,10 @@ export const sv: typeof en = {
     },
     unknownProgram: 'Ett program som inte längre finns',
   },
+  notServed: {
+    title: 'Drypp är inte konfigurerat för din organisation',
+    body: 'Drypp är inte konfigurerat för din organisation ännu, så inget sparades. Fråga IT-avdelningen om du räknade med att använda det.',
+  },
   cardAction: {
     opening: 'Öppnar …',
     outdated: 'Det här kortet är inaktuellt. Skriv hjälp för att se vad du kan göra nu.',

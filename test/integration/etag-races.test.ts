@@ -11,7 +11,8 @@ import {
   markFirstCardDelivered,
   reachNewHires,
 } from '../../src/usecases/directory/reachNewHires.ts';
-import { completeStep } from '../../src/usecases/learning/answerStep.ts';
+import { completeLesson } from '../../src/usecases/learning/answerStep.ts';
+import { learnerActor } from '../../src/domain/access/index.ts';
 import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
 import { withdrawEnrollment } from '../../src/usecases/learning/withdrawEnrollment.ts';
 import type { Stored } from '../../src/usecases/platform/ports.ts';
@@ -59,8 +60,8 @@ async function enrolledLearner(): Promise<Person> {
 }
 
 const request = (person: Person, stepId: string) => ({
+  actor: learnerActor(tenantId, person.id),
   tenantId,
-  actorId: person.id,
   learnerId: person.id,
   programId: program,
   programVersion: composed.deps.catalog.find(program)!.version,
@@ -80,7 +81,7 @@ const schedulerTouch =
 describe('answers racing other writers', () => {
   it('counts every lesson when four are answered at the same moment', async () => {
     const person = await enrolledLearner();
-    const answers = await Promise.all(lessons.map((s) => completeStep(composed.deps, request(person, s))));
+    const answers = await Promise.all(lessons.map((s) => completeLesson(composed.deps, request(person, s))));
     expect(answers.map((a) => a.kind)).toEqual(['done', 'done', 'done', 'done']);
     const enrollment = await composed.deps.enrollments.get(tenantId, person.id, program);
     expect(enrollment?.completedSteps).toBe(4);
@@ -90,7 +91,7 @@ describe('answers racing other writers', () => {
     const person = await enrolledLearner();
     // An answer writes its step together with the enrollment's progress, in one transaction.
     const progress = racing(composed.deps.progress, 4, schedulerTouch(), undefined, 'saveStepAndEnrollment');
-    const answer = await completeStep({ ...composed.deps, progress }, request(person, 'welcome'));
+    const answer = await completeLesson({ ...composed.deps, progress }, request(person, 'welcome'));
     expect(progress.races()).toBe(4);
     expect(answer.kind).toBe('done');
     expect(await stepOf(person, 'welcome')).toMatchObject({ status: 'done', remindersSent: 4 });
@@ -106,7 +107,7 @@ describe('answers racing other writers', () => {
       'saveStepAndEnrollment',
     );
     await expect(
-      completeStep({ ...composed.deps, progress }, request(person, 'welcome')),
+      completeLesson({ ...composed.deps, progress }, request(person, 'welcome')),
     ).rejects.toBeInstanceOf(KeptChangingError);
     expect((await stepOf(person, 'welcome'))?.status).toBe('sent');
   });

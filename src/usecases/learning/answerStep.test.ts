@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { KeptChangingError } from '../platform/retryOnConflict.ts';
-import { answerQuiz, completeStep, retryQuiz, submitReflection } from './answerStep.ts';
+import { learnerActor } from '../../domain/access/index.ts';
+import { answerQuiz, completeLesson, retryQuiz, submitReflection } from './answerStep.ts';
 import { enrollPerson } from './enrollPerson.ts';
 import type { StepActionRequest } from './stepAction.ts';
 import {
@@ -25,8 +26,8 @@ async function cardSent(stepId: string): Promise<StepActionRequest> {
     'updated',
   );
   return {
+    actor: learnerActor(person.tenantId, person.id),
     tenantId: person.tenantId,
-    actorId: person.id,
     learnerId: person.id,
     programId: program.id,
     programVersion: program.version,
@@ -45,9 +46,21 @@ beforeEach(() => {
 });
 
 describe('completing a lesson', () => {
+  it('refuses "mark as done" on a step of another kind, or on a lesson whose card was not sent', async () => {
+    const think = await cardSent('think');
+    expect(await completeLesson(deps, think)).toEqual({ kind: 'refused', refusal: 'unknown' });
+    expect(stepRow('think')).toMatchObject({ status: 'sent' });
+    const notSent = { ...think, stepId: 'welcome' };
+    const key = keyOf('welcome');
+    deps.steps.rows.update({ ...deps.steps.rows.get(key)!, status: 'scheduled', sentAt: undefined });
+    expect(await completeLesson(deps, notSent)).toEqual({ kind: 'refused', refusal: 'unknown' });
+    expect(stepRow('welcome')).toMatchObject({ status: 'scheduled' });
+    expect(enrollmentRow()).toMatchObject({ completedSteps: 0 });
+  });
+
   it('marks the step done and counts it on the enrollment', async () => {
     const request = await cardSent('welcome');
-    const answer = await completeStep(deps, request);
+    const answer = await completeLesson(deps, request);
     expect(answer.kind).toBe('done');
     expect(stepRow('welcome')).toMatchObject({ status: 'done', doneAt: deps.clock.now().toISOString() });
     expect(enrollmentRow()).toMatchObject({
@@ -58,17 +71,17 @@ describe('completing a lesson', () => {
 
   it('answers a double click "already done" and writes nothing the second time', async () => {
     const request = await cardSent('welcome');
-    await completeStep(deps, request);
+    await completeLesson(deps, request);
     const before = stepRow('welcome');
     const writes = deps.faults.calls.length;
-    expect(await completeStep(deps, request)).toEqual({ kind: 'refused', refusal: 'alreadyDone' });
+    expect(await completeLesson(deps, request)).toEqual({ kind: 'refused', refusal: 'alreadyDone' });
     expect(deps.faults.calls.slice(writes).map((c) => c.method)).toEqual(['progress.load']);
     expect(stepRow('welcome')).toEqual(before);
   });
 
   it("refuses someone else's card and changes nothing", async () => {
     const request = await cardSent('welcome');
-    const answer = await completeStep(deps, { ...request, actorId: testPerson(2).id });
+    const answer = await completeLesson(deps, { ...request, actor: learnerActor(person.tenantId, testPerson(2).id) });
     expect(answer).toEqual({ kind: 'refused', refusal: 'notYours' });
     expect(stepRow('welcome')?.status).toBe('sent');
     expect(enrollmentRow()?.completedSteps).toBe(0);
@@ -76,7 +89,7 @@ describe('completing a lesson', () => {
 
   it('refuses a card from an older program version', async () => {
     const request = await cardSent('welcome');
-    expect(await completeStep(deps, { ...request, programVersion: 2 })).toEqual({
+    expect(await completeLesson(deps, { ...request, programVersion: 2 })).toEqual({
       kind: 'refused',
       refusal: 'oldVersion',
     });
@@ -87,7 +100,7 @@ describe('completing a lesson', () => {
     const request = await cardSent('welcome');
     // The scheduler's own update lands between the click's read and its write.
     deps.faults.before(SAVE, () => deps.steps.rows.touch(keyOf('welcome')));
-    const answer = await completeStep(deps, request);
+    const answer = await completeLesson(deps, request);
     expect(answer.kind).toBe('done');
     expect(stepRow('welcome')?.status).toBe('done');
     expect(deps.faults.count(SAVE)).toBe(2);
@@ -96,7 +109,7 @@ describe('completing a lesson', () => {
   it('fails, rather than saying "already done", when every write loses its race', async () => {
     const request = await cardSent('welcome');
     deps.faults.answer(SAVE, 'conflict', { times: 100 });
-    await expect(completeStep(deps, request)).rejects.toBeInstanceOf(KeptChangingError);
+    await expect(completeLesson(deps, request)).rejects.toBeInstanceOf(KeptChangingError);
     expect(stepRow('welcome')?.status).toBe('sent');
   });
 
@@ -104,7 +117,7 @@ describe('completing a lesson', () => {
     await cardSent('welcome');
     const think = await cardSent('think');
     // The lesson, answered on another device, is saved between this answer's read and its write.
-    deps.faults.before(SAVE, async () => void (await completeStep(deps, { ...think, stepId: 'welcome' })), {
+    deps.faults.before(SAVE, async () => void (await completeLesson(deps, { ...think, stepId: 'welcome' })), {
       when: ([step]) => (step as { stepId: string }).stepId === 'think',
     });
     await submitReflection(deps, { ...think, text: 'More questions.', share: false });
@@ -116,7 +129,7 @@ describe('completing a lesson', () => {
   it('passes a storage failure on, so the person is told something went wrong', async () => {
     const request = await cardSent('welcome');
     deps.faults.throwOn(SAVE, new Error('storage unavailable'));
-    await expect(completeStep(deps, request)).rejects.toThrow('storage unavailable');
+    await expect(completeLesson(deps, request)).rejects.toThrow('storage unavailable');
     expect(stepRow('welcome')?.status).toBe('sent');
   });
 });
@@ -176,8 +189,10 @@ describe('submitting a reflection', () => {
   });
 
   it('completes the program when the last mandatory step is done', async () => {
+    await cardSent('welcome');
+    await cardSent('check');
     const request = await cardSent('think');
-    await completeStep(deps, { ...request, stepId: 'welcome' });
+    await completeLesson(deps, { ...request, stepId: 'welcome' });
     const quiz = await answerQuiz(deps, { ...request, stepId: 'check', attempt: 1, selected: { q1: [0] } });
     expect(quiz).toMatchObject({ kind: 'quizScored', programCompleted: false });
     const answer = await submitReflection(deps, { ...request, text: 'Ask more.', share: true });

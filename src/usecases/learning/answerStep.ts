@@ -54,11 +54,26 @@ export type StepAnswer =
 
 type Deps = Pick<LearningDeps, 'catalog' | 'progress' | 'steps' | 'dueWork' | 'clock'>;
 
-/** Lesson read, guideline acknowledged, attendance confirmed: the step is simply done. */
-async function completeStepOnce(deps: Deps, r: StepActionRequest, answer?: unknown): Promise<Attempt> {
-  const found = await loadStepForAction(deps, r);
+/**
+ * Lesson read, guideline acknowledged, attendance confirmed: the step is simply done. Each is its own
+ * action, so a verb completes only its own kind of step; what is recorded comes from the server.
+ */
+async function completeStepOnce(
+  deps: Deps,
+  r: StepActionRequest,
+  action: 'completeLesson' | 'acknowledge' | 'confirmAttendance',
+  cardTextVersion?: string,
+): Promise<Attempt> {
+  const found = await loadStepForAction(deps, r, action);
   if (!found.ok) return { kind: 'refused', refusal: found.refusal };
   const { loaded } = found;
+  let answer: { textVersion: string } | undefined;
+  if (loaded.step.kind === 'acknowledge') {
+    // The text the person read must be the text the server holds now: a card showing an earlier
+    // version is out of date, and what is recorded is the server's version, never the card's.
+    if (cardTextVersion !== loaded.step.textVersion) return { kind: 'refused', refusal: 'oldVersion' };
+    answer = { textVersion: loaded.step.textVersion };
+  }
   const now = deps.clock.now();
   const saved = await saveStepWithProgress(
     deps,
@@ -79,7 +94,7 @@ async function answerQuizOnce(
   deps: Deps,
   r: StepActionRequest & { attempt: number; selected: Record<string, number[]> },
 ): Promise<Attempt> {
-  const found = await loadStepForAction(deps, r);
+  const found = await loadStepForAction(deps, r, 'answerQuiz');
   if (!found.ok) return { kind: 'refused', refusal: found.refusal };
   const { loaded } = found;
   const step = loaded.step as QuizStep;
@@ -142,7 +157,7 @@ async function answerQuizOnce(
 
 /** "Try again" on a quiz result: the next attempt's card, if attempts are left. */
 export async function retryQuiz(deps: Deps, r: StepActionRequest & { attempt: number }): Promise<StepAnswer> {
-  const found = await loadStepForAction(deps, r);
+  const found = await loadStepForAction(deps, r, 'retryQuiz');
   if (!found.ok) return { kind: 'refused', refusal: found.refusal };
   const step = found.loaded.step;
   if (
@@ -159,7 +174,7 @@ async function submitReflectionOnce(
   deps: Deps,
   r: StepActionRequest & { text: string; share: boolean },
 ): Promise<Attempt> {
-  const found = await loadStepForAction(deps, r);
+  const found = await loadStepForAction(deps, r, 'submitReflection');
   if (!found.ok) return { kind: 'refused', refusal: found.refusal };
   const { loaded } = found;
   if (loaded.step.kind !== 'reflection') return { kind: 'refused', refusal: 'oldVersion' };
@@ -194,7 +209,7 @@ async function answerReviewOnce(
   deps: Deps,
   r: StepActionRequest & { questionId: string; reviewNumber: number; selected: number[] },
 ): Promise<Attempt> {
-  const found = await loadStepForAction(deps, r, { allowDone: true, allowCompleted: true });
+  const found = await loadStepForAction(deps, r, 'answerReview');
   if (!found.ok) return { kind: 'refused', refusal: found.refusal };
   const { loaded } = found;
   const question =
@@ -261,7 +276,21 @@ function retryOnChange<A extends unknown[]>(
   return (deps, ...args) => retryOnConflict(what, () => once(deps, ...args));
 }
 
-export const completeStep = retryOnChange('complete a step', completeStepOnce);
+const completeOnce =
+  (action: 'completeLesson' | 'confirmAttendance') =>
+  (deps: Deps, r: StepActionRequest): Promise<Attempt> =>
+    completeStepOnce(deps, r, action);
+
+/** "Mark as done" on a lesson. */
+export const completeLesson = retryOnChange('complete a lesson', completeOnce('completeLesson'));
+/** "I attended" on an event the learner confirms themselves. */
+export const confirmAttendance = retryOnChange('confirm attendance', completeOnce('confirmAttendance'));
+/** "I have read and understood" on a guideline; `textVersion` is the version the card showed. */
+export const acknowledgeGuideline = retryOnChange(
+  'acknowledge a guideline',
+  (deps: Deps, r: StepActionRequest & { textVersion: string }) =>
+    completeStepOnce(deps, r, 'acknowledge', r.textVersion),
+);
 export const answerQuiz = retryOnChange('answer a quiz', answerQuizOnce);
 export const submitReflection = retryOnChange('submit a reflection', submitReflectionOnce);
 export const answerReview = retryOnChange('answer a review question', answerReviewOnce);

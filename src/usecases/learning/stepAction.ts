@@ -8,13 +8,22 @@ import type { StepState } from '../../domain/learning/stepState.ts';
 import type { LearningDeps } from './learningDeps.ts';
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import type { Stored } from '../platform/ports.ts';
+import {
+  can,
+  sameTenant,
+  stepResource,
+  type Actor,
+  type StepAction,
+  type StepResource,
+} from '../../domain/access/index.ts';
 
 /** Why an action on a card changes nothing. */
 export type Refusal = 'alreadyDone' | 'oldVersion' | 'notYours' | 'notActive' | 'unknown';
 
 export interface StepActionRequest {
+  /** Who clicked: from the activity (from.aadObjectId and tenant), resolved once per request. */
+  actor: Actor;
   tenantId: string;
-  actorId: string; // who clicked (Entra object id), from the activity
   programId: string;
   programVersion: number;
   stepId: string;
@@ -31,16 +40,20 @@ export interface LoadedStep {
 }
 
 /**
- * Load and authorize, the first lines of every step action: the card must be the clicker's own, for
- * an active enrollment, from the program version they are enrolled in. The enrollment and all its
- * steps come in one read, so recording the progress afterwards needs no second one.
+ * Load and authorize, the first lines of every step action: the card must be the clicker's own, from
+ * the program version they are enrolled in, and the step policy (src/domain/access) must allow this
+ * action on it now: the verb of its kind, on a step that was sent, in an open enrollment. The
+ * enrollment and all its steps come in one read, so recording the progress afterwards needs no second one.
  */
 export async function loadStepForAction(
   deps: Pick<LearningDeps, 'catalog' | 'progress'>,
   r: StepActionRequest,
-  options: { allowDone?: boolean; allowCompleted?: boolean } = {},
+  action: StepAction,
 ): Promise<{ ok: true; loaded: LoadedStep } | { ok: false; refusal: Refusal }> {
-  if (r.actorId !== r.learnerId) return { ok: false, refusal: 'notYours' };
+  // Someone else's card: refused before anything of theirs is read.
+  if (r.actor.userId !== r.learnerId || !sameTenant(r.actor, r.tenantId)) {
+    return { ok: false, refusal: 'notYours' };
+  }
   const program = deps.catalog.find(r.programId);
   if (!program) return { ok: false, refusal: 'unknown' };
   const step = program.steps.find((s) => s.id === r.stepId);
@@ -50,11 +63,22 @@ export async function loadStepForAction(
   if (!step || enrollment.programVersion !== r.programVersion || program.version !== r.programVersion) {
     return { ok: false, refusal: 'oldVersion' };
   }
-  const open =
-    enrollment.status === 'active' || (options.allowCompleted && enrollment.status === 'completed');
-  if (!open) return { ok: false, refusal: 'notActive' };
-  if (state.status === 'done' && !options.allowDone) return { ok: false, refusal: 'alreadyDone' };
+  const resource = stepResource(step, state, enrollment.status);
+  if (!can(r.actor, action, resource)) return { ok: false, refusal: whyRefused(r.actor, resource, action) };
   return { ok: true, loaded: { program, step, enrollment, state, states } };
+}
+
+/** What to tell the person when the policy says no, most specific first. */
+function whyRefused(actor: Actor, step: StepResource, action: StepAction): Refusal {
+  if (!sameTenant(actor, step.tenantId) || actor.userId !== step.learnerId) return 'notYours';
+  const open =
+    step.enrollmentStatus === 'active' ||
+    (action === 'answerReview' && step.enrollmentStatus === 'completed');
+  if (!open) return 'notActive';
+  if (step.status === 'done' && action !== 'answerReview') return 'alreadyDone';
+  // The wrong verb for this kind of step, a step whose card was never sent, an attendance only the
+  // facilitator confirms: not something this card can do.
+  return 'unknown';
 }
 
 /**

@@ -17,40 +17,111 @@ export function quizInputId(questionId: string): string {
   return `q_${questionId}`;
 }
 
+/**
+ * Limits on everything a card action carries. The ids are those Drypp writes into its cards: program,
+ * step and question ids are content slugs, the learner is an Entra object id. Every other value is an
+ * input value of the card (a string); a crafted action with anything larger or of another type is
+ * refused whole, before any use case runs.
+ */
+export const cardDataLimits = {
+  maxKeys: 64,
+  idLength: 64,
+  inputLength: 256,
+  /** The reflection box allows at most 2000 characters (ReflectionStepSchema); above this it is not a card's. */
+  reflectionLength: 10_000,
+  maxChoicesPerQuestion: 20,
+  maxVersion: 1_000_000,
+  maxAttempts: 100,
+} as const;
+
+const Slug = z
+  .string()
+  .max(cardDataLimits.idLength)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+const ObjectId = z
+  .string()
+  .max(cardDataLimits.idLength)
+  .regex(/^[A-Za-z0-9-]+$/);
+const Count = (max: number) => z.int().min(1).max(max);
+/** An input value Action.Execute merged into the data. */
+const InputValue = z.string().max(cardDataLimits.inputLength);
+/** A choice set's value: option indexes, comma-separated ("0" or "0,2"); empty when nothing was chosen. */
+const ChoiceValue = z
+  .string()
+  .max(cardDataLimits.inputLength)
+  .regex(/^\s*(\d{1,3}(\s*,\s*\d{1,3})*)?\s*$/);
+
+const QUIZ_INPUT = /^q_([a-z0-9]+(-[a-z0-9]+)*)$/;
+
 export const StepActionDataSchema = z
   .object({
-    programId: z.string().min(1),
-    programVersion: z.int().min(1),
-    stepId: z.string().min(1),
-    learnerId: z.string().min(1),
+    programId: Slug,
+    programVersion: Count(cardDataLimits.maxVersion),
+    stepId: Slug,
+    learnerId: ObjectId,
+    // Teams may add its own object next to the card's data (as it does for Action.Submit).
+    msteams: z.looseObject({}).optional(),
   })
-  .loose();
+  .catchall(InputValue);
 
-const Attempt = z.int().min(1);
+const Attempt = Count(cardDataLimits.maxAttempts);
+
+/**
+ * The `q_<questionId>` inputs of a quiz card, parsed: option indexes per question id, deduplicated
+ * and sorted, at most maxChoicesPerQuestion each. A value that is not a list of indexes is refused.
+ */
+function withChoices<T extends Record<string, unknown>>(data: T, ctx: z.RefinementCtx) {
+  const choices: Record<string, number[]> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const m = QUIZ_INPUT.exec(key);
+    if (!m) continue;
+    const parsed = ChoiceValue.safeParse(value);
+    const indexes = parsed.success
+      ? [
+          ...new Set(
+            parsed.data
+              .split(',')
+              .map((v) => v.trim())
+              .filter(Boolean)
+              .map(Number),
+          ),
+        ]
+      : [];
+    if (!parsed.success || indexes.length > cardDataLimits.maxChoicesPerQuestion) {
+      ctx.addIssue({ code: 'custom', path: [key], message: 'not a list of option indexes' });
+      continue;
+    }
+    choices[m[1]!] = indexes.sort((a, b) => a - b);
+  }
+  return { ...data, choices };
+}
 
 export const CompleteStepDataSchema = StepActionDataSchema;
 
-/** `attempt` is the attempt being answered; the answers are in `q_<questionId>` inputs. */
-export const AnswerQuizDataSchema = StepActionDataSchema.extend({ attempt: Attempt });
+/** `attempt` is the attempt being answered; the answers are in `q_<questionId>` inputs (→ `choices`). */
+export const AnswerQuizDataSchema = StepActionDataSchema.extend({ attempt: Attempt }).transform(withChoices);
 
 /** `attempt` is the attempt the retry starts, so a second click on the same button is recognised. */
 export const RetryQuizDataSchema = StepActionDataSchema.extend({ attempt: Attempt });
 
 export const AnswerReviewDataSchema = StepActionDataSchema.extend({
-  questionId: z.string().min(1),
-  reviewNumber: z.int().min(1),
-});
+  questionId: Slug,
+  reviewNumber: Count(cardDataLimits.maxAttempts),
+}).transform(withChoices);
 
 /** An empty text box may arrive as "" or not at all; its length is checked by the use case, which answers inline. */
 export const SubmitReflectionDataSchema = StepActionDataSchema.extend({
-  [stepInputIds.reflection]: z.string().default(''),
+  [stepInputIds.reflection]: z.string().max(cardDataLimits.reflectionLength).default(''),
   [stepInputIds.shareWithManager]: z
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
 });
 
-export const AcknowledgeDataSchema = StepActionDataSchema.extend({ textVersion: z.string().min(1) });
+/** The version of the guideline the card showed; the use case compares it with the server's. */
+export const AcknowledgeDataSchema = StepActionDataSchema.extend({
+  textVersion: z.string().min(1).max(cardDataLimits.idLength),
+});
 
 export const ConfirmAttendanceDataSchema = StepActionDataSchema;
 
@@ -67,25 +138,17 @@ export const stepActionSchemas = {
 export type StepActionDataOf<V extends StepCardVerb> = z.infer<(typeof stepActionSchemas)[V]>;
 
 /**
- * The options chosen per question, as indexes, from the `q_<questionId>` inputs ("0" or "0,2").
- * A question with nothing chosen, or only values that are not option indexes, gets an empty list.
+ * The options chosen per question of this quiz, from the parsed `choices`: only its questions, only
+ * indexes of options it has. A question with nothing chosen gets an empty list.
  */
 export function readQuizAnswers(
-  data: Record<string, unknown>,
+  choices: Readonly<Record<string, readonly number[]>>,
   questions: ReadonlyArray<{ id: string; options: readonly unknown[] }>,
 ): Record<string, number[]> {
   const answers: Record<string, number[]> = {};
   for (const question of questions) {
-    const raw = data[quizInputId(question.id)];
-    const chosen = typeof raw === 'string' ? raw.split(',').map((v) => v.trim()) : [];
-    answers[question.id] = [
-      ...new Set(
-        chosen
-          .filter((v) => /^\d+$/.test(v))
-          .map(Number)
-          .filter((i) => i < question.options.length),
-      ),
-    ].sort((a, b) => a - b);
+    const chosen = Object.hasOwn(choices, question.id) ? (choices[question.id] ?? []) : [];
+    answers[question.id] = chosen.filter((i) => i < question.options.length);
   }
   return answers;
 }
