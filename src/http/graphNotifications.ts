@@ -10,14 +10,14 @@ import type { HintQueue } from '../usecases/directory/subscriptionPorts.ts';
  */
 export const MAX_NOTIFICATIONS_PER_REQUEST = 1000;
 
-/** The fields we read, with the limits Graph documents (clientState: at most 255 characters). */
+/** The fields we read, with the limits Graph documents (clientState: at most 255 characters, nullable). */
 const GraphNotification = z.looseObject({
-  subscriptionId: z.string().max(64).optional(),
-  clientState: z.string().max(255).optional(),
-  tenantId: z.string().max(64).optional(),
-  changeType: z.string().max(32).optional(),
-  lifecycleEvent: z.string().max(64).optional(),
-  resource: z.string().max(2048).optional(),
+  subscriptionId: z.string().max(64).nullish(),
+  clientState: z.string().max(255).nullish(),
+  tenantId: z.string().max(64).nullish(),
+  changeType: z.string().max(32).nullish(),
+  lifecycleEvent: z.string().max(64).nullish(),
+  resource: z.string().max(2048).nullish(),
 });
 const GraphNotificationBody = z.looseObject({ value: z.array(GraphNotification) });
 type Notification = z.infer<typeof GraphNotification>;
