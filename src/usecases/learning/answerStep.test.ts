@@ -81,7 +81,10 @@ describe('completing a lesson', () => {
 
   it("refuses someone else's card and changes nothing", async () => {
     const request = await cardSent('welcome');
-    const answer = await completeLesson(deps, { ...request, actor: learnerActor(person.tenantId, testPerson(2).id) });
+    const answer = await completeLesson(deps, {
+      ...request,
+      actor: learnerActor(person.tenantId, testPerson(2).id),
+    });
     expect(answer).toEqual({ kind: 'refused', refusal: 'notYours' });
     expect(stepRow('welcome')?.status).toBe('sent');
     expect(enrollmentRow()?.completedSteps).toBe(0);
