@@ -83,9 +83,10 @@ describe('the Graph notification endpoint', () => {
     } while (!floodDone);
     const res = await flood;
     expect(res.status).toBe(413);
-    // Measured, asserted generously (the machine is shared): before the cap this was ~5 s.
+    // Measured, not asserted: on a shared 2-core machine any bound is noise. The timing is the
+    // flood bench's job (npm run bench -- flood); here, what fails without the cap is structural:
+    // the request is refused before its items are looked at, with one log line instead of 300,000.
     console.info(`healthz during a 300,000-item request: max ${Math.max(...healthMs).toFixed(0)} ms`);
-    expect(Math.max(...healthMs)).toBeLessThan(1000);
     const aboutNotifications = logs.lines
       .slice(linesBefore)
       .filter((l) => String(l.msg).startsWith('graph notifications'));
