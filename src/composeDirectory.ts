@@ -3,6 +3,9 @@ import type { DirectorySettings } from './config/config.ts';
 import type { Composed } from './compose.ts';
 import { presentManagerNotice } from './cards/directory/presenters/managerNoticePresenter.ts';
 import { GraphAppInstaller } from './graph/appInstaller.ts';
+import { GraphMailboxSettings } from './graph/mailboxSettings.ts';
+import { TablePeopleStore } from './store/directory/peopleStore.ts';
+import { TableTimeZoneCheckStore } from './store/directory/timeZoneCheckStore.ts';
 import { GraphDirectoryReader } from './graph/directoryReader.ts';
 import { GraphClients } from './graph/graphClients.ts';
 import { GraphSubscriptions } from './graph/subscriptions.ts';
@@ -34,8 +37,10 @@ export function composeDirectory(
     poison: storage.queue(queueNames.directoryHintsPoison),
     onSetAside: (info) => log.warn(info, 'queue message set aside'),
   });
+  const timeZoneChecks = new TableTimeZoneCheckStore(storage.table(tableNames.timeZoneChecks));
   const sync: SyncDeps = {
     ...deps,
+    timeZoneChecks,
     reader: new GraphDirectoryReader(graph),
     mirror: new TableDirectoryMirror(
       storage.table(tableNames.people),
@@ -76,6 +81,18 @@ export function composeDirectory(
             },
           }
         : undefined,
+      timeZones: {
+        clock: deps.clock,
+        checks: timeZoneChecks,
+        mailboxes: new GraphMailboxSettings(graph),
+        people: new TablePeopleStore(
+          storage.table(tableNames.people),
+          storage.table(tableNames.tenants),
+          new TableManagerIndex(storage.table(tableNames.managerIndex)),
+        ),
+        enrollments: deps.enrollments,
+        defaultTimeZone: deps.policy.timeZone,
+      },
       log,
     },
     { syncIntervalMs: settings.syncIntervalMs },

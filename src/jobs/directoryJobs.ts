@@ -4,6 +4,7 @@ import type { MessageQueue } from '../usecases/platform/ports.ts';
 import type { LeaseStore } from '../usecases/platform/ports.ts';
 import { keepSubscription, type SubscriptionTarget } from '../usecases/directory/keepSubscription.ts';
 import { reachNewHires } from '../usecases/directory/reachNewHires.ts';
+import { learnTimeZones, type LearnTimeZonesDeps } from '../usecases/directory/learnTimeZones.ts';
 import type { DirectoryHint } from '../domain/directory/subscription.ts';
 import type { SubscriptionApi, SubscriptionStore } from '../usecases/directory/subscriptionPorts.ts';
 import { syncDirectory, type SyncDeps } from '../usecases/directory/syncDirectory.ts';
@@ -20,6 +21,8 @@ export interface DirectoryJobDeps {
   reachability: ReachabilityStore;
   installer: AppInstaller;
   subscriptions?: { api: SubscriptionApi; store: SubscriptionStore; target: SubscriptionTarget };
+  /** Reading people's mailbox time zones; absent, the tenant's default zone applies to everyone. */
+  timeZones?: LearnTimeZonesDeps;
   log: Logger;
 }
 
@@ -119,6 +122,22 @@ export function directoryJobs(
         }
       },
     },
+    ...(deps.timeZones
+      ? [
+          {
+            name: 'learnTimeZones',
+            intervalMs: 2000,
+            async runOnce() {
+              for (const tenantId of deps.tenants) {
+                await withLease(deps, `learnTimeZones|${tenantId}`, async () => {
+                  const report = await learnTimeZones(deps.timeZones!, tenantId);
+                  if (report.found + report.gaveUp > 0) deps.log.info({ tenantId, ...report }, 'time zones');
+                });
+              }
+            },
+          },
+        ]
+      : []),
     ...(deps.subscriptions
       ? [
           {

@@ -6,6 +6,7 @@ import { GraphAppInstaller } from '../../src/graph/appInstaller.ts';
 import { GraphDirectoryReader } from '../../src/graph/directoryReader.ts';
 import { GraphClients, type GraphSettings } from '../../src/graph/graphClients.ts';
 import { TableDirectoryMirror } from '../../src/store/directory/directoryMirror.ts';
+import { TableTimeZoneCheckStore } from '../../src/store/directory/timeZoneCheckStore.ts';
 import { TableSyncStateStore } from '../../src/store/directory/syncStateStore.ts';
 import { tableNames } from '../../src/store/platform/tables.ts';
 import type { Person } from '../../src/domain/directory/person.ts';
@@ -95,6 +96,7 @@ export interface DirectorySync {
   syncState: TableSyncStateStore;
   mirror: TableDirectoryMirror;
   installer: GraphAppInstaller;
+  timeZoneChecks: TableTimeZoneCheckStore;
   /** Every call of noticeManager: the new hire and the programs they were enrolled in. */
   notices: Array<{ hire: Person; programIds: string[] }>;
 }
@@ -114,8 +116,10 @@ export function directorySyncFor(
   );
   const syncState = new TableSyncStateStore(storage.table(tableNames.syncState));
   const notices: DirectorySync['notices'] = [];
+  const timeZoneChecks = new TableTimeZoneCheckStore(storage.table(tableNames.timeZoneChecks));
   return {
     graph,
+    timeZoneChecks,
     mirror,
     syncState,
     notices,
@@ -125,6 +129,7 @@ export function directorySyncFor(
       reader: new GraphDirectoryReader(graph, options.pageSize),
       mirror,
       syncState,
+      timeZoneChecks,
       reachability: deps.reachability,
       rules: composed.rules,
       newHirePolicy: DEFAULT_NEW_HIRE_POLICY,

@@ -199,7 +199,7 @@ describe('effectiveTimeZone', () => {
     expect(effectiveTimeZone(undefined, 'Europe/Oslo')).toBe('Europe/Oslo');
     expect(effectiveTimeZone('  ', 'Europe/Oslo')).toBe('Europe/Oslo');
     expect(effectiveTimeZone('Mars/Olympus', 'Europe/Oslo')).toBe('Europe/Oslo');
-    expect(effectiveTimeZone('Pacific SA Standard Time', 'Europe/Oslo')).toBe('Europe/Oslo');
+    expect(effectiveTimeZone('Nowhere Standard Time', 'Europe/Oslo')).toBe('Europe/Oslo');
   });
 
   it('maps Windows zone names, preferring the tenant default when it is one of them', () => {
@@ -209,5 +209,10 @@ describe('effectiveTimeZone', () => {
     expect(effectiveTimeZone('Romance Standard Time', 'Europe/Copenhagen')).toBe('Europe/Copenhagen');
     expect(effectiveTimeZone('FLE Standard Time', 'Europe/Helsinki')).toBe('Europe/Helsinki');
     expect(effectiveTimeZone('GMT Standard Time', 'Europe/Oslo')).toBe('Europe/London');
+    // Every Windows name Graph can give, not only European ones (CLDR's table, not a hand-written one).
+    expect(effectiveTimeZone('Pacific Standard Time', 'Europe/Oslo')).toBe('America/Los_Angeles');
+    expect(effectiveTimeZone('Pacific SA Standard Time', 'Europe/Oslo')).toBe('America/Santiago');
+    expect(effectiveTimeZone('Tokyo Standard Time', 'Europe/Oslo')).toBe('Asia/Tokyo');
+    expect(effectiveTimeZone('UTC', 'Europe/Oslo')).toBe('UTC');
   });
 });

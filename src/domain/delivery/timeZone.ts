@@ -1,5 +1,6 @@
 // Time zones and local wall-clock times. Pure: luxon and Intl compute, nothing reads the clock.
 import { DateTime, IANAZone } from 'luxon';
+import { findIana } from 'windows-iana';
 
 /** A local wall-clock time, 24-hour 'HH:MM' (e.g. '09:00'). */
 export type ClockTime = string;
@@ -41,53 +42,27 @@ export function nextDayAt(local: DateTime, minutes: number): DateTime {
 }
 
 /**
- * Common Windows time-zone names (as Graph's mailboxSettings.timeZone may give them) and the IANA
- * zones they cover, the CLDR default first. The tenant default wins when it is one of them: a
- * Norwegian tenant's "W. Europe Standard Time" user lands in Europe/Oslo rather than Europe/Berlin
- * (same rules, but the name is what people see).
- */
-const WINDOWS_ZONES: Record<string, readonly string[]> = {
-  'W. Europe Standard Time': [
-    'Europe/Berlin',
-    'Europe/Oslo',
-    'Europe/Stockholm',
-    'Europe/Amsterdam',
-    'Europe/Vienna',
-    'Europe/Zurich',
-    'Europe/Rome',
-    'Europe/Luxembourg',
-    'Arctic/Longyearbyen',
-  ],
-  'Romance Standard Time': ['Europe/Paris', 'Europe/Copenhagen', 'Europe/Brussels', 'Europe/Madrid'],
-  'Central Europe Standard Time': [
-    'Europe/Budapest',
-    'Europe/Prague',
-    'Europe/Bratislava',
-    'Europe/Belgrade',
-  ],
-  'Central European Standard Time': ['Europe/Warsaw', 'Europe/Zagreb', 'Europe/Sarajevo'],
-  'FLE Standard Time': ['Europe/Kiev', 'Europe/Helsinki', 'Europe/Tallinn', 'Europe/Riga', 'Europe/Vilnius'],
-  'GTB Standard Time': ['Europe/Bucharest', 'Europe/Athens'],
-  'GMT Standard Time': ['Europe/London', 'Europe/Dublin', 'Europe/Lisbon', 'Atlantic/Faroe'],
-  'Greenwich Standard Time': ['Atlantic/Reykjavik'],
-  'Greenland Standard Time': ['America/Nuuk'],
-  UTC: ['UTC'],
-};
-
-/**
  * The time zone to deliver in: the person's own zone when it is a valid IANA name (normalised, so
- * "europe/oslo" becomes "Europe/Oslo") or a known Windows name, else the tenant default.
+ * "europe/oslo" becomes "Europe/Oslo") or a Windows name (as Graph's mailboxSettings.timeZone gives
+ * it, mapped with CLDR's table from `windows-iana`), else the tenant default. Of the zones a
+ * Windows name covers, the tenant default wins when it is one of them: a Norwegian tenant's
+ * "W. Europe Standard Time" user lands in Europe/Oslo rather than Europe/Berlin (same rules, but
+ * the name is what people see); otherwise CLDR's default for the name.
  */
 export function effectiveTimeZone(personZone: string | undefined, tenantDefault: string): string {
   const zone = personZone?.trim() ?? '';
   if (zone === '') return tenantDefault;
-  const windows = WINDOWS_ZONES[zone];
-  if (windows) {
-    const tenantZone = canonicalZone(tenantDefault);
-    if (tenantZone !== undefined && windows.includes(tenantZone)) return tenantZone;
-    return windows.find((z) => canonicalZone(z) !== undefined) ?? tenantDefault;
+  const iana = canonicalZone(zone);
+  if (iana !== undefined) return iana;
+  const covered = findIana(zone);
+  const tenantZone = canonicalZone(tenantDefault);
+  if (tenantZone !== undefined && covered.some((z) => z.toLowerCase() === tenantZone.toLowerCase()))
+    return tenantZone;
+  for (const candidate of covered) {
+    const valid = canonicalZone(candidate);
+    if (valid !== undefined) return valid;
   }
-  return canonicalZone(zone) ?? tenantDefault;
+  return tenantDefault;
 }
 
 /** The canonical spelling of a valid IANA zone name, or undefined. */

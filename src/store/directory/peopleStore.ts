@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Person } from '../../domain/directory/person.ts';
 import type { PeopleStore } from '../../usecases/directory/ports.ts';
+import type { PersonTimeZones } from '../../usecases/directory/timeZonePorts.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart, personPartition, tenantPartitionRange } from '../platform/keys.ts';
 import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';
@@ -10,7 +11,7 @@ import type { TableManagerIndex } from '../managers/managerIndexStore.ts';
  * The people Drypp knows, by tenant and Entra object id: only the fields it needs (data minimisation).
  * Directory sync fills it; the sandbox seeds its demo organisation the same way.
  */
-export class TablePeopleStore implements PeopleStore {
+export class TablePeopleStore implements PeopleStore, PersonTimeZones {
   constructor(
     private readonly people: TableClient,
     private readonly tenantsTable: TableClient,
@@ -69,6 +70,14 @@ export class TablePeopleStore implements PeopleStore {
     });
     for await (const row of rows) return toPerson(tenantId, row);
     return undefined;
+  }
+
+  async setTimeZone(tenantId: string, id: string, timeZone: string): Promise<void> {
+    // Merge: only this column. The mirror keeps it when it rewrites the row (it reads the row first).
+    await this.people.upsertEntity(
+      { partitionKey: personPartition(tenantId, id), rowKey: keyPart(id), timeZone },
+      'Merge',
+    );
   }
 
   async tenants(): Promise<string[]> {

@@ -19,6 +19,7 @@ export const tableNames = {
   subscriptions: 'Subscriptions',
   learningTime: 'LearningTimeRequests',
   checkins: 'CheckinAnswers',
+  timeZoneChecks: 'TimeZoneChecks',
 } as const;
 
 export const queueNames = {

@@ -15,6 +15,8 @@ import {
 } from './ports.ts';
 import { type MirroredPerson } from '../../domain/directory/directoryPerson.ts';
 import { enrollPerson } from '../learning/enrollPerson.ts';
+import { requestTimeZone } from './learnTimeZones.ts';
+import type { TimeZoneCheckStore } from './timeZonePorts.ts';
 import type { Person } from '../../domain/directory/person.ts';
 import type { LearningDeps } from '../learning/learningDeps.ts';
 
@@ -28,6 +30,11 @@ export interface SyncDeps extends Pick<
   reachability: ReachabilityStore;
   rules: readonly EnrollmentRule[];
   newHirePolicy: NewHirePolicy;
+  /**
+   * Where requests to read people's mailbox time zones go (see learnTimeZones); absent, everyone
+   * is scheduled in the tenant's default zone (e.g. without the MailboxSettings.Read permission).
+   */
+  timeZoneChecks?: TimeZoneCheckStore;
   /** Tells a new hire's manager (a card); called once per new hire and program set. */
   noticeManager?: (hire: Person, programIds: string[]) => Promise<void>;
 }
@@ -205,6 +212,9 @@ async function applyEvent(
     if (outcome.kind !== 'unknownProgram' && outcome.enrollment.status === 'active')
       enrolled.push(match.programId);
   }
+  // Cards are timed in the person's own zone, which their mailbox knows once it exists.
+  if (enrolled.length > 0 && deps.timeZoneChecks)
+    await requestTimeZone({ clock: deps.clock, checks: deps.timeZoneChecks }, tenantId, person.id);
   if (event.kind !== 'joined') return;
   await deps.reachability.create({
     tenantId,
