@@ -108,7 +108,14 @@ export async function runOpenLoop(options: OpenLoopOptions, cleanup: Cleanup): P
 
   progress('starting Drypp (node --import tsx src/main.ts, role web)');
   const drypp = await startDryppProcess(
-    { DRYPP_MODE: 'test', DRYPP_ROLES: 'web', DRYPP_STORAGE_CONNECTION_STRING: connectionString, ...env },
+    {
+      DRYPP_MODE: 'test',
+      DRYPP_ROLES: 'web',
+      DRYPP_STORAGE_CONNECTION_STRING: connectionString,
+      // As in production: only the tenants Drypp is set up for are served.
+      DRYPP_TENANTS: tenants.join(','),
+      ...env,
+    },
     {
       nodeArgs: options.dryppCpuProf
         ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.dryppCpuProf)}`]
