@@ -5,6 +5,7 @@ import type { MirroredPerson } from '../../domain/directory/directoryPerson.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart, personPartition } from '../platform/keys.ts';
 import { withoutUndefined } from '../platform/rowMapping.ts';
+import { submitInBatches } from '../platform/transactionBatches.ts';
 import type { ReportingChange } from '../../domain/managers/reportingTree.ts';
 import type { TableManagerIndex } from '../managers/managerIndexStore.ts';
 
@@ -47,22 +48,10 @@ export class TableDirectoryMirror implements DirectoryMirror {
 
   async putMany(tenantId: string, mirrored: MirroredPerson[]): Promise<void> {
     // One row per person per call: a page may name a person twice; the last change wins.
-    const byId = new Map(mirrored.map((m) => [m.person.id, m]));
-    // A transaction covers one partition: group by partition, then at most 100 rows a call.
-    const byPartition = new Map<string, TransactionAction[]>();
-    for (const m of byId.values()) {
-      const row = toRow(tenantId, m);
-      const actions = byPartition.get(row.partitionKey) ?? [];
-      actions.push(['upsert', row, 'Replace']);
-      byPartition.set(row.partitionKey, actions);
-    }
-    for (const actions of byPartition.values()) {
-      for (let i = 0; i < actions.length; i += 100) {
-        await this.people.submitTransaction(actions.slice(i, i + 100));
-      }
-    }
+    const latest = [...new Map(mirrored.map((m) => [m.person.id, m])).values()];
+    await submitInBatches(this.people, mirrorActions(tenantId, latest));
     // After the people rows: the index is derived from them, and a retry rewrites it the same way.
-    await this.managerIndex.apply(tenantId, [...byId.values()].map(reportingChange));
+    await this.managerIndex.apply(tenantId, latest.map(reportingChange));
   }
 
   async registerTenant(tenantId: string): Promise<void> {
@@ -73,7 +62,28 @@ export class TableDirectoryMirror implements DirectoryMirror {
   }
 }
 
-function toRow(tenantId: string, m: MirroredPerson) {
+/**
+ * The upserts for a page: one row per person (a page may name a person twice; the last change wins),
+ * grouped by partition, at most 100 to a transaction (the most one call may carry).
+ */
+export function mirrorActions(tenantId: string, mirrored: readonly MirroredPerson[]): TransactionAction[][] {
+  const byId = new Map(mirrored.map((m) => [m.person.id, m]));
+  const byPartition = new Map<string, TransactionAction[]>();
+  for (const m of byId.values()) {
+    const row = mirrorRow(tenantId, m);
+    const actions = byPartition.get(row.partitionKey) ?? [];
+    actions.push(['upsert', row, 'Replace']);
+    byPartition.set(row.partitionKey, actions);
+  }
+  const batches: TransactionAction[][] = [];
+  for (const actions of byPartition.values()) {
+    for (let i = 0; i < actions.length; i += 100) batches.push(actions.slice(i, i + 100));
+  }
+  return batches;
+}
+
+/** A person's row in the People table, as the mirror writes it. */
+export function mirrorRow(tenantId: string, m: MirroredPerson) {
   const p = m.person;
   return withoutUndefined({
     partitionKey: personPartition(tenantId, p.id),

@@ -4,6 +4,7 @@ import type { ManagerIndex } from '../../usecases/managers/teamPorts.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart } from '../platform/keys.ts';
 import { withoutUndefined } from '../platform/rowMapping.ts';
+import { submitInBatches } from '../platform/transactionBatches.ts';
 
 /**
  * Who reports to whom, indexed by manager: one partition per manager (`tenant|managerId`), one row
@@ -51,10 +52,11 @@ export class TableManagerIndex implements ManagerIndex {
       actions.push(['upsert', row, 'Replace']);
       upserts.set(row.partitionKey, actions);
     }
+    const batches: TransactionAction[][] = [];
     for (const actions of upserts.values()) {
-      for (let i = 0; i < actions.length; i += 100)
-        await this.table.submitTransaction(actions.slice(i, i + 100));
+      for (let i = 0; i < actions.length; i += 100) batches.push(actions.slice(i, i + 100));
     }
+    await submitInBatches(this.table, batches);
     // One by one: a transaction fails whole when one of its rows is already gone.
     for (const d of deletes) {
       try {
