@@ -1,11 +1,11 @@
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
 import type { BotIdentity } from '../config/config.ts';
+import { ReusingBotFrameworkAuthentication } from './reusedClients.ts';
 
 /**
  * botbuilder's CloudAdapter, kept behind this one seam. With an app id configured, every request to
@@ -28,7 +28,7 @@ export function createBotAdapter(identity: BotIdentity): DryppAdapter {
         }
       : {}),
   };
-  return new DryppAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  return new DryppAdapter(new ReusingBotFrameworkAuthentication(options));
 }
 
 /** botbuilder's AuthenticationConstants for the public cloud (botframework-connector/lib/auth). */
