@@ -94,7 +94,7 @@ export async function sendInvoke(
     return {
       kind: planned.kind,
       ms: performance.now() - started,
-      problem: `network: ${(error as Error).name}`,
+      problem: `network: ${(error as Error).name}${causeCode(error)}`,
     };
   }
   const ms = performance.now() - started;
@@ -110,4 +110,10 @@ export async function sendInvoke(
     return { kind: planned.kind, ms, problem: `unexpected answer to ${planned.kind}` };
   }
   return { kind: planned.kind, ms };
+}
+
+/** fetch's TypeError hides the socket's own error code (e.g. UND_ERR_SOCKET) in its cause. */
+function causeCode(error: unknown): string {
+  const code = (error as { cause?: { code?: unknown } }).cause?.code;
+  return typeof code === 'string' ? ` (${code})` : '';
 }

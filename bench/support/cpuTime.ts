@@ -2,13 +2,19 @@ import fs from 'node:fs';
 
 /** CPU time (user + system) a process has used so far, in ms, from /proc; undefined where there is no /proc. */
 export function cpuMsOf(pid: number | undefined): number | undefined {
+  const split = cpuSplitOf(pid);
+  return split && split.user + split.system;
+}
+
+/** User and system (kernel: syscalls, loopback networking) CPU ms a process has used so far, from /proc. */
+export function cpuSplitOf(pid: number | undefined): { user: number; system: number } | undefined {
   if (pid === undefined) return undefined;
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+    // USER_HZ is 100 on Linux
+    return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
   } catch {
     return undefined;
   }

@@ -8,7 +8,7 @@ import { answerFor, answerKindOf, answerKinds, type PlannedAnswer } from './answ
 import { cardKey, enrollAndDeliver } from './answerSetup.ts';
 import { sendInvoke, type InvokeOutcome, type InvokeTarget } from './cardInvokes.ts';
 import type { Cleanup } from './cleanup.ts';
-import { cpuMeter } from './cpuTime.ts';
+import { cpuMeter, cpuSplitOf } from './cpuTime.ts';
 import { startDryppProcess } from './dryppProcess.ts';
 import { procStatusMb } from './memory.ts';
 import { machine, progress, publishResult } from './results.ts';
@@ -132,7 +132,9 @@ export async function runOpenLoop(options: OpenLoopOptions, cleanup: Cleanup): P
   const measured = await openLoop(target, answers, options.rate, warmupAnswers, {
     onMeasureStart: () => {
       callsBefore.n = proxy?.calls.length ?? 0;
+      const dryppSplit = cpuSplitOf(drypp.child.process.pid);
       return {
+        dryppSystemMs: () => (cpuSplitOf(drypp.child.process.pid)?.system ?? 0) - (dryppSplit?.system ?? 0),
         cpu: cpuMeter({
           drypp: drypp.child.process.pid,
           azurite: azurite.child.process.pid,
@@ -192,6 +194,8 @@ export async function runOpenLoop(options: OpenLoopOptions, cleanup: Cleanup): P
     by_kind: byKind,
     ...(errors.length ? { error_kinds: errorKinds } : {}),
     cpu_ms_per_answer: cpuPerAnswer,
+    // Of Drypp's CPU, the kernel's part (syscalls; loopback TCP is processed in the sender's time).
+    drypp_system_cpu_ms_per_answer: Math.round((measured.dryppSystemMs / outcomes.length) * 100) / 100,
     achieved_rate_per_s: Math.round((outcomes.length / measured.sendSpanS) * 10) / 10,
     send_lag_ms: summarize(measured.lagMs),
     duration_s: options.durationS,
@@ -215,6 +219,7 @@ export async function runOpenLoop(options: OpenLoopOptions, cleanup: Cleanup): P
 
 interface MeasureStart {
   cpu: () => Record<string, number>;
+  dryppSystemMs: () => number;
   loadavg: number[];
   monotonicUs: number;
 }
@@ -233,6 +238,7 @@ async function openLoop(
   outcomes: InvokeOutcome[];
   lagMs: number[];
   cpuMs: Record<string, number>;
+  dryppSystemMs: number;
   startLoadavg: number[];
   sendSpanS: number;
   profileWindowUs?: [number, number];
@@ -265,12 +271,14 @@ async function openLoop(
   }
   const outcomes = await Promise.all(counted);
   const cpuMs = measureStart!.cpu();
+  const dryppSystemMs = measureStart!.dryppSystemMs();
   const endUs = monotonicUs();
   await Promise.all(warming);
   return {
     outcomes,
     lagMs: lagMs.map(roundMs),
     cpuMs,
+    dryppSystemMs,
     startLoadavg: measureStart!.loadavg,
     sendSpanS: (lastCounted - firstCounted) / 1000 + 1 / rate,
     profileWindowUs: [measureStart!.monotonicUs, endUs],
