@@ -10,10 +10,16 @@ import { createHealthOnlyApp, createWebApp } from './http/app.ts';
 import { startWorker } from './jobs/worker.ts';
 import { deliverDueCardsJob } from './jobs/deliverDueCardsJob.ts';
 import { BotChatSender } from './teams/proactiveSender.ts';
-import { compose, repoRoot, withSender } from './compose.ts';
+import { compose, repoRoot, withSender, type AppDeps } from './compose.ts';
 import { composeDirectory } from './composeDirectory.ts';
 import { renderDueCard } from './cards/delivery/presenters/dueCardPresenter.ts';
 import { DryppBot } from '../bot/dryppBot.ts';
+import { GraphCalendarBooker } from './graph/calendarBooker.ts';
+import { GraphClients } from './graph/graphClients.ts';
+import { followUpLearningTimeJob } from './jobs/managersJobs.ts';
+import { learningTimePresenter } from './cards/managers/presenters/learningTimePresenter.ts';
+import { teamCardPresenter } from './cards/managers/presenters/teamCardPresenter.ts';
+import { managerRoutes } from './http/tabs/managerRoutes.ts';
 import { systemClock } from './domain/platform/clock.ts';
 import { tabReadRoutes } from './http/tabs/readRoutes.ts';
 import type { TabApiDeps } from './http/tabs/router.ts';
@@ -23,7 +29,7 @@ import { tableNames } from './store/platform/tables.ts';
 import type { TeamReadDeps } from './usecases/managers/teamReadDeps.ts';
 
 /** The tab API behind Teams SSO: read views here; other capabilities add their mounts to the list. */
-function tabApiFor(config: Config, composed: Awaited<ReturnType<typeof compose>>): TabApiDeps {
+function tabApiFor(config: Config, composed: Awaited<ReturnType<typeof compose>>, app: AppDeps): TabApiDeps {
   const sso = config.tabSso!;
   const { deps, storage } = composed;
   const verify = createSsoVerifier({
@@ -42,12 +48,9 @@ function tabApiFor(config: Config, composed: Awaited<ReturnType<typeof compose>>
     reachability: deps.reachability,
     learningTime: deps.learningTime,
   };
-  return { authenticate: requireTabSso(verify), mounts: [tabReadRoutes(reads)] };
+  const writes = { ...app, defaultTimeZone: app.policy.timeZone, teamCards: teamCardPresenter };
+  return { authenticate: requireTabSso(verify), mounts: [tabReadRoutes(reads), managerRoutes(writes)] };
 }
-import { GraphCalendarBooker } from './graph/calendarBooker.ts';
-import { GraphClients } from './graph/graphClients.ts';
-import { followUpLearningTimeJob } from './jobs/managersJobs.ts';
-import { learningTimePresenter } from './cards/managers/presenters/learningTimePresenter.ts';
 
 /** The composition root: the one place that wires adapters to use cases, and each role to the process. */
 
@@ -88,7 +91,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
       probes,
       tabsDir: path.resolve(repoRoot, config.tabsDir),
       botAuthRequired: Boolean(config.bot.appId),
-      tabApi: config.tabSso ? tabApiFor(config, composed) : undefined,
+      tabApi: config.tabSso ? tabApiFor(config, composed, deps) : undefined,
       graphNotifications:
         directory && config.directory?.notifications
           ? {

@@ -1,7 +1,6 @@
-import { demoPeople, demoTenant } from '../../sandbox/demoOrganisation.ts';
+import { demoTenant } from '../../sandbox/demoOrganisation.ts';
 import type { RunningSimulator } from '../../sandbox/tenantSimulator/index.ts';
 import { withSender, type AppDeps, type Composed } from '../../src/compose.ts';
-import type { Person } from '../../src/domain/directory/person.ts';
 import { GraphCalendarBooker } from '../../src/graph/calendarBooker.ts';
 import { GraphClients } from '../../src/graph/graphClients.ts';
 import { createBotAdapter } from '../../src/teams/botAdapter.ts';
@@ -9,29 +8,10 @@ import { BotChatSender } from '../../src/teams/proactiveSender.ts';
 import { graphSettingsFor, simControl } from './directoryFixtures.ts';
 import type { SentActivity } from './fakeConnector.ts';
 import { rememberChat } from './learningFixtures.ts';
+import { demo as demoIds, demoPersonRows } from './tabApi.ts';
 
-/** The demo organisation's people as Drypp's People rows: Alex → Adele → Megan; Lynne → Adele. */
-export function demoPersonRows(): Person[] {
-  return demoPeople.map((p) => ({
-    tenantId: demoTenant.id,
-    id: p.id,
-    userPrincipalName: p.userPrincipalName,
-    displayName: p.displayName,
-    managerId: p.managerId,
-    preferredLanguage: p.preferredLanguage,
-    department: p.department,
-    timeZone: 'Europe/Oslo',
-  }));
-}
-
-export const demo = {
-  tenantId: demoTenant.id,
-  alex: demoPeople[0]!.id,
-  megan: demoPeople[1]!.id,
-  adele: demoPeople[2]!.id,
-  isaiah: demoPeople[3]!.id,
-  lynne: demoPeople[5]!.id,
-};
+/** The demo organisation (tabApi.ts) with its tenant: Alex → Adele → Megan; Lynne → Adele. */
+export const demo = { ...demoIds, tenantId: demoTenant.id };
 
 /** Everyone of the demo organisation stored and reachable through the fake connector. */
 export async function seedDemoTeam(composed: Composed, connectorUrl: string): Promise<void> {

@@ -53,7 +53,9 @@ export type TabAction =
   /** On a team member: send a short thank-you card. */
   | 'recognize'
   /** On a pending learning-time request of one of the caller's reports: approve or deny. */
-  | 'decideRequest';
+  | 'decideRequest'
+  /** On the caller's own pending learning-time request: take it back. */
+  | 'cancelRequest';
 
 // ---------------------------------------------------------------------------------------------
 // GET /api/tab/me
@@ -104,7 +106,8 @@ export interface ProgramProgressView {
   overdue: StepItemView[];
 }
 
-export type LearningTimeRequestStatus = 'pending' | 'approved' | 'denied';
+/** `cancelled`: the learner took it back before anyone decided. */
+export type LearningTimeRequestStatus = 'pending' | 'approved' | 'denied' | 'cancelled';
 
 export interface LearningTimeRequestView {
   id: string;
@@ -295,7 +298,8 @@ export interface LearningTimeRequestBody {
 
 /**
  * POST /api/tab/learning-time-requests/:id/decision → 200 LearningTimeRequestResponse.
- * 409 `conflict` when it was already decided (the body's request shows the first decision).
+ * 409 `conflict` when it was already decided: the body is a TabErrorBody with `request`, showing the
+ * first decision. 403 `forbidden` for the requester themselves and for anyone not their manager.
  */
 export interface LearningTimeDecisionBody {
   decision: 'approve' | 'deny';
@@ -307,6 +311,9 @@ export interface LearningTimeRequestResponse {
   request: LearningTimeRequestView;
 }
 
+/** POST /api/tab/learning-time-requests/:id/cancel (no body) → 200 LearningTimeRequestResponse; 409 when decided. */
+export type LearningTimeCancelResponse = LearningTimeRequestResponse;
+
 /** POST /api/tab/my-team/people/:id/nudge (no body) → 202; 429 `tooMany` with retryAt within a week. */
 export interface NudgeResponse {
   sentAt: string;
@@ -314,10 +321,16 @@ export interface NudgeResponse {
   nextAllowedAt: string;
 }
 
-/** POST /api/tab/my-team/people/:id/recognition → 202 RecognitionResponse */
+/**
+ * POST /api/tab/my-team/people/:id/recognition → 202 RecognitionResponse. For what the person
+ * completed: the program (and step) named, or else the latest thing they completed; 400 `invalid`
+ * when they have completed nothing yet, 409 `conflict` when this thank-you was sent already.
+ */
 export interface RecognitionBody {
   /** One line, 1–280 characters: the manager's own or a suggestion's text. */
   text: string;
+  programId?: string;
+  stepId?: string;
 }
 
 export interface RecognitionResponse {

@@ -58,8 +58,7 @@ export class TabPresenter {
       ...(r.purpose.kind === 'program'
         ? { programId: r.purpose.programId, programTitle: this.programTitle(r.purpose.programId) }
         : { purpose: r.purpose.text }),
-      // A cancelled request is no longer anyone's to decide; the tab shows it as denied never was.
-      status: r.status === 'cancelled' ? 'denied' : r.status,
+      status: r.status,
       requestedAt: r.createdAt,
       decidedAt: r.decidedAt,
       decidedBy: r.decidedBy ? { id: r.decidedBy, displayName: names(r.decidedBy) } : undefined,

@@ -54,5 +54,14 @@ export const LearningTimeDecisionSchema = z.strictObject({
 });
 LearningTimeDecisionSchema.parse satisfies (input: unknown) => LearningTimeDecisionBody;
 
-export const RecognitionSchema = z.strictObject({ text: OneLine(280) });
+const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an id')
+  .max(64);
+export const RecognitionSchema = z
+  .strictObject({ text: OneLine(280), programId: Slug.optional(), stepId: Slug.optional() })
+  .refine((b) => b.stepId === undefined || b.programId !== undefined, {
+    message: 'a stepId needs its programId',
+    path: ['programId'],
+  });
 RecognitionSchema.parse satisfies (input: unknown) => RecognitionBody;

@@ -2,8 +2,10 @@ import { can } from '../../domain/access/index.ts';
 import { personLanguage, type Language } from '../../domain/platform/language.ts';
 import {
   isoWeek,
+  nextIsoWeekStart,
   nudgeKey,
   recognitionKey,
+  completedSubject,
   recognitionMessage,
   type RecognitionSubject,
 } from '../../domain/managers/teamActions.ts';
@@ -26,8 +28,8 @@ export interface TeamCardPresenter {
 }
 
 export type NudgeOutcome =
-  | { kind: 'sent' }
-  | { kind: 'alreadyNudgedThisWeek'; week: string }
+  | { kind: 'sent'; sentAt: Date; nextAllowedAt: Date }
+  | { kind: 'alreadyNudgedThisWeek'; week: string; nextAllowedAt: Date }
   | { kind: 'unreachable' }
   | { kind: 'notAllowed' };
 
@@ -49,7 +51,10 @@ export async function nudgePerson(
     deps.people.get(actor.tenantId, actor.userId),
     deps.conversations.find(actor.tenantId, personId),
   ]);
-  const week = isoWeek(deps.clock.now(), person?.timeZone ?? defaultTimeZone);
+  const now = deps.clock.now();
+  const timeZone = person?.timeZone ?? defaultTimeZone;
+  const week = isoWeek(now, timeZone);
+  const nextAllowedAt = nextIsoWeekStart(now, timeZone);
   const card = cards.nudgeCard({
     managerName: manager?.displayName ?? '',
     language: personLanguage(person?.preferredLanguage, conversation?.locale),
@@ -60,13 +65,13 @@ export async function nudgePerson(
     key: nudgeKey(personId, week),
     card,
   });
-  if (sent.outcome === 'sent') return { kind: 'sent' };
+  if (sent.outcome === 'sent') return { kind: 'sent', sentAt: now, nextAllowedAt };
   if (sent.outcome === 'failed') return { kind: 'unreachable' };
-  return { kind: 'alreadyNudgedThisWeek', week };
+  return { kind: 'alreadyNudgedThisWeek', week, nextAllowedAt };
 }
 
 export type RecognizeOutcome =
-  | { kind: 'sent' }
+  | { kind: 'sent'; sentAt: Date }
   | { kind: 'alreadySent' }
   | { kind: 'invalid'; problem: 'empty' | 'tooLong' | 'unknownSuggestion' | 'notCompleted' }
   | { kind: 'unreachable' }
@@ -74,38 +79,41 @@ export type RecognizeOutcome =
 
 /**
  * A short thank-you when one of the manager's people has completed something (a program, or a step
- * of it): a line the manager wrote (at most 200 characters) or a suggestion from the catalogue.
+ * of it): a line the manager wrote (at most 280 characters) or a suggestion from the catalogue.
+ * Without a subject it thanks for the latest thing the person completed.
  * One card per manager, person and thing completed.
  */
 export async function recognizePerson(
   deps: Pick<
     ManagersDeps,
-    'clock' | 'people' | 'conversations' | 'deliveries' | 'sender' | 'enrollments' | 'steps' | 'catalog'
+    'clock' | 'people' | 'conversations' | 'deliveries' | 'sender' | 'progress' | 'catalog'
   >,
   cards: TeamCardPresenter,
   caller: Caller,
-  request: { personId: string; subject: RecognitionSubject; text?: string; suggestion?: number },
+  request: { personId: string; subject?: RecognitionSubject; text?: string; suggestion?: number },
 ): Promise<RecognizeOutcome> {
   const actor = actorFor(caller, await reportingLine(deps, caller.tenantId, request.personId));
   if (!can(actor, 'recognize', personResource(caller.tenantId, request.personId)))
     return { kind: 'notAllowed' };
-  const [person, manager, personChat, managerChat] = await Promise.all([
-    deps.people.get(actor.tenantId, request.personId),
-    deps.people.get(actor.tenantId, actor.userId),
-    deps.conversations.find(actor.tenantId, request.personId),
-    deps.conversations.find(actor.tenantId, actor.userId),
+  const [person, manager, personChat, managerChat, progress] = await Promise.all([
+    deps.people.get(caller.tenantId, request.personId),
+    deps.people.get(caller.tenantId, caller.userId),
+    deps.conversations.find(caller.tenantId, request.personId),
+    deps.conversations.find(caller.tenantId, caller.userId),
+    deps.progress.loadPerson(caller.tenantId, request.personId),
   ]);
-  const completed = await hasCompleted(deps, actor.tenantId, request.personId, request.subject);
-  if (!completed) return { kind: 'invalid', problem: 'notCompleted' };
+  // Check-ins are the manager's own answers: nothing to thank the person for.
+  const counts = (programId: string, stepId: string) =>
+    deps.catalog.find(programId)?.steps.find((s) => s.id === stepId)?.kind !== 'checkin';
+  const subject = completedSubject(progress, request.subject, counts);
+  if (!subject) return { kind: 'invalid', problem: 'notCompleted' };
   const managerLanguage = personLanguage(manager?.preferredLanguage, managerChat?.locale);
   const message = recognitionMessage(request, cards.recognitionSuggestions(managerLanguage));
   if (!message.ok) return { kind: 'invalid', problem: message.problem };
 
   const language = personLanguage(person?.preferredLanguage, personChat?.locale);
-  const program = deps.catalog.find(request.subject.programId);
-  const step = request.subject.stepId
-    ? program?.steps.find((s) => s.id === request.subject.stepId)
-    : undefined;
+  const program = deps.catalog.find(subject.programId);
+  const step = subject.stepId ? program?.steps.find((s) => s.id === subject.stepId) : undefined;
   const title = step?.title ?? program?.title;
   const card = cards.recognitionCard({
     managerName: manager?.displayName ?? '',
@@ -114,26 +122,12 @@ export async function recognizePerson(
     language,
   });
   const sent = await sendCardOnce(deps, {
-    tenantId: actor.tenantId,
+    tenantId: caller.tenantId,
     userId: request.personId,
-    key: recognitionKey(actor.userId, request.personId, request.subject),
+    key: recognitionKey(caller.userId, request.personId, subject),
     card,
   });
-  if (sent.outcome === 'sent') return { kind: 'sent' };
+  if (sent.outcome === 'sent') return { kind: 'sent', sentAt: deps.clock.now() };
   if (sent.outcome === 'failed') return { kind: 'unreachable' };
   return { kind: 'alreadySent' };
-}
-
-async function hasCompleted(
-  deps: Pick<ManagersDeps, 'enrollments' | 'steps'>,
-  tenantId: string,
-  personId: string,
-  subject: RecognitionSubject,
-): Promise<boolean> {
-  if (subject.stepId) {
-    const state = await deps.steps.get(tenantId, personId, subject.programId, subject.stepId);
-    return state?.status === 'done';
-  }
-  const enrollment = await deps.enrollments.get(tenantId, personId, subject.programId);
-  return enrollment?.status === 'completed';
 }
