@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, ConfigError, servesTenant, type Config } from './config/config.ts';
 import { createLogger, type Logger } from './log/logger.ts';
+import { activityIdOf } from './domain/platform/ids.ts';
 import { storageHealthProbe } from './store/platform/storageHealth.ts';
 import { setAsideHealthProbe } from './store/platform/workQueue.ts';
 import { createBotAdapter } from './teams/botAdapter.ts';
@@ -64,7 +65,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
   const { deps: stores, storage, adjustableClock } = composed;
   const adapter = createBotAdapter(config.bot);
   adapter.onTurnError = async (turn, error) => {
-    log.error({ err: error, correlationId: turn.activity.id }, 'unhandled turn error');
+    log.error({ err: error, correlationId: activityIdOf(turn.activity.id) }, 'unhandled turn error');
   };
   // Approved learning time is booked through Graph where Graph is configured (the directory settings).
   const calendar = config.directory ? new GraphCalendarBooker(new GraphClients(config.directory)) : undefined;
