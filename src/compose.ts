@@ -23,7 +23,7 @@ import { TableStepStore } from './store/learning/stepStore.ts';
 import { TableProgressStore } from './store/learning/progressStore.ts';
 import { TableReachabilityStore } from './store/directory/reachabilityStore.ts';
 import { StorageClients } from './store/platform/storageClients.ts';
-import { ensureStorage, tableNames } from './store/platform/tables.ts';
+import { ensureStorage, tableNames, tablesOfAnEarlierLayout } from './store/platform/tables.ts';
 import type { ChatSender } from './usecases/delivery/ports.ts';
 import type { LearningDeps } from './usecases/learning/learningDeps.ts';
 import { catalogOf } from './usecases/learning/programCatalog.ts';
@@ -59,6 +59,13 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
   log.debug({ programs: content.programs.map((p) => p.id) }, 'content loaded');
 
   const storage = new StorageClients(config.storage);
+  const earlier = await tablesOfAnEarlierLayout(storage);
+  if (earlier.length > 0) {
+    throw new Error(
+      `the storage holds data in an earlier layout of Drypp (tables ${earlier.join(', ')}), which this ` +
+        'version does not read. In the sandbox, stop it and run `npm run sandbox:reset`.',
+    );
+  }
   await ensureStorage(storage);
   const adjustableClock =
     config.mode === 'production' ? undefined : new AdjustableClock(storage.table(tableNames.sandboxClock));

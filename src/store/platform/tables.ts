@@ -34,3 +34,19 @@ export async function ensureStorage(clients: StorageClients): Promise<void> {
     ...Object.values(queueNames).map((name) => clients.queue(name).createIfNotExists()),
   ]);
 }
+
+/**
+ * Tables that only an earlier storage layout had: enrollments and step states in tables of their own
+ * (now LearnerProgress, one partition per person), from the same change that spread People over 256
+ * partitions instead of 16. Drypp does not read data in that layout, and reading People under the
+ * new keys would take known people for new ones, so it refuses to start on such storage.
+ */
+const earlierLayoutTables = ['Enrollments', 'StepStates'];
+
+export async function tablesOfAnEarlierLayout(clients: StorageClients): Promise<string[]> {
+  const found: string[] = [];
+  for await (const table of clients.tableService().listTables()) {
+    if (table.name && earlierLayoutTables.includes(table.name)) found.push(table.name);
+  }
+  return found;
+}
