@@ -86,6 +86,26 @@ describe('loadContent', () => {
     );
   });
 
+  it('ships Swedish texts that are Swedish, not the English or Norwegian ones copied', async () => {
+    const result = await loadContent(shippedContent);
+    if (!result.ok) throw new Error('the shipped content does not load');
+    // Swedish and Bokmål sometimes coincide; each such text is listed here after a look at it.
+    const sameInSwedishAndNorwegian = ['welcome-onboarding.steps.4.questions.1.options.0.text'];
+    const copies: string[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (typeof value !== 'object' || value === null) return;
+      const texts = value as Record<string, unknown>;
+      if (typeof texts.sv === 'string') {
+        if (texts.sv === texts.en) copies.push(`${path}: sv is the en text`);
+        if (texts.sv === texts.nb && !sameInSwedishAndNorwegian.includes(path))
+          copies.push(`${path}: sv is the nb text`);
+      }
+      for (const [key, child] of Object.entries(texts)) walk(child, `${path}.${key}`);
+    };
+    for (const program of result.programs) walk(program, program.id);
+    expect(copies).toEqual([]);
+  });
+
   it('reports a YAML syntax error with file and line', async () => {
     const broken = programYaml().replace('title: { en: Hello, nb: Hei }', 'title: { en: Hello, nb: Hei');
     const problems = await problemsOf(sampleProgram('sample', broken));
