@@ -124,7 +124,7 @@ var sharedAppSettings = [
     value: tenantId
   }
   {
-    name: 'AAD_APP_CLIENT_ID'
+    name: 'DRYPP_TAB_CLIENT_ID'
     value: aadAppClientId
   }
   // The deploy step uploads the project with its node_modules; run it as uploaded, no build on the server.
