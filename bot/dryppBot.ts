@@ -5,6 +5,7 @@ import {
   CardFactory,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from '../src/log/logger.ts';
@@ -79,6 +80,22 @@ export class DryppBot extends ActivityHandler {
       };
       await turn.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
     }
+  }
+
+  /**
+   * An invoke for something Drypp does not offer (its manifest declares no message extension, task
+   * module or sign-in): botbuilder answers 501, but a well-formed Teams request never gets a 5xx
+   * from Drypp. It gets 200 and changes nothing, as Teams asks of bots for events they do not handle.
+   */
+  protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(turn);
+    if (response.status !== 501) return response;
+    const name = turn.activity.name;
+    this.log.info(
+      { invoke: typeof name === 'string' && /^[\w/.-]{1,64}$/.test(name) ? name : undefined },
+      'invoke not handled: nothing changed',
+    );
+    return { status: 200 };
   }
 
   /** Action.Execute on one of our cards (an adaptiveCard/action invoke): answered through the verb table. */

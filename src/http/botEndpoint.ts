@@ -60,8 +60,8 @@ const ActivityEnvelope = z.looseObject({
   locale: z.string().max(64).optional(),
   text: z.string().optional(),
   name: z.string().max(256).optional(),
-  membersAdded: z.array(account).max(1000).optional(),
-  membersRemoved: z.array(account).max(1000).optional(),
+  membersAdded: z.array(account).max(10_000).optional(),
+  membersRemoved: z.array(account).max(10_000).optional(),
 });
 
 /** "Bearer" and three base64url parts whose first is a JSON header naming an RS algorithm and a key. */

@@ -65,7 +65,7 @@ describe('payloads from Microsoft documentation', () => {
     for (const [name, activity] of Object.entries(payloads)) {
       const res = await post('/api/messages', activity);
       expect(res.status, name).toBe(200);
-      if (name.startsWith('invoke')) {
+      if (name.startsWith('invoke adaptiveCard/action')) {
         const body = (await res.json()) as { statusCode: number; value: unknown };
         expect(body.statusCode, name).toBe(200);
         expect(String(body.value), name).toContain('This card is out of date');

@@ -197,6 +197,28 @@ export function teamsPayloads(ids: Ids): Record<string, Record<string, unknown>>
       channelData: { tenant: { id: tenantId } },
       value: { action: { type: 'Action.Execute', id: 'abc', verb: 'def', data: {} }, trigger: 'manual' },
     },
+    // Invokes of features Drypp does not offer (task modules: task-modules-and-cards/task-modules/
+    // task-modules-bots; sign-in: bots/how-to/authentication). Answered 200, never 501.
+    'invoke task/fetch': {
+      ...base,
+      type: 'invoke',
+      name: 'task/fetch',
+      id: 'f:invoke-3',
+      from: { id: `29:${userId}`, aadObjectId: userId },
+      conversation: { conversationType: 'personal', id: `a:personal-${userId}`, tenantId },
+      channelData: { tenant: { id: tenantId }, source: { name: 'message' } },
+      value: { type: 'task/fetch', data: { type: 'task/fetch' }, context: { theme: 'default' } },
+    },
+    'invoke signin/verifyState': {
+      ...base,
+      type: 'invoke',
+      name: 'signin/verifyState',
+      id: 'f:invoke-4',
+      from: { id: `29:${userId}`, aadObjectId: userId },
+      conversation: { conversationType: 'personal', id: `a:personal-${userId}`, tenantId },
+      channelData: { tenant: { id: tenantId } },
+      value: { state: '123456' },
+    },
     'invoke adaptiveCard/action: automatic refresh': {
       ...base,
       type: 'invoke',
