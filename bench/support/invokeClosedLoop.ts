@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
 import { startTestAzurite } from '../../test/support/azurite.ts';
 import { startFakeConnector } from '../../test/support/fakeConnector.ts';
-import { composeForTest, rememberChat, testPerson } from '../../test/support/learningFixtures.ts';
+import { composeForTest, testPerson } from '../../test/support/learningFixtures.ts';
+import { enrollAndDeliver } from './answerSetup.ts';
 import {
   learnerScript,
   plannedInvoke,
@@ -40,10 +40,10 @@ export interface ClosedLoopOptions {
 
 const TARGET_P95_MS = 300;
 const tenantId = '66666666-6666-4666-8666-666666666666';
-const programId = 'e2e-short';
+const programId = 'bench-answers';
 const probeKinds: InvokeKind[] = ['completeLesson', 'completeLessonAgain', 'quizEmpty', 'reflectionTooLong'];
 const env = {
-  DRYPP_CONTENT_DIR: 'test/fixtures/content',
+  DRYPP_CONTENT_DIR: 'bench/fixtures/content',
   DRYPP_WORKING_HOURS: '00:00-23:59',
   DRYPP_WORKING_DAYS: 'monday,tuesday,wednesday,thursday,friday,saturday,sunday',
   DRYPP_MAX_CARDS_PER_DAY: '20',
@@ -70,16 +70,9 @@ export async function runClosedLoop(options: ClosedLoopOptions, cleanup: Cleanup
   const people = Array.from({ length: options.concurrency + 1 }, (_, i) => testPerson(tenantId, i + 1));
   progress(`enrolling ${people.length} learners in ${programId}`);
   const composed = await composeForTest(azurite.connectionString, env);
-  for (let i = 0; i < people.length; i += 10) {
-    await Promise.all(
-      people.slice(i, i + 10).map(async (person) => {
-        await composed.deps.people.upsert(person);
-        await rememberChat(composed, person, connector.url);
-        const outcome = await enrollPerson(composed.deps, { person, programId });
-        if (outcome.kind !== 'enrolled') throw new Error(`could not enroll ${person.id}: ${outcome.kind}`);
-      }),
-    );
-  }
+  // Every card sent first (the answers act only on steps whose card was sent), as in the open loop.
+  const cards = await enrollAndDeliver(composed, people, programId, connector.url);
+  progress(`${cards.size} cards delivered by deliverDueCards`);
   const learners = await Promise.all(
     people.map(async (person): Promise<BenchLearner> => {
       // The data the step cards carry (src/cards/learning/steps/stepActionSchemas.ts), read from the StepState rows.
@@ -88,12 +81,12 @@ export async function runClosedLoop(options: ClosedLoopOptions, cleanup: Cleanup
         if (!state) throw new Error(`no ${stepId} row for ${person.id}`);
         return { programId, programVersion: state.programVersion, stepId, learnerId: person.id };
       };
-      const quiz = await data('check');
+      const quiz = await data('quiz-1');
       return {
         id: person.id,
-        lesson: await data('first-lesson'),
+        lesson: await data('lesson-1'),
         quiz: { ...quiz, attempt: 1 },
-        reflection: await data('think'),
+        reflection: await data('reflection-1'),
       };
     }),
   );
@@ -105,6 +98,7 @@ export async function runClosedLoop(options: ClosedLoopOptions, cleanup: Cleanup
       DRYPP_MODE: 'test',
       DRYPP_ROLES: 'web,worker',
       DRYPP_STORAGE_CONNECTION_STRING: connectionString,
+      DRYPP_TENANTS: tenantId,
       LOG_LEVEL: 'warn',
       ...env,
     },
@@ -117,9 +111,6 @@ export async function runClosedLoop(options: ClosedLoopOptions, cleanup: Cleanup
   cleanup.addChild(drypp.child);
   const target = { dryppUrl: drypp.url, serviceUrl: connector.url };
   const who = (learner: BenchLearner) => ({ tenantId, userId: learner.id });
-
-  const lessonCards = await waitForLessonCards(connector.sent, people.length, 30_000);
-  progress(`${lessonCards} of ${people.length} day-0 lesson cards delivered by the scheduler`);
 
   if (options.warmup > 0) {
     progress(`warming up: ${options.warmup} requests`);
@@ -205,7 +196,7 @@ export async function runClosedLoop(options: ClosedLoopOptions, cleanup: Cleanup
     cpu_ms_per_request: Object.fromEntries(
       Object.entries(cpuSpent).map(([name, ms]) => [name, Math.round((ms / outcomes.length) * 100) / 100]),
     ),
-    lesson_cards_delivered: lessonCards,
+    cards_delivered: cards.size,
     setup: 'drypp child process (web,worker), private in-memory azurite, fake connector',
     ...(tableCalls ? { table_calls: tableCalls, table_proxy: true } : {}),
   });
@@ -216,20 +207,4 @@ export async function runClosedLoop(options: ClosedLoopOptions, cleanup: Cleanup
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** How many learners got their day-0 lesson card, once all have or the time is up. */
-async function waitForLessonCards(
-  sent: Array<{ conversationId: string; activity: unknown }>,
-  expected: number,
-  timeoutMs: number,
-): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const chats = new Set(
-      sent.filter((s) => JSON.stringify(s.activity).includes('A first lesson')).map((s) => s.conversationId),
-    );
-    if (chats.size >= expected || Date.now() > deadline) return chats.size;
-    await sleep(250);
-  }
 }
