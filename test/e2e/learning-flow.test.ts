@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { demoPeople } from '../../sandbox/demoOrganisation.ts';
 import { launchChromium, openPlaygroundChat, type PlaygroundChat } from '../support/playground.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandboxProcess.ts';
@@ -34,52 +34,70 @@ async function advance(duration: string) {
 
 describe('learning in chat, through the Agents Playground', () => {
   it('enrolls the Playground user from the CLI and delivers the first lesson', async () => {
-    const enrolled = await sandbox.drypp([
-      'enroll',
-      '--user',
-      you.userPrincipalName,
-      '--program',
-      'e2e-short',
-    ]);
-    expect(enrolled.code, enrolled.stderr).toBe(0);
-    expect(enrolled.stdout).toContain('Enrolled');
-    const lesson = await chat.waitForCardText('A first lesson', { timeout: 20_000 });
+    const lesson = await chat.waitForNewCard(
+      'A first lesson',
+      async () => {
+        const enrolled = await sandbox.drypp([
+          'enroll',
+          '--user',
+          you.userPrincipalName,
+          '--program',
+          'e2e-short',
+        ]);
+        expect(enrolled.code, enrolled.stderr).toBe(0);
+        expect(enrolled.stdout).toContain('Enrolled');
+      },
+      { timeout: 20_000 },
+    );
     expect(await lesson.innerText()).toContain('Mandatory');
-    await chat.clickCardButton('Mark as done', { card: lesson });
-    await chat.waitForCardText('Done ✓');
+    await chat.waitForNewCard('Done ✓', () => chat.clickCardButton('Mark as done', { card: lesson }));
   });
 
   it('sends the quiz the next day; a wrong answer shows its feedback', async () => {
-    await advance('30h');
-    const quiz = await chat.waitForCardText('Where do you report a lost phone?', { timeout: 20_000 });
+    const quiz = await chat.waitForNewCard('Where do you report a lost phone?', () => advance('30h'), {
+      timeout: 20_000,
+    });
     await quiz.getByText('Nowhere, it will turn up').click();
-    await chat.clickCardButton('Submit answers', { card: quiz });
-    const result = await chat.waitForCardText('a lost phone must be reported at once');
+    const result = await chat.waitForNewCard('a lost phone must be reported at once', () =>
+      chat.clickCardButton('Submit answers', { card: quiz }),
+    );
     expect(await result.innerText()).toContain('come back');
   });
 
   it('sends the reflection, saves it, and completes the program', async () => {
-    await advance('30h');
-    const reflection = await chat.waitForCardText('What will you do differently tomorrow?', {
-      timeout: 20_000,
-    });
+    const reflection = await chat.waitForNewCard(
+      'What will you do differently tomorrow?',
+      () => advance('30h'),
+      { timeout: 20_000 },
+    );
     await reflection.getByRole('textbox').fill('Lock my screen every time I leave.');
-    await chat.clickCardButton('Save my reflection', { card: reflection });
-    await chat.waitForCardText('Lock my screen every time I leave.');
-    await chat.waitForCardText('You have completed Short test program', { timeout: 20_000 });
+    // Saving shows the saved reflection in place of the card, then the program's completion card.
+    // (The typed text alone would match the card it was typed into: wait for "Saved ✓".)
+    let saved: Locator | undefined;
+    await chat.waitForNewCard(
+      'You have completed Short test program',
+      async () => {
+        saved = await chat.waitForNewCard('Saved ✓', () =>
+          chat.clickCardButton('Save my reflection', { card: reflection }),
+        );
+      },
+      { timeout: 20_000 },
+    );
+    expect(await saved!.innerText()).toContain('Lock my screen every time I leave.');
   });
 
   it('brings the missed question back later, and it can be answered right', async () => {
-    await advance('50h');
-    const review = await chat.waitForCardText('You missed this one last time', { timeout: 20_000 });
+    const review = await chat.waitForNewCard('You missed this one last time', () => advance('50h'), {
+      timeout: 20_000,
+    });
     await review.getByText('To IT support at once').click();
-    await chat.clickCardButton('Submit answer', { card: review });
-    await chat.waitForCardText('Right this time');
+    await chat.waitForNewCard('Right this time', () =>
+      chat.clickCardButton('Submit answer', { card: review }),
+    );
   });
 
   it('shows the completed program in my learning', async () => {
-    await chat.send('my learning');
-    const card = await chat.waitForCardText('3 of 3 steps done');
+    const card = await chat.waitForNewCard('3 of 3 steps done', () => chat.send('my learning'));
     expect(await card.innerText()).toContain('Completed');
     await chat.screenshot('build/e2e-learning-flow.png').catch(() => undefined);
   });

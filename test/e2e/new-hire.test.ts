@@ -30,43 +30,52 @@ afterAll(async () => {
 
 describe('a new hire, from account to first card', () => {
   it('delivers the first course card after the account is created', async () => {
-    const hired = await sandbox.sim([
-      'hire',
-      '--name',
-      alex!.displayName,
-      '--id',
-      alex!.id,
-      '--upn',
-      alex!.userPrincipalName,
-      '--language',
-      'en-US',
-      '--department',
-      alex!.department,
-      '--job-title',
-      alex!.jobTitle,
-      '--manager',
-      adele!.userPrincipalName,
-    ]);
-    expect(hired.code, hired.stderr).toBe(0);
-    const started = Date.now();
-    const first = await chat.waitForCardText('Step 1 of 10', { timeout: 60_000 });
+    // How fast is the newhire benchmark's question (npm run bench -- newhire), not this test's.
+    const first = await chat.waitForNewCard(
+      'Step 1 of 10',
+      async () => {
+        const hired = await sandbox.sim([
+          'hire',
+          '--name',
+          alex!.displayName,
+          '--id',
+          alex!.id,
+          '--upn',
+          alex!.userPrincipalName,
+          '--language',
+          'en-US',
+          '--department',
+          alex!.department,
+          '--job-title',
+          alex!.jobTitle,
+          '--manager',
+          adele!.userPrincipalName,
+        ]);
+        expect(hired.code, hired.stderr).toBe(0);
+      },
+      { timeout: 60_000 },
+    );
     expect(await first.innerText()).toContain('Mandatory');
-    expect(Date.now() - started).toBeLessThan(60_000);
   });
 
   it('tells the manager when someone joins their team', async () => {
-    const hired = await sandbox.sim([
-      'hire',
-      '--name',
-      'Maja Berg',
-      '--department',
-      'Helse og omsorg',
-      '--manager',
-      alex!.userPrincipalName,
-    ]);
-    expect(hired.code, hired.stderr).toBe(0);
     const notice = await chat
-      .waitForCardText('Maja Berg is joining your team', { timeout: 60_000 })
+      .waitForNewCard(
+        'Maja Berg is joining your team',
+        async () => {
+          const hired = await sandbox.sim([
+            'hire',
+            '--name',
+            'Maja Berg',
+            '--department',
+            'Helse og omsorg',
+            '--manager',
+            alex!.userPrincipalName,
+          ]);
+          expect(hired.code, hired.stderr).toBe(0);
+        },
+        { timeout: 60_000 },
+      )
       .catch(async (error: unknown) => {
         await chat.screenshot('build/e2e-new-hire-failure.png');
         throw error;

@@ -2,10 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { isPortInUse } from '../../sandbox/ports.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandboxProcess.ts';
-import { demoPeople, demoTenant } from '../../sandbox/demoOrganisation.ts';
-import { StorageClients } from '../../src/store/platform/storageClients.ts';
-import { TableEnrollmentStore } from '../../src/store/learning/enrollmentStore.ts';
-import { tableNames } from '../../src/store/platform/tables.ts';
+import { demoPeople } from '../../sandbox/demoOrganisation.ts';
 import { launchChromium, openPlaygroundChat, type PlaygroundChat } from '../support/playground.ts';
 
 /**
@@ -45,52 +42,46 @@ describe('the sandbox, through the Agents Playground', () => {
   });
 
   it('shows the help card for help', async () => {
-    await chat.send('help');
-    const card = await chat.waitForCardText('What I can do');
+    const card = await chat.waitForNewCard('What I can do', () => chat.send('help'));
     expect(await card.innerText()).toContain('my learning');
   });
 
   it('shows an honest empty state for my learning', async () => {
-    await chat.send('my learning');
-    await chat.waitForCardText('Nothing to learn just yet');
+    await chat.waitForNewCard('Nothing to learn just yet', () => chat.send('my learning'));
   });
 
   it('answers anything else with the help card', async () => {
-    await chat.send('what is the lunch menu?');
-    await chat.waitForCardText('I did not understand that');
+    await chat.waitForNewCard('I did not understand that', () => chat.send('what is the lunch menu?'));
   });
 
   it('opens my learning from the welcome card button', async () => {
-    const before = await chat.page
-      .locator('.ac-adaptiveCard', { hasText: 'Nothing to learn just yet' })
-      .count();
     const welcome = await chat.waitForCardText('Welcome to Drypp');
-    await chat.clickCardButton('My learning', { card: welcome });
-    await expect
-      .poll(() => chat.page.locator('.ac-adaptiveCard', { hasText: 'Nothing to learn just yet' }).count())
-      .toBeGreaterThan(before);
+    await chat.waitForNewCard('Nothing to learn just yet', () =>
+      chat.clickCardButton('My learning', { card: welcome }),
+    );
   });
 
   it('shows an enrollment with its title and progress in my learning', async () => {
-    const [you] = demoPeople;
-    const connectionString = sandbox.connectionString;
-    const store = new TableEnrollmentStore(
-      new StorageClients({ kind: 'connectionString', connectionString }).table(tableNames.learnerProgress),
+    // Enrolled from the CLI and the first lesson answered in the chat, as a person would.
+    const lesson = await chat.waitForNewCard(
+      'Step 1 of 10',
+      async () => {
+        const enrolled = await sandbox.drypp([
+          'enroll',
+          '--user',
+          demoPeople[0]!.userPrincipalName,
+          '--program',
+          'welcome-onboarding',
+        ]);
+        expect(enrolled.code, enrolled.stderr).toBe(0);
+      },
+      { timeout: 20_000 },
     );
-    await store.create({
-      tenantId: demoTenant.id,
-      userId: you!.id,
-      programId: 'welcome-onboarding',
-      programVersion: 1,
-      status: 'active',
-      enrolledAt: '2026-11-23T08:00:00.000Z',
-      completedSteps: 3,
-      totalSteps: 10,
-      nextDueAt: '2026-11-27T08:00:00.000Z',
-    });
-    await chat.send('my learning');
-    const card = await chat.waitForCardText('3 of 10 steps done');
-    expect(await card.innerText()).toMatch(/Next item due 27 November/);
+    await chat.waitForNewCard('Done ✓', () => chat.clickCardButton('Mark as done', { card: lesson }));
+    const card = await chat.waitForNewCard(/1 of \d+ steps done/, () => chat.send('my learning'));
+    const text = await card.innerText();
+    expect(text).toContain('Welcome to your new job');
+    expect(text).toMatch(/Next item due \d{1,2} [A-Z][a-z]+/);
     expect(chat.problems().filter((p) => p.includes(`:${sandbox.ports.drypp}`))).toEqual([]);
     await chat.close();
   });

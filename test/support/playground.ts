@@ -58,8 +58,21 @@ export interface PlaygroundChat {
   /** Waits for a bot message containing the text (or matching the pattern) and returns it. */
   waitForBotMessage(text: string | RegExp, options?: { timeout?: number }): Promise<Locator>;
   lastBotMessageText(): Promise<string>;
-  /** Waits for an Adaptive Card containing the text and returns the last such card. */
+  /**
+   * Waits for an Adaptive Card containing the text and returns the last such card. Only for a card
+   * that comes without an action of the test (the welcome when the chat opens); after an action use
+   * waitForNewCard, so that an earlier card with the same text cannot satisfy the wait.
+   */
   waitForCardText(text: string | RegExp, options?: { timeout?: number }): Promise<Locator>;
+  /**
+   * Counts the cards containing the text, runs `action` (a message, a click, a CLI command), and waits
+   * for one more such card than before: a new card, or a clicked card replaced by one with the text.
+   */
+  waitForNewCard(
+    text: string | RegExp,
+    action: () => Promise<unknown>,
+    options?: { timeout?: number },
+  ): Promise<Locator>;
   /** Clicks the button with this title on the last card that has one (Action.Execute, Submit, ...). */
   clickCardButton(title: string, options?: { card?: Locator }): Promise<void>;
   screenshot(file: string): Promise<void>;
@@ -129,6 +142,14 @@ export async function openPlaygroundChat(
     },
     async waitForCardText(text, opts) {
       const card = cards().filter({ hasText: text }).last();
+      await card.waitFor({ timeout: opts?.timeout });
+      return card;
+    },
+    async waitForNewCard(text, action, opts) {
+      const matching = cards().filter({ hasText: text });
+      const before = await matching.count();
+      await action();
+      const card = matching.nth(before);
       await card.waitFor({ timeout: opts?.timeout });
       return card;
     },
