@@ -60,10 +60,14 @@ function cardOf(s: SentActivity | undefined): Card {
   return s?.activity.attachments?.[0]?.content as Card;
 }
 
-async function waitForCard(text: string, ms = 10_000): Promise<Card> {
+/**
+ * Waits for a card with the text among those sent after the first `after` (count the cards before
+ * acting, so that an earlier card with the same text cannot satisfy the wait).
+ */
+async function waitForCard(text: string, after: number, ms = 10_000): Promise<Card> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const found = connector.sent.find((s) => JSON.stringify(cardOf(s)).includes(text));
+    const found = connector.sent.slice(after).find((s) => JSON.stringify(cardOf(s)).includes(text));
     if (found) return cardOf(found);
     if (Date.now() > deadline) throw new Error(`no card with "${text}" arrived`);
     await new Promise((r) => setTimeout(r, 100));
@@ -120,10 +124,11 @@ async function advance(days: number) {
 describe('learning in chat, answered in place', () => {
   it('runs lesson → quiz → wrong answer → question returns → reflection → completion', async () => {
     await moveToMondayMorning();
+    let sent = connector.sent.length;
     expect((await enrollPerson(composed.deps, { person, programId: 'e2e-short' })).kind).toBe('enrolled');
 
     // Day 0: the lesson, marked done in place; a second click changes nothing.
-    const lesson = await waitForCard('A first lesson');
+    const lesson = await waitForCard('A first lesson', sent);
     const done = executeActions(lesson).find((a) => a.verb === 'completeStep')!;
     const first = await click(done.verb, done.data);
     expect(JSON.stringify(first.value)).toContain('Done ✓');
@@ -135,8 +140,9 @@ describe('learning in chat, answered in place', () => {
     expect(String(stranger.value)).toContain('Only the person it was sent to');
 
     // Day 1: the quiz. Submitted empty, it comes back with a message; answered wrong, feedback shows.
+    sent = connector.sent.length;
     await advance(1);
-    const quiz = await waitForCard('Where do you report a lost phone?');
+    const quiz = await waitForCard('Where do you report a lost phone?', sent);
     const submit = executeActions(quiz).find((a) => a.verb === 'answerQuiz')!;
     const empty = await click(submit.verb, submit.data);
     expect(JSON.stringify(empty.value)).toContain('Choose an answer for every question');
@@ -148,8 +154,9 @@ describe('learning in chat, answered in place', () => {
     expect(replay.type).toBe('application/vnd.microsoft.activity.message');
 
     // Day 2: the reflection. Too long: kept, with a message. Then saved.
+    sent = connector.sent.length;
     await advance(1);
-    const reflection = await waitForCard('What will you do differently tomorrow?');
+    const reflection = await waitForCard('What will you do differently tomorrow?', sent);
     const save = executeActions(reflection).find((a) => a.verb === 'submitReflection')!;
     const tooLong = await click(save.verb, {
       ...save.data,
@@ -158,17 +165,19 @@ describe('learning in chat, answered in place', () => {
     });
     expect(JSON.stringify(tooLong.value)).toContain('501 of 500 characters');
     expect(JSON.stringify(tooLong.value)).toContain('x'.repeat(501));
+    sent = connector.sent.length;
     const saved = await click(save.verb, {
       ...save.data,
       reflection: 'Lock my screen.',
       shareWithManager: 'true',
     });
     expect(JSON.stringify(saved.value)).toContain('Lock my screen.');
-    await waitForCard('You have completed Short test program');
+    await waitForCard('You have completed Short test program', sent);
 
     // Two days after the wrong answer, the question comes back; answered right, it is done.
+    sent = connector.sent.length;
     await advance(1);
-    const review = await waitForCard('You missed this one last time');
+    const review = await waitForCard('You missed this one last time', sent);
     const answer = executeActions(review).find((a) => a.verb === 'answerReview')!;
     const right = await click(answer.verb, { ...answer.data, q_report: '0' });
     expect(JSON.stringify(right.value)).toContain('Right this time');

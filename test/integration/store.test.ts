@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestAzurite } from '../support/azurite.ts';
+import { waitFor } from '../support/directoryFixtures.ts';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
 import { StorageClients } from '../../src/store/platform/storageClients.ts';
 import { ensureStorage, queueNames, tableNames } from '../../src/store/platform/tables.ts';
@@ -128,12 +129,14 @@ describe('work queue', () => {
     await queue.send({ key: 'card-1' });
     const [first] = await queue.receive(1, 1);
     expect(first?.body).toEqual({ key: 'card-1' });
-    // Not acknowledged: it comes back after the visibility timeout, for another worker.
-    await new Promise((r) => setTimeout(r, 1500));
-    const [again] = await queue.receive(1, 30);
-    expect(again?.body).toEqual({ key: 'card-1' });
-    expect(again?.dequeueCount).toBe(2);
-    await again!.ack();
+    // Not acknowledged: it comes back after the visibility timeout (1 s), for another worker.
+    const again = await waitFor('the message back after its visibility timeout', async () => {
+      const [message] = await queue.receive(1, 30);
+      return message;
+    });
+    expect(again.body).toEqual({ key: 'card-1' });
+    expect(again.dequeueCount).toBe(2);
+    await again.ack();
     expect(await queue.receive(1, 1)).toEqual([]);
   });
 });

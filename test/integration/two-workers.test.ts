@@ -6,6 +6,7 @@ import type { AzuriteInstance } from '../../sandbox/azurite.ts';
 import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { startFakeConnector } from '../support/fakeConnector.ts';
+import { holdsFor } from '../support/directoryFixtures.ts';
 import { composeForTest, rememberChat, testPerson } from '../support/learningFixtures.ts';
 
 /**
@@ -77,7 +78,8 @@ describe('the scheduler with two workers', () => {
     await first.stop(); // a restart half-way: the stopped worker's lease expires or is released
     await startWorker();
     await until(expected, 45_000);
-    await new Promise((r) => setTimeout(r, 2000)); // time for any duplicate to show up
+    // A duplicate would show up within a few scheduler rounds (200 ms each) after the last card.
+    await holdsFor('no card beyond the expected ones', () => connector.sent.length <= expected, 2000);
 
     const perCard = new Map<string, number>();
     for (const s of connector.sent) {

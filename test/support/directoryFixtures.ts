@@ -9,7 +9,10 @@ import { TableDirectoryMirror } from '../../src/store/directory/directoryMirror.
 import { TableTimeZoneCheckStore } from '../../src/store/directory/timeZoneCheckStore.ts';
 import { TableSyncStateStore } from '../../src/store/directory/syncStateStore.ts';
 import { tableNames } from '../../src/store/platform/tables.ts';
-import type { Person } from '../../src/domain/directory/person.ts';
+import { presentManagerNotice } from '../../src/cards/directory/presenters/managerNoticePresenter.ts';
+import { createBotAdapter } from '../../src/teams/botAdapter.ts';
+import { BotChatSender } from '../../src/teams/proactiveSender.ts';
+import { noticeManager } from '../../src/usecases/directory/noticeManager.ts';
 import type { SyncDeps } from '../../src/usecases/directory/syncDirectory.ts';
 import {
   sandboxGraphApp,
@@ -97,11 +100,13 @@ export interface DirectorySync {
   mirror: TableDirectoryMirror;
   installer: GraphAppInstaller;
   timeZoneChecks: TableTimeZoneCheckStore;
-  /** Every call of noticeManager: the new hire and the programs they were enrolled in. */
-  notices: Array<{ hire: Person; programIds: string[] }>;
 }
 
-/** SyncDeps as composeDirectory builds them, on the test's stores, with noticeManager recorded. */
+/**
+ * SyncDeps as composeDirectory builds them, on the test's stores: the manager's notice is the real
+ * one, sent through the composed sender (a test that wants to see it remembers the manager's chat
+ * with a fake connector, learningFixtures.rememberChat).
+ */
 export function directorySyncFor(
   composed: Composed,
   sim: RunningSimulator,
@@ -115,14 +120,14 @@ export function directorySyncFor(
     new TableManagerIndex(storage.table(tableNames.managerIndex)),
   );
   const syncState = new TableSyncStateStore(storage.table(tableNames.syncState));
-  const notices: DirectorySync['notices'] = [];
   const timeZoneChecks = new TableTimeZoneCheckStore(storage.table(tableNames.timeZoneChecks));
+  // The sandbox's bot identity (no app id): unsigned sends, to whatever chat a test remembered.
+  const sender = new BotChatSender(createBotAdapter({ appType: 'MultiTenant' }), '', deps.conversations);
   return {
     graph,
     timeZoneChecks,
     mirror,
     syncState,
-    notices,
     installer: new GraphAppInstaller(graph, sandboxTeamsApp.id, new URL(sim.url).origin),
     deps: {
       ...deps,
@@ -134,7 +139,7 @@ export function directorySyncFor(
       rules: composed.rules,
       newHirePolicy: DEFAULT_NEW_HIRE_POLICY,
       noticeManager: async (hire, programIds) => {
-        notices.push({ hire, programIds });
+        await noticeManager({ ...deps, sender, render: presentManagerNotice }, hire, programIds);
       },
     },
   };
@@ -152,6 +157,24 @@ export async function waitFor<T>(
     const value = await probe();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/**
+ * Proof that something did not happen: polls `holds` until `forMs` have passed after the cause and
+ * throws the moment it stops holding (never a bare sleep followed by one look).
+ */
+export async function holdsFor(
+  what: string,
+  holds: () => Promise<boolean> | boolean,
+  forMs: number,
+  everyMs = 100,
+): Promise<void> {
+  const deadline = Date.now() + forMs;
+  for (;;) {
+    if (!(await holds())) throw new Error(`${what} stopped holding before ${forMs} ms had passed`);
+    if (Date.now() > deadline) return;
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
