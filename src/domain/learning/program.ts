@@ -218,6 +218,11 @@ export type AcknowledgeStep = z.infer<typeof AcknowledgeStepSchema>;
 export type EventStep = z.infer<typeof EventStepSchema>;
 export type CheckinStep = z.infer<typeof CheckinStepSchema>;
 
+/** A check-in is asked of the learner's manager, about the learner; every other step of the learner. */
+export function isAskedOfManager(step: Step | undefined): boolean {
+  return step?.kind === 'checkin';
+}
+
 /** Whether a step must be done for the program to count as completed. */
 export function isMandatoryStep(program: Program, step: Step): boolean {
   return program.mandatory && !step.optional;

@@ -15,12 +15,16 @@ import type { LearningDeps } from '../learning/learningDeps.ts';
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import { markFirstCardDelivered } from '../directory/reachNewHires.ts';
 import type { Stored } from '../platform/ports.ts';
+import { isAskedOfManager } from '../../domain/learning/program.ts';
 import { orConflict, retryOnConflict } from '../platform/retryOnConflict.ts';
 
-/** Builds the card for a piece of due work; undefined when there is nothing to send any more. */
+/**
+ * Builds the card for a piece of due work, in the language of the one who gets it (the learner, or
+ * their manager for a check-in); undefined when there is nothing to send any more.
+ */
 export type RenderDueCard = (
   work: DueWork,
-  context: { enrollment: Enrollment; step: StepState; language: Language; now: Date },
+  context: { enrollment: Enrollment; step: StepState; language: Language; now: Date; learnerName: string },
 ) => object | undefined;
 
 export interface RoundReport {
@@ -106,14 +110,24 @@ export async function deliverDueCards(
     }
     const record = { tenantId, key, startedAt: now.toISOString(), etag };
 
-    const [conversation, person] = await Promise.all([
-      deps.conversations.find(tenantId, work.userId),
-      deps.people.get(tenantId, work.userId),
-    ]);
-    const language = personLanguage(person?.preferredLanguage, conversation?.locale);
-    const card = render(work, { enrollment, step, language, now });
-    if (!card) {
-      await deps.deliveries.finish({ ...record, status: 'failed', failure: 'nothing to send' });
+    const learner = await deps.people.get(tenantId, work.userId);
+    // A check-in is asked of the learner's manager, about the learner; everything else goes to the learner.
+    const program = deps.catalog.find(work.programId);
+    const forManager = isAskedOfManager(program?.steps.find((s) => s.id === work.stepId));
+    const recipientId = forManager ? learner?.managerId : work.userId;
+    const [conversation, recipient] = recipientId
+      ? await Promise.all([
+          deps.conversations.find(tenantId, recipientId),
+          forManager ? deps.people.get(tenantId, recipientId) : learner,
+        ])
+      : [undefined, undefined];
+    const language = personLanguage(recipient?.preferredLanguage, conversation?.locale);
+    const card = recipientId
+      ? render(work, { enrollment, step, language, now, learnerName: learner?.displayName ?? '' })
+      : undefined;
+    if (!card || !recipientId) {
+      const failure = recipientId ? 'nothing to send' : 'no manager to ask';
+      await deps.deliveries.finish({ ...record, status: 'failed', failure });
       await deps.dueWork.remove(work);
       report.dropped++;
       continue;
@@ -122,7 +136,7 @@ export async function deliverDueCards(
     // The step counts as sent before the card leaves: a person may answer the moment it lands, and a
     // card action is accepted only on a step that was sent. A send that fails is retried below.
     const marked = await markStepSent(deps, work, step, now);
-    const result = await deps.sender.sendCard(tenantId, work.userId, card);
+    const result = await deps.sender.sendCard(tenantId, recipientId, card);
     if (!result.ok) {
       await deps.deliveries.finish({ ...record, status: 'failed', failure: result.reason });
       const retryMs = result.retryable ? result.retryAfterMs : RETRY_UNREACHABLE_MS;
@@ -141,7 +155,8 @@ export async function deliverDueCards(
     });
     await deps.deliveries.recordSentOnDay(tenantId, work.userId, today, key);
     if (marked === 'recorded') await scheduleReminder(deps, work, step, now, policy);
-    await markFirstCardDelivered(deps, tenantId, work.userId);
+    // A check-in reached the manager, not the learner: it says nothing about reaching them.
+    if (!forManager) await markFirstCardDelivered(deps, tenantId, work.userId);
     await deps.dueWork.remove(work);
     report.sent++;
   }

@@ -10,8 +10,11 @@ import type { Step } from '../../../domain/learning/program.ts';
 import type { RenderDueCard } from '../../../usecases/delivery/deliverDueCards.ts';
 import type { ProgramCatalog } from '../../../usecases/learning/programCatalog.ts';
 import { stepCardContext } from '../../learning/presenters/stepView.ts';
+import { checkinCard } from '../../managers/checkinCards.ts';
+import { textFor } from '../../../domain/learning/program.ts';
+import { messagesFor } from '../../../messages/catalog.ts';
 
-/** The card a step sends when it falls due (or as a reminder). Check-ins go to managers (a later issue). */
+/** The card a learner's step sends when it falls due (or as a reminder). Check-ins go to managers (below). */
 export function cardForStep(ctx: StepCardContext, step: Step, attempt = 1): AdaptiveCard | undefined {
   switch (step.kind) {
     case 'lesson':
@@ -31,7 +34,7 @@ export function cardForStep(ctx: StepCardContext, step: Step, attempt = 1): Adap
 
 /** Renders due work (a step, a reminder of it, or a quiz question coming back) for the scheduler. */
 export function renderDueCard(catalog: ProgramCatalog): RenderDueCard {
-  return (work, { enrollment, step: state, language }) => {
+  return (work, { enrollment, step: state, language, learnerName }) => {
     const program = catalog.find(work.programId);
     const step = program?.steps.find((s) => s.id === work.stepId);
     if (!program || !step || program.version !== enrollment.programVersion) return undefined;
@@ -43,6 +46,22 @@ export function renderDueCard(catalog: ProgramCatalog): RenderDueCard {
       return reviewQuestionCard(stepCardContext(program, step, learner, undefined), question, work.n);
     }
     const reminder = work.kind === 'reminder' ? work.n : undefined;
+    if (step.kind === 'checkin') {
+      // To the learner's manager, in the manager's language (the scheduler picked it).
+      return checkinCard({
+        t: messagesFor(language),
+        language,
+        step,
+        programTitle: textFor(program.title, language),
+        learnerName,
+        ref: {
+          learnerId: work.userId,
+          programId: program.id,
+          programVersion: program.version,
+          stepId: step.id,
+        },
+      });
+    }
     return cardForStep(
       stepCardContext(program, step, learner, state.dueAt, reminder),
       step,
