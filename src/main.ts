@@ -48,6 +48,7 @@ function tabApiFor(config: Config, composed: Awaited<ReturnType<typeof compose>>
     progress: deps.progress,
     reachability: deps.reachability,
     learningTime: deps.learningTime,
+    checkins: deps.checkins,
   };
   const writes = { ...app, defaultTimeZone: app.policy.timeZone, teamCards: teamCardPresenter };
   return { authenticate: requireTabSso(verify), mounts: [tabReadRoutes(reads), managerRoutes(writes)] };

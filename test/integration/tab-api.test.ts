@@ -27,6 +27,8 @@ let drypp: RunningDrypp;
 let composed: Composed;
 let base: string;
 const DAY = 86_400_000;
+const SHARED_TEXT = 'I will ask for help sooner';
+const PRIVATE_TEXT = 'Something I keep to myself';
 
 beforeAll(async () => {
   [azurite, sim] = await Promise.all([startTestAzurite(), startDemoSimulator()]);
@@ -44,6 +46,34 @@ beforeAll(async () => {
     programId: 'welcome-onboarding',
     start: new Date(Date.now() - 30 * DAY),
   });
+  // Alex shares his reflection with his manager; Lynne keeps hers to herself.
+  const lynne = demoPersonRows()[5]!;
+  await enrollPerson(composed.deps, {
+    person: lynne,
+    programId: 'welcome-onboarding',
+    start: new Date(Date.now() - 30 * DAY),
+  });
+  const reflection = composed.deps.catalog
+    .find('welcome-onboarding')!
+    .steps.find((s) => s.kind === 'reflection')!;
+  for (const [userId, text, shared] of [
+    [demo.alex, SHARED_TEXT, true],
+    [demo.lynne, PRIVATE_TEXT, false],
+  ] as const) {
+    const state = (await composed.deps.steps.get(
+      demoTenant.id,
+      userId,
+      'welcome-onboarding',
+      reflection.id,
+    ))!;
+    await composed.deps.steps.update({
+      ...state,
+      status: 'done',
+      doneAt: new Date(Date.now() - DAY).toISOString(),
+      answer: JSON.stringify({ text }),
+      sharedWithManager: shared,
+    });
+  }
   const config = loadConfig({
     DRYPP_MODE: 'test',
     PORT: '0',
@@ -117,6 +147,13 @@ describe('tab API: roles and reads', () => {
     expect(detail.person).toMatchObject({ id: demo.alex, depth: 1 });
     expect(detail.programs[0]!.steps.length).toBeGreaterThan(5);
     expect(detail.learningMinutes).toHaveLength(6);
+    expect(detail.reflections.map((r) => r.text)).toEqual([SHARED_TEXT]);
+    const lynne = (await (
+      await get(`/my-team/people/${demo.lynne}`, await tokenFor(demo.adele))
+    ).json()) as PersonDetailResponse;
+    expect(lynne.programs[0]!.steps.some((s) => s.kind === 'reflection' && s.status === 'done')).toBe(true);
+    expect(lynne.reflections).toEqual([]);
+    expect(JSON.stringify(lynne)).not.toContain(PRIVATE_TEXT);
   });
 });
 

@@ -1,5 +1,6 @@
 import { allowedActions, type Actor } from '../../domain/access/index.ts';
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
+import { checkinQuestion } from '../../domain/managers/checkin.ts';
 import type { OpenItem } from '../../domain/learning/learningProgress.ts';
 import { textFor } from '../../domain/learning/program.ts';
 import type { StepState } from '../../domain/learning/stepState.ts';
@@ -186,7 +187,21 @@ export class TabPresenter {
         ...p,
         steps: this.personSteps(p.programId, stepsOf(p.programId)),
       })),
-      checkIns: [],
+      checkIns: d.checkins.flatMap((c) => {
+        const step = this.catalog.find(c.programId)?.steps.find((s) => s.id === c.stepId);
+        const option = step?.kind === 'checkin' ? step.options[c.option] : undefined;
+        if (step?.kind !== 'checkin' || !option) return []; // content changed since: nothing to show
+        return [
+          {
+            programId: c.programId,
+            stepId: c.stepId,
+            question: checkinQuestion(textFor(step.question, this.language), d.person.displayName),
+            answer: textFor(option, this.language),
+            comment: c.comment,
+            answeredAt: c.answeredAt,
+          },
+        ];
+      }),
       reflections: d.reflections.map((r) => ({ ...r, prompt: this.reflectionPrompt(r.programId, r.stepId) })),
       learningMinutes: d.learningMinutes,
       learningTimeRequests: d.requests.map((r) => this.request(r, personName, requestActions(d.viewer, r))),

@@ -2,6 +2,7 @@ import { can, type Actor } from '../../domain/access/index.ts';
 import type { TeamPersonAction } from '../../domain/access/tabAccess.ts';
 import { teamActionsOn } from './showMyTeam.ts';
 import type { Person } from '../../domain/directory/person.ts';
+import type { CheckinAnswer } from '../../domain/managers/checkin.ts';
 import type { Reachability } from '../../domain/directory/reachability.ts';
 import type { StepState } from '../../domain/learning/stepState.ts';
 import { MAX_TREE_DEPTH } from '../../domain/managers/reportingTree.ts';
@@ -32,6 +33,8 @@ export interface TeamMemberDetail {
   reflections: SharedReflection[];
   learningMinutes: MonthMinutes[];
   requests: LearningTimeRequestSummary[];
+  /** Managers' answers to check-ins about the person, newest first. */
+  checkins: CheckinAnswer[];
   actions: TeamPersonAction[];
 }
 
@@ -60,10 +63,11 @@ export async function showTeamMember(
   const actions = teamActionsOn(actor, personId);
 
   const now = deps.clock.now();
-  const [{ enrollments, steps }, requests, reachability] = await Promise.all([
+  const [{ enrollments, steps }, requests, reachability, checkins] = await Promise.all([
     deps.progress.loadPerson(caller.tenantId, personId),
     deps.learningTime.listForLearner(caller.tenantId, personId),
     deps.reachability.get(caller.tenantId, personId),
+    deps.checkins.listForLearner(caller.tenantId, personId),
   ]);
   const summary = summarizeMember(enrollments, steps, (id) => deps.catalog.find(id), now);
   const minutesOf = (s: StepState) => deps.catalog.find(s.programId)?.steps.find((p) => p.id === s.stepId);
@@ -90,6 +94,7 @@ export async function showTeamMember(
         done,
         now,
       ),
+      checkins: checkins.sort((a, b) => b.answeredAt.localeCompare(a.answeredAt)),
       requests: requests.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
       actions,
     },
