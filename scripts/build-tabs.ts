@@ -54,7 +54,20 @@ export function tabsAreFresh(): boolean {
 export async function buildTabs(): Promise<void> {
   const hash = tabSourcesHash();
   const { build } = await import('vite');
-  await build({ configFile: path.join(repoRoot, 'tabs', 'vite.config.ts'), logLevel: 'warn' });
+  // Vite builds React's development bundle when NODE_ENV says so, and Vitest sets it to "test":
+  // the tab is always built for production, whoever builds it.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: path.join(repoRoot, 'tabs', 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   // Written last: an interrupted build leaves no stamp, so the next start builds again.
   fs.writeFileSync(stampFile, `${hash}\n`);
 }
