@@ -25,7 +25,9 @@ export function deliverDueCardsJob(
       await options.beforeRound?.();
       for (const tenantId of await deps.people.tenants()) {
         const lease = `deliverDueCards|${tenantId}`;
-        if (!(await deps.leases.acquire(lease, holder, new Date(), LEASE_TTL_MS))) continue;
+        // The injected clock, like the stale-send window: moving the sandbox's time frees a dead
+        // worker's lease and its stale sends together.
+        if (!(await deps.leases.acquire(lease, holder, deps.clock.now(), LEASE_TTL_MS))) continue;
         try {
           const report = await deliverDueCards(deps, render, tenantId, { holder });
           if (report.sent + report.failed > 0) log.info({ tenantId, ...report }, 'delivery round');
