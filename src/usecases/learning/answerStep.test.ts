@@ -142,6 +142,17 @@ describe('answering a quiz', () => {
     const request = await cardSent('check');
     const answer = await answerQuiz(deps, { ...request, attempt: 1, selected: { q1: [1] } });
     expect(answer).toMatchObject({ kind: 'quizScored', attemptsLeft: 1, reviewLater: false });
+    // Scored here, once: the card shows each question's verdict and the chosen option's feedback.
+    expect(answer.kind === 'quizScored' && answer.perQuestion).toEqual([
+      {
+        questionId: 'q1',
+        chosen: [1],
+        scored: {
+          correct: false,
+          feedback: [{ option: 1, correct: false, text: { en: 'Not so.', nb: 'Nei.' } }],
+        },
+      },
+    ]);
     expect(answer.kind === 'quizScored' && answer.result.passed).toBe(false);
     expect(stepRow('check')).toMatchObject({ status: 'sent', attempts: 1, firstScore: 0, lastScore: 0 });
     expect((await retryQuiz(deps, { ...request, attempt: 2 })).kind).toBe('quizRetry');

@@ -1,5 +1,10 @@
 import { afterReviewAnswer, startReview } from '../../domain/learning/spacedRepetition.ts';
-import { scoreQuestion, scoreQuiz, type QuizResult } from '../../domain/learning/quizScoring.ts';
+import {
+  scoreQuestion,
+  scoreQuiz,
+  type QuestionResult,
+  type QuizResult,
+} from '../../domain/learning/quizScoring.ts';
 import { validateReflection } from '../../domain/learning/reflection.ts';
 import type { QuizStep } from '../../domain/learning/program.ts';
 import type { ReviewState } from '../../domain/learning/stepState.ts';
@@ -28,6 +33,8 @@ export type StepAnswer =
       kind: 'quizScored';
       loaded: LoadedStep;
       result: QuizResult;
+      /** Each question as scored, in the quiz's order: the presenter shows it, never scores again. */
+      perQuestion: Array<{ questionId: string; chosen: number[]; scored: QuestionResult }>;
       attempt: number;
       attemptsLeft: number;
       reviewLater: boolean;
@@ -47,6 +54,8 @@ export type StepAnswer =
       loaded: LoadedStep;
       questionId: string;
       correct: boolean;
+      /** The chosen options' feedback, as scored. */
+      feedback: QuestionResult['feedback'];
       comesBackAgain: boolean;
       selected: number[];
     }
@@ -107,6 +116,10 @@ async function answerQuizOnce(
 
   const now = deps.clock.now();
   const result = scoreQuiz(step, r.selected);
+  const perQuestion = step.questions.map((q) => {
+    const chosen = r.selected[q.id] ?? [];
+    return { questionId: q.id, chosen, scored: scoreQuestion(q, chosen) };
+  });
   const attemptsLeft = Math.max(step.allowedAttempts - r.attempt, 0);
   const finished = result.passed || attemptsLeft === 0;
   const reviewLater = finished && loaded.program.spacedRepetition && result.wrongQuestionIds.length > 0;
@@ -147,6 +160,7 @@ async function answerQuizOnce(
     kind: 'quizScored',
     loaded,
     result,
+    perQuestion,
     attempt: r.attempt,
     attemptsLeft,
     reviewLater,
@@ -223,7 +237,8 @@ async function answerReviewOnce(
     return { kind: 'reviewIncomplete', loaded, questionId: r.questionId, reviewNumber: r.reviewNumber };
 
   const now = deps.clock.now();
-  const correct = scoreQuestion(question, r.selected).correct;
+  const scored = scoreQuestion(question, r.selected);
+  const correct = scored.correct;
   const outcome = afterReviewAnswer({ ...review, dueAt: new Date(review.dueAt) }, correct, now);
   const rest = reviews.filter((x) => x.questionId !== r.questionId);
   const next = outcome.done
@@ -256,6 +271,7 @@ async function answerReviewOnce(
     loaded,
     questionId: r.questionId,
     correct,
+    feedback: scored.feedback,
     comesBackAgain: !outcome.done,
     selected: r.selected,
   };

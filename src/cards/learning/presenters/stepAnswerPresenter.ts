@@ -7,7 +7,7 @@ import { outdatedCard } from '../steps/outdatedCard.ts';
 import { quizCard, quizResultCard } from '../steps/quizCard.ts';
 import { reflectionCard, reflectionSavedCard } from '../steps/reflectionCard.ts';
 import { reviewQuestionCard, reviewResultCard } from '../steps/reviewCards.ts';
-import { scoreQuestion } from '../../../domain/learning/quizScoring.ts';
+import type { OptionFeedback } from '../../../domain/learning/quizScoring.ts';
 import { textFor } from '../../../domain/learning/program.ts';
 import type { Language } from '../../../domain/platform/language.ts';
 import type { Messages } from '../../../messages/catalog.ts';
@@ -90,12 +90,13 @@ function replacementCard(
       return quizCard(ctx, step, { attempt: answer.attempt });
     case 'quizScored': {
       if (step.kind !== 'quiz') break;
-      const perQuestion = step.questions.map((q) => {
-        const chosen = answer.selected[q.id] ?? [];
-        const scored = scoreQuestion(q, chosen);
-        const feedback = scored.feedback.flatMap((f) => (f.text ? [textFor(f.text, language)] : []));
-        return { questionId: q.id, correct: scored.correct, chosen, feedback };
-      });
+      // Scored by the use case; the card only shows it.
+      const perQuestion = answer.perQuestion.map(({ questionId, chosen, scored }) => ({
+        questionId,
+        correct: scored.correct,
+        chosen,
+        feedback: feedbackTexts(scored.feedback, language),
+      }));
       return quizResultCard(ctx, step, {
         score: perQuestion.filter((q) => q.correct).length,
         passed: answer.result.passed,
@@ -123,11 +124,14 @@ function replacementCard(
       const question =
         step.kind === 'quiz' ? step.questions.find((q) => q.id === answer.questionId) : undefined;
       if (!question) break;
-      const feedback = scoreQuestion(question, answer.selected).feedback.flatMap((f) =>
-        f.text ? [textFor(f.text, language)] : [],
-      );
+      const feedback = feedbackTexts(answer.feedback, language);
       return reviewResultCard(ctx, question, answer.correct, feedback, answer.comesBackAgain);
     }
   }
   return outdatedCard(t, 'unknown');
+}
+
+/** The chosen options' feedback in the viewer's language (options without feedback say nothing). */
+function feedbackTexts(feedback: OptionFeedback[], language: string): string[] {
+  return feedback.flatMap((f) => (f.text ? [textFor(f.text, language)] : []));
 }
