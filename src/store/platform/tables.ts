@@ -20,6 +20,8 @@ export const tableNames = {
   learningTime: 'LearningTimeRequests',
   checkins: 'CheckinAnswers',
   timeZoneChecks: 'TimeZoneChecks',
+  /** The per-tenant send rate all workers share (store/delivery/sendRateStore.ts). */
+  sendRate: 'SendRate',
 } as const;
 
 export const queueNames = {

@@ -1,6 +1,7 @@
 import type { StoredConversation } from '../../domain/delivery/conversation.ts';
 import type { Delivery, SendResult } from '../../domain/delivery/delivery.ts';
 import type { DueWork } from '../../domain/delivery/dueWork.ts';
+import type { SlotCounts } from '../../domain/delivery/sendRate.ts';
 import type { Stored } from '../platform/ports.ts';
 
 /** Ports for delivery: where people can be reached, the schedule of due work, send records, sending. */
@@ -38,4 +39,19 @@ export interface DeliveryStore {
 /** Sends a card into a person's personal chat with Drypp, proactively. */
 export interface ChatSender {
   sendCard(tenantId: string, userId: string, card: object): Promise<SendResult>;
+}
+
+/**
+ * The per-tenant send window every worker process shares (src/store/delivery/sendRateStore.ts):
+ * one row per tenant, written only if nobody changed it since it was read.
+ */
+export interface SendRateStore {
+  read(tenantId: string): Promise<{ window: SlotCounts; etag?: string }>;
+  /** `etag` undefined: the row did not exist when read. 'conflict' when another worker wrote first. */
+  write(tenantId: string, window: SlotCounts, etag: string | undefined): Promise<'updated' | 'conflict'>;
+}
+
+/** Waits until this process may make one more send for a tenant, within the rate all workers share. */
+export interface TenantSendRate {
+  take(tenantId: string): Promise<void>;
 }
