@@ -119,10 +119,13 @@ async function run(
     const res = await fetch(`${drypp.url}/api/tab/my-team`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    const body = (await res.json()) as MyTeamResponse;
+    const text = await res.text();
     const ms = performance.now() - started;
-    if (res.status !== 200 || body.people.length !== options.reports) {
-      throw new Error(`my-team answered ${res.status} with ${body.people?.length} people`);
+    const people = res.status === 200 ? (JSON.parse(text) as MyTeamResponse).people.length : undefined;
+    if (people !== options.reports) {
+      throw new Error(
+        `my-team answered ${res.status} (${people} people): ${text.slice(0, 300)}\n${drypp.child.tail()}`,
+      );
     }
     return ms;
   };
