@@ -119,6 +119,16 @@ export const cliMessages = {
     reachability: (stage: string) => `  Reachability  ${stage}`,
     reachabilityDetail: (detail: string) => `                ${detail}`,
     noReachability: 'not followed (not detected as a new hire by directory sync)',
+    timeZone: (zone: string, source: string) => `  Time zone     ${zone} (${source})`,
+    timeZoneSources: {
+      found: (mailbox: string) => `from the mailbox: ${mailbox}`,
+      waiting: (problem: string | undefined, next: string | undefined) =>
+        `the tenant's default until the mailbox answers${problem ? `; last problem: ${problem}` : ''}${next ? `; next attempt ${next}` : ''}`,
+      gaveUp: (problem: string | undefined) =>
+        `the tenant's default: the mailbox was not readable${problem ? ` (${problem})` : ''}`,
+      directory: 'as stored for the person',
+      none: "the tenant's default",
+    },
     stages: {
       detected: 'detected: the app is not installed for them yet',
       appInstalled: 'app installed: waiting for Teams to open the chat with Drypp',

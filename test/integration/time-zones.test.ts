@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
@@ -65,6 +67,27 @@ afterAll(async () => {
   await azurite?.child.stop();
 });
 
+/** `drypp people status` as an admin runs it, against this test's storage. */
+function peopleStatus(user: string): Promise<string> {
+  const repoRoot = path.resolve(import.meta.dirname, '../..');
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [path.join(repoRoot, 'bin/drypp.js'), 'people', 'status', '--user', user, '--tenant', tenantId],
+      {
+        cwd: repoRoot,
+        timeout: 30_000,
+        env: {
+          ...process.env,
+          DRYPP_MODE: 'test',
+          DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
+        },
+      },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    );
+  });
+}
+
 async function hire(name: string, timeZone: string): Promise<string> {
   const { user } = await simControl<{ user: { id: string } }>(sim, '/hire', { tenantId, name, timeZone });
   return user.id;
@@ -88,6 +111,9 @@ describe("a new hire's time zone", () => {
     expect(early.enrollment).toBe('Europe/Oslo');
     expect(early.check).toMatchObject({ status: 'waiting', attempts: 1 });
     expect(early.check?.lastProblem).toContain('MailboxNotEnabledForRESTAPI');
+    expect(await peopleStatus(pia)).toMatch(
+      /Time zone +Europe\/Oslo \(the tenant's default until the mailbox answers/,
+    );
     expect(await learnTimeZones(learn, tenantId)).toEqual({ found: 0, waiting: 0, gaveUp: 0 }); // not due
 
     await simControl(sim, '/faults', { mailboxProvisioningSeconds: 0 }, 'PUT');
@@ -98,6 +124,9 @@ describe("a new hire's time zone", () => {
       enrollment: 'America/Los_Angeles',
       check: { status: 'found', mailboxTimeZone: 'Pacific Standard Time', timeZone: 'America/Los_Angeles' },
     });
+    expect(await peopleStatus(pia)).toMatch(
+      /Time zone +America\/Los_Angeles \(from the mailbox: Pacific Standard Time\)/,
+    );
     // "W. Europe Standard Time" covers Oslo, the tenant's own zone: it keeps that name.
     expect(await zoneOf(ola)).toMatchObject({ person: 'Europe/Oslo', enrollment: 'Europe/Oslo' });
 

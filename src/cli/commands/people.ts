@@ -4,6 +4,9 @@ import { effectiveTimeZone } from '../../domain/delivery/timeZone.ts';
 import type { CliIO } from '../io.ts';
 import { cliMessages } from '../messages.ts';
 import { formatLocal } from './argParsing.ts';
+import { TableTimeZoneCheckStore } from '../../store/directory/timeZoneCheckStore.ts';
+import { tableNames } from '../../store/platform/tables.ts';
+import type { TimeZoneCheck } from '../../domain/directory/timeZoneCheck.ts';
 import { cliConfig, connect, resolvePerson, resolveTenant, runCommand, type CliEnv } from './session.ts';
 
 const text = cliMessages.people;
@@ -22,7 +25,7 @@ export function registerPeopleCommands(program: Command, io: CliIO, env: CliEnv)
 }
 
 async function status(io: CliIO, env: CliEnv, options: { user: string; tenant?: string }) {
-  const { deps } = await connect(io, cliConfig(env));
+  const { deps, storage } = await connect(io, cliConfig(env));
   const tenantId = await resolveTenant(deps.people, options.tenant);
   const person = await resolvePerson(deps.people, tenantId, options.user);
   const zone = effectiveTimeZone(person.timeZone, deps.policy.timeZone);
@@ -35,6 +38,12 @@ async function status(io: CliIO, env: CliEnv, options: { user: string; tenant?: 
     person.managerId ? `manager ${person.managerId}` : undefined,
   ];
   io.out(text.directory(facts.filter(Boolean).join(' · ') || '–'));
+
+  const check = await new TableTimeZoneCheckStore(storage.table(tableNames.timeZoneChecks)).get(
+    tenantId,
+    person.id,
+  );
+  io.out(text.timeZone(zone, timeZoneSource(check, Boolean(person.timeZone), at)));
 
   const reach = await deps.reachability.get(tenantId, person.id);
   if (!reach) io.out(text.reachability(text.noReachability));
@@ -56,4 +65,17 @@ async function status(io: CliIO, env: CliEnv, options: { user: string; tenant?: 
   enrollments.forEach((e, i) =>
     io.out(text.enrollment(i === 0, e.programId, e.status, e.completedSteps, e.totalSteps, at(e.nextDueAt))),
   );
+}
+
+/** Where the zone cards are timed in comes from: the mailbox, or the tenant's default and why. */
+function timeZoneSource(
+  check: TimeZoneCheck | undefined,
+  storedForPerson: boolean,
+  at: (iso?: string) => string | undefined,
+): string {
+  const sources = text.timeZoneSources;
+  if (!check) return storedForPerson ? sources.directory : sources.none;
+  if (check.status === 'found') return sources.found(check.mailboxTimeZone ?? '–');
+  if (check.status === 'waiting') return sources.waiting(check.lastProblem, at(check.nextAttemptAt));
+  return sources.gaveUp(check.lastProblem);
 }
