@@ -9,7 +9,6 @@ import { localDay } from '../../src/domain/delivery/deliveryPolicy.ts';
 import { cancelLearningTime, decideLearningTime } from '../../src/usecases/managers/decideLearningTime.ts';
 import { followUpLearningTime } from '../../src/usecases/managers/followUpLearningTime.ts';
 import { requestLearningTime } from '../../src/usecases/managers/requestLearningTime.ts';
-import { pendingLearningTimeForManager } from '../../src/usecases/managers/showLearningTime.ts';
 import { nudgePerson } from '../../src/usecases/managers/teamActions.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { simControl, startSimulator } from '../support/directoryFixtures.ts';
@@ -73,11 +72,6 @@ describe('learning-time requests', () => {
     const managerCards = mentions(cardsTo(connector.sent, demo.adele), request.id);
     expect(managerCards.length - managerCardsBefore).toBe(1);
     expect(JSON.stringify(managerCards.at(-1))).toContain('learningTime.decide');
-    expect((await pendingLearningTimeForManager(deps, adele)).map((i) => i.request.id)).toContain(request.id);
-    expect((await pendingLearningTimeForManager(deps, megan)).map((i) => i.request.id)).toContain(request.id);
-    expect((await pendingLearningTimeForManager(deps, isaiah)).map((i) => i.request.id)).not.toContain(
-      request.id,
-    );
 
     const decided = await decideLearningTime(deps, adele, {
       requestId: request.id,
