@@ -11,6 +11,7 @@ import { createHealthOnlyApp, createWebApp } from './http/app.ts';
 import { startWorker } from './jobs/worker.ts';
 import { deliverDueCardsJob } from './jobs/deliverDueCardsJob.ts';
 import { BotChatSender } from './teams/proactiveSender.ts';
+import { sharedTenantSendRate } from './composeSendRate.ts';
 import { compose, repoRoot, withSender, type AppDeps } from './compose.ts';
 import { composeDirectory } from './composeDirectory.ts';
 import { renderDueCard } from './cards/delivery/presenters/dueCardPresenter.ts';
@@ -72,7 +73,12 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
   const calendar = config.directory ? new GraphCalendarBooker(new GraphClients(config.directory)) : undefined;
   const deps = withSender(
     stores,
-    new BotChatSender(adapter, config.bot.appId ?? '', stores.conversations),
+    new BotChatSender(
+      adapter,
+      config.bot.appId ?? '',
+      stores.conversations,
+      sharedTenantSendRate(storage, config.delivery.tenantSendsPerSecond),
+    ),
     calendar,
   );
 

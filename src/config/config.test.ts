@@ -116,6 +116,17 @@ describe('loadConfig', () => {
     });
   });
 
+  it('shares 45 sends a second per tenant by default and refuses more than Teams allows', () => {
+    expect(loadConfig({ DRYPP_MODE: 'sandbox' }).delivery.tenantSendsPerSecond).toBe(45);
+    expect(
+      loadConfig({ DRYPP_MODE: 'sandbox', DRYPP_TENANT_SENDS_PER_SECOND: '50' }).delivery
+        .tenantSendsPerSecond,
+    ).toBe(50);
+    expect(() => loadConfig({ DRYPP_MODE: 'sandbox', DRYPP_TENANT_SENDS_PER_SECOND: '51' })).toThrowError(
+      /DRYPP_TENANT_SENDS_PER_SECOND.*at most 50/,
+    );
+  });
+
   it('rejects an unknown role', () => {
     expect(() => loadConfig({ DRYPP_MODE: 'sandbox', DRYPP_ROLES: 'web,cron' })).toThrowError(/DRYPP_ROLES/);
   });

@@ -101,6 +101,13 @@ const envSchema = z.object({
       ),
     ),
   DRYPP_MAX_CARDS_PER_DAY: z.coerce.number().int().min(1).max(50).default(3),
+  // Sends a second per tenant, shared by all worker processes; Teams allows 50, never more.
+  DRYPP_TENANT_SENDS_PER_SECOND: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50, 'must be at most 50 (Teams allows 50 sends a second per tenant)')
+    .default(45),
   // The organisations Drypp serves: activities, card actions and notifications from any other
   // tenant change nothing. Required in production; outside it (tests, the CLI) it may be left empty,
   // and then every tenant is served. `npm start` sets the demo tenant.
@@ -199,6 +206,8 @@ export interface Config {
     workingDays: string[];
     quietHours: Array<{ start: string; end: string }>;
     maxCardsPerDay: number;
+    /** Bot sends a second per tenant, all worker processes together (at most Teams' 50). */
+    tenantSendsPerSecond: number;
   };
 }
 
@@ -362,6 +371,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       workingDays: e.DRYPP_WORKING_DAYS,
       quietHours: e.DRYPP_QUIET_HOURS.map((w) => ({ start: w.slice(0, 5), end: w.slice(6) })),
       maxCardsPerDay: e.DRYPP_MAX_CARDS_PER_DAY,
+      tenantSendsPerSecond: e.DRYPP_TENANT_SENDS_PER_SECOND,
     },
   };
 }

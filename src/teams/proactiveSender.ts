@@ -1,8 +1,7 @@
 import { CardFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import type { ChatSender } from '../usecases/delivery/ports.ts';
+import type { ChatSender, TenantSendRate } from '../usecases/delivery/ports.ts';
 import type { SendResult } from '../domain/delivery/delivery.ts';
 import type { ConversationStore } from '../usecases/delivery/ports.ts';
-import { TokenBuckets } from '../throttle/tokenBucket.ts';
 
 /**
  * Sends a card into a person's personal chat with the stored conversation reference
@@ -10,21 +9,16 @@ import { TokenBuckets } from '../throttle/tokenBucket.ts';
  * (after Retry-After when given), 403 (bot blocked, app disabled) and 404 are permanent for now.
  */
 export class BotChatSender implements ChatSender {
-  /** Teams allows 50 sends a second per app and tenant; we stay under it. */
-  private readonly buckets: TokenBuckets;
-
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly botAppId: string,
     private readonly conversations: ConversationStore,
-    sendsPerSecond = 40,
-  ) {
-    this.buckets = new TokenBuckets(sendsPerSecond);
-  }
+    /** Teams allows 50 sends a second per app and tenant, all our worker processes together. */
+    private readonly rate: TenantSendRate,
+  ) {}
 
   async sendCard(tenantId: string, userId: string, card: object): Promise<SendResult> {
     const conversation = await this.conversations.find(tenantId, userId);
-    await this.buckets.take(tenantId);
     if (!conversation)
       return {
         ok: false,
@@ -32,6 +26,7 @@ export class BotChatSender implements ChatSender {
         retryAfterMs: 60 * 60_000,
         reason: 'no chat with this person yet',
       };
+    await this.rate.take(tenantId); // only for a send that goes out
     let activityId = '';
     try {
       await this.adapter.continueConversationAsync(

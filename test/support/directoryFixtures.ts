@@ -1,3 +1,4 @@
+import { sharedTenantSendRate } from '../../src/composeSendRate.ts';
 import { TableManagerIndex } from '../../src/store/managers/managerIndexStore.ts';
 import { Writable } from 'node:stream';
 import type { Composed } from '../../src/compose.ts';
@@ -122,7 +123,12 @@ export function directorySyncFor(
   const syncState = new TableSyncStateStore(storage.table(tableNames.syncState));
   const timeZoneChecks = new TableTimeZoneCheckStore(storage.table(tableNames.timeZoneChecks));
   // The sandbox's bot identity (no app id): unsigned sends, to whatever chat a test remembered.
-  const sender = new BotChatSender(createBotAdapter({ appType: 'MultiTenant' }), '', deps.conversations);
+  const sender = new BotChatSender(
+    createBotAdapter({ appType: 'MultiTenant' }),
+    '',
+    deps.conversations,
+    sharedTenantSendRate(storage, 45),
+  );
   return {
     graph,
     timeZoneChecks,

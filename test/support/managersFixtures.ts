@@ -1,3 +1,4 @@
+import { sharedTenantSendRate } from '../../src/composeSendRate.ts';
 import { demoTenant } from '../../sandbox/demoOrganisation.ts';
 import type { RunningSimulator } from '../../sandbox/tenantSimulator/index.ts';
 import { withSender, type AppDeps, type Composed } from '../../src/compose.ts';
@@ -26,7 +27,7 @@ export function managersDepsFor(composed: Composed, sim: RunningSimulator): AppD
   const adapter = createBotAdapter({ appType: 'MultiTenant' });
   return withSender(
     composed.deps,
-    new BotChatSender(adapter, '', composed.deps.conversations),
+    new BotChatSender(adapter, '', composed.deps.conversations, sharedTenantSendRate(composed.storage, 45)),
     new GraphCalendarBooker(new GraphClients(graphSettingsFor(sim))),
   );
 }
