@@ -118,6 +118,31 @@ describe('the tabs in the Teams host', () => {
     await hosted.close();
   });
 
+  it('works by keyboard: a manager opens a person and goes back with Tab, Enter and Shift+Tab', async () => {
+    const hosted = await openHostedTab(browser, host, { user: adele!.id, tab: 'my-team' });
+    await hosted.tab.getByTestId('team-people').waitFor();
+    const frame = hosted.page.frames().find((f) => f.url().includes('/tabs/my-team.html'))!;
+    const focused = () =>
+      frame.evaluate(() => {
+        const el = document.activeElement;
+        return el?.getAttribute('aria-label') || el?.id || el?.textContent || '';
+      });
+    await hosted.page.locator('#tab').focus();
+    let steps = 0;
+    while ((await focused()) !== 'Open Alex Wilber') {
+      expect(++steps, 'Tab never reached Alex Wilber').toBeLessThan(40);
+      await hosted.page.keyboard.press('Tab');
+    }
+    await hosted.page.keyboard.press('Enter');
+    await hosted.tab.getByRole('heading', { name: 'Alex Wilber', level: 1 }).waitFor();
+    await expect.poll(focused).toBe('person-heading');
+    await hosted.page.keyboard.press('Shift+Tab');
+    await expect.poll(focused).toBe('Back to the team');
+    await hosted.page.keyboard.press('Enter');
+    await hosted.tab.getByRole('heading', { name: 'My team', level: 1 }).waitFor();
+    await hosted.close();
+  });
+
   it('follows a theme change that Teams pushes, without reloading', async () => {
     const hosted = await openHostedTab(browser, host, { user: adele!.id, tab: 'my-team' });
     const root = hosted.tab.locator('html');

@@ -106,6 +106,7 @@ export const en = {
   noActivity: 'No steps done in the last 12 weeks.',
   weeklyStepsLegend: 'Steps done',
   weekOf: (date: string) => `Week of ${date}`,
+  chartFailed: 'The chart could not be shown.',
   chartLoading: 'Loading the chart…',
   viewPerson: (name: string) => `Open ${name}`,
   backToTeam: 'Back to the team',

@@ -105,6 +105,7 @@ export const nb: Messages = {
   noActivity: 'Ingen steg fullført de siste 12 ukene.',
   weeklyStepsLegend: 'Steg fullført',
   weekOf: (date) => `Uken som starter ${date}`,
+  chartFailed: 'Diagrammet kunne ikke vises.',
   chartLoading: 'Laster diagrammet …',
   viewPerson: (name) => `Åpne ${name}`,
   backToTeam: 'Tilbake til teamet',

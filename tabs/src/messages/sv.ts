@@ -105,6 +105,7 @@ export const sv: Messages = {
   noActivity: 'Inga steg klara de senaste 12 veckorna.',
   weeklyStepsLegend: 'Klara steg',
   weekOf: (date) => `Veckan som börjar ${date}`,
+  chartFailed: 'Diagrammet kunde inte visas.',
   chartLoading: 'Läser in diagrammet …',
   viewPerson: (name) => `Öppna ${name}`,
   backToTeam: 'Tillbaka till teamet',

@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import type { MyTeamResponse, NeedsYouItem, TeamMemberView } from '../../../src/http/tabs/contract.ts';
 import type { Messages } from '../messages/index.ts';
+import { ChartBoundary } from '../components/ChartBoundary.tsx';
 import { Loading, LoadFailed, Notice } from '../components/States.tsx';
 import { useApi } from '../components/useApi.ts';
 import { useTabEnv } from '../tabContext.ts';
@@ -98,9 +99,11 @@ function TeamView({
         <Title3 as="h2" id="activity">
           {t.weeklyActivity}
         </Title3>
-        <Suspense fallback={<Loading label={t.chartLoading} />}>
-          <TeamActivityChart points={data.weeklyActivity} />
-        </Suspense>
+        <ChartBoundary fallback={<Text block>{t.chartFailed}</Text>}>
+          <Suspense fallback={<Loading label={t.chartLoading} />}>
+            <TeamActivityChart points={data.weeklyActivity} />
+          </Suspense>
+        </ChartBoundary>
       </section>
     </>
   );

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import {
   Button,
   Table,
@@ -51,9 +52,13 @@ function PersonView({ data }: { data: PersonDetailResponse }) {
   const { t, formatDate, formatMonth } = useTabEnv();
   const styles = useStyles();
   const p = data.person;
+  // Opening a person is a new page to keyboard and screen reader users: put them at its heading.
+  useEffect(() => document.getElementById('person-heading')?.focus(), [p.id]);
   return (
     <>
-      <Title2 as="h1">{p.displayName}</Title2>
+      <Title2 as="h1" tabIndex={-1} id="person-heading">
+        {p.displayName}
+      </Title2>
       <Text className={styles.sub}>
         {[p.jobTitle, p.department, p.depth === 1 ? t.directReport : t.indirectReport]
           .filter(Boolean)
