@@ -1,7 +1,5 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChild, type Child } from '../../sandbox/child.ts';
-import { freePort } from '../../sandbox/ports.ts';
+import type { Child } from '../../sandbox/child.ts';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
 import { keyPart } from '../../src/store/platform/keys.ts';
 import { tableNames } from '../../src/store/platform/tables.ts';
@@ -10,6 +8,7 @@ import { startTestAzurite } from '../support/azurite.ts';
 import { waitFor } from '../support/directoryFixtures.ts';
 import { startFakeConnector } from '../support/fakeConnector.ts';
 import { composeForTest, rememberChat, testPerson } from '../support/learningFixtures.ts';
+import { startWorkerProcess } from '../support/workerProcess.ts';
 
 /**
  * Workers killed with SIGKILL in the middle of sending, at random moments, three times; the sandbox
@@ -17,7 +16,6 @@ import { composeForTest, rememberChat, testPerson } from '../support/learningFix
  * must hold: no card is lost, and a card is sent twice only if its send was in flight when a worker
  * died (Teams had it, the worker never recorded it: the one duplicate records cannot prevent).
  */
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const tenants = ['88888888-8888-4888-8888-888888888881', '88888888-8888-4888-8888-888888888882'];
 const learnersPerTenant = 15;
 const cardsEach = 3; // welcome-onboarding's steps due on days 0, 1 and 2
@@ -38,25 +36,7 @@ afterAll(async () => {
 });
 
 async function startWorker(): Promise<Child> {
-  const worker = startChild(
-    'worker',
-    process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'src/main.ts')],
-    {
-      cwd: repoRoot,
-      env: {
-        DRYPP_MODE: 'test',
-        DRYPP_ROLES: 'worker',
-        PORT: String(await freePort()),
-        DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
-        DRYPP_WORKING_HOURS: '00:00-23:59',
-        DRYPP_WORKING_DAYS: 'monday,tuesday,wednesday,thursday,friday,saturday,sunday',
-        DRYPP_MAX_CARDS_PER_DAY: '10',
-        DRYPP_SCHEDULER_INTERVAL_MS: '200',
-        LOG_LEVEL: 'warn',
-      },
-    },
-  );
+  const worker = await startWorkerProcess(azurite.connectionString);
   workers.push(worker);
   return worker;
 }

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
-import { loadConfig } from '../../src/config/config.ts';
-import { createLogger } from '../../src/log/logger.ts';
-import { startDrypp, type RunningDrypp } from '../../src/main.ts';
+import type { RunningDrypp } from '../../src/main.ts';
 import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
 import { personalActivity } from '../support/activities.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { startFakeConnector, type SentActivity } from '../support/fakeConnector.ts';
 import { composeForTest, rememberChat, testPerson } from '../support/learningFixtures.ts';
+import { alwaysWorkingEnv, startTestDrypp } from '../support/testDrypp.ts';
 
 /**
  * Cards delivered by the scheduler and answered in place, through the bot endpoint as Teams calls it:
@@ -22,26 +21,16 @@ let connector: Awaited<ReturnType<typeof startFakeConnector>>;
 let composed: Awaited<ReturnType<typeof composeForTest>>;
 const person = testPerson(tenantId, 1);
 const env = {
+  ...alwaysWorkingEnv,
   DRYPP_CONTENT_DIR: fixtures,
-  DRYPP_WORKING_HOURS: '00:00-23:59',
-  DRYPP_WORKING_DAYS: 'monday,tuesday,wednesday,thursday,friday,saturday,sunday',
   DRYPP_MAX_CARDS_PER_DAY: '20',
-  DRYPP_SCHEDULER_INTERVAL_MS: '200',
 };
 
 beforeAll(async () => {
   azurite = await startTestAzurite();
   connector = await startFakeConnector();
   composed = await composeForTest(azurite.connectionString, env);
-  drypp = await startDrypp(
-    loadConfig({
-      DRYPP_MODE: 'test',
-      PORT: '0',
-      DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
-      ...env,
-    }),
-    createLogger('silent'),
-  );
+  drypp = await startTestDrypp(azurite.connectionString, env);
   await composed.deps.people.upsert(person);
   await rememberChat(composed, person, connector.url);
 });

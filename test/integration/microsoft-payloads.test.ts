@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
-import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/log/logger.ts';
-import { startDrypp, type RunningDrypp } from '../../src/main.ts';
+import type { RunningDrypp } from '../../src/main.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { logCollector } from '../support/directoryFixtures.ts';
 import { startFakeConnector } from '../support/fakeConnector.ts';
 import { composeForTest } from '../support/learningFixtures.ts';
 import { graphPayloads, teamsPayloads } from '../support/microsoftPayloads.ts';
+import { startTestDrypp, webOnlyEnv } from '../support/testDrypp.ts';
 
 /**
  * Teams activities and Graph notifications in the shapes Microsoft documents, replayed against a
@@ -26,22 +26,9 @@ const logs = logCollector();
 beforeAll(async () => {
   azurite = await startTestAzurite();
   connector = await startFakeConnector();
-  drypp = await startDrypp(
-    loadConfig({
-      DRYPP_MODE: 'test',
-      PORT: '0',
-      DRYPP_ROLES: 'web',
-      DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
-      DRYPP_TENANTS: tenantId,
-      DRYPP_DIRECTORY_TENANTS: tenantId,
-      DRYPP_GRAPH_CLIENT_ID: '6a1d5e3c-8f2b-4c7d-9e0a-3b4c5d6e7f80',
-      DRYPP_GRAPH_CLIENT_SECRET: 'not-used-in-this-test',
-      DRYPP_AUTHORITY_HOST: 'http://127.0.0.1:9',
-      DRYPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
-      DRYPP_TEAMS_APP_CATALOG_ID: '2f4e6a8c-1b3d-4f5a-8c7e-9d0b1a2c3e4f',
-      DRYPP_PUBLIC_URL: 'http://127.0.0.1:9',
-      DRYPP_GRAPH_CLIENT_STATE: clientState,
-    }),
+  drypp = await startTestDrypp(
+    azurite.connectionString,
+    webOnlyEnv(tenantId, clientState),
     createLogger('info', logs.stream),
   );
 });

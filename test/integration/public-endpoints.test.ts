@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
-import { loadConfig } from '../../src/config/config.ts';
 import { MAX_NOTIFICATIONS_PER_REQUEST } from '../../src/http/graphNotifications.ts';
 import { createLogger } from '../../src/log/logger.ts';
-import { startDrypp, type RunningDrypp } from '../../src/main.ts';
+import type { RunningDrypp } from '../../src/main.ts';
 import { queueNames } from '../../src/store/platform/tables.ts';
 import { personalActivity } from '../support/activities.ts';
 import { startTestAzurite } from '../support/azurite.ts';
@@ -11,6 +10,7 @@ import { startBotTokenIssuer } from '../support/botTokens.ts';
 import { logCollector } from '../support/directoryFixtures.ts';
 import { startFakeConnector } from '../support/fakeConnector.ts';
 import { composeForTest } from '../support/learningFixtures.ts';
+import { startTestDrypp, webOnlyEnv } from '../support/testDrypp.ts';
 
 /**
  * The endpoints anyone on the network can reach, probed as an attacker would: oversized, malformed
@@ -29,22 +29,10 @@ const logs = logCollector();
 
 beforeAll(async () => {
   azurite = await startTestAzurite();
-  drypp = await startDrypp(
-    loadConfig({
-      DRYPP_MODE: 'test',
-      PORT: '0',
-      DRYPP_ROLES: 'web', // no worker: nothing talks to Graph, only the routes are under test
-      DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
-      DRYPP_TENANTS: tenantId,
-      DRYPP_DIRECTORY_TENANTS: tenantId,
-      DRYPP_GRAPH_CLIENT_ID: '6a1d5e3c-8f2b-4c7d-9e0a-3b4c5d6e7f80',
-      DRYPP_GRAPH_CLIENT_SECRET: 'not-used-in-this-test',
-      DRYPP_AUTHORITY_HOST: 'http://127.0.0.1:9',
-      DRYPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
-      DRYPP_TEAMS_APP_CATALOG_ID: '2f4e6a8c-1b3d-4f5a-8c7e-9d0b1a2c3e4f',
-      DRYPP_PUBLIC_URL: 'http://127.0.0.1:9',
-      DRYPP_GRAPH_CLIENT_STATE: clientState,
-    }),
+  // Web only: no worker, nothing talks to Graph, only the routes are under test.
+  drypp = await startTestDrypp(
+    azurite.connectionString,
+    webOnlyEnv(tenantId, clientState),
     createLogger('info', logs.stream),
   );
   base = `http://127.0.0.1:${drypp.port}`;
@@ -171,19 +159,13 @@ describe('the bot endpoint with an app id', () => {
   it('answers forged, wrongly signed, expired and misaddressed tokens with 401; a genuine one with 200', async () => {
     const issuer = await startBotTokenIssuer();
     const connector = await startFakeConnector();
-    const signed = await startDrypp(
-      loadConfig({
-        DRYPP_MODE: 'test',
-        PORT: '0',
-        DRYPP_ROLES: 'web',
-        DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
-        DRYPP_TENANTS: tenantId,
-        MicrosoftAppId: appId,
-        MicrosoftAppPassword: 'not-used-in-this-test',
-        DRYPP_BOT_OPENID_METADATA_URL: issuer.metadataUrl,
-      }),
-      createLogger('silent'),
-    );
+    const signed = await startTestDrypp(azurite.connectionString, {
+      DRYPP_ROLES: 'web',
+      DRYPP_TENANTS: tenantId,
+      MicrosoftAppId: appId,
+      MicrosoftAppPassword: 'not-used-in-this-test',
+      DRYPP_BOT_OPENID_METADATA_URL: issuer.metadataUrl,
+    });
     try {
       // A conversationUpdate that does not add the bot: a genuine one needs no reply, so no outbound token.
       const activity = personalActivity(

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
-import { loadConfig } from '../../src/config/config.ts';
-import { createLogger } from '../../src/log/logger.ts';
-import { startDrypp, type RunningDrypp } from '../../src/main.ts';
+import type { RunningDrypp } from '../../src/main.ts';
 import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
 import { personalActivity } from '../support/activities.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { startFakeConnector, type SentActivity } from '../support/fakeConnector.ts';
 import { composeForTest, rememberChat, testPerson } from '../support/learningFixtures.ts';
+import { alwaysWorkingEnv, startTestDrypp } from '../support/testDrypp.ts';
 
 /**
  * A person whose directory language is Swedish gets Drypp's cards in Swedish, even though their Teams
@@ -22,25 +21,13 @@ let connector: Awaited<ReturnType<typeof startFakeConnector>>;
 let composed: Awaited<ReturnType<typeof composeForTest>>;
 const swede = testPerson(tenantId, 1, { preferredLanguage: 'sv-SE', timeZone: 'Europe/Stockholm' });
 const english = testPerson(tenantId, 2, { preferredLanguage: 'en-GB', timeZone: 'Europe/Stockholm' });
-const env = {
-  DRYPP_WORKING_HOURS: '00:00-23:59',
-  DRYPP_WORKING_DAYS: 'monday,tuesday,wednesday,thursday,friday,saturday,sunday',
-  DRYPP_SCHEDULER_INTERVAL_MS: '200',
-};
+const env = alwaysWorkingEnv;
 
 beforeAll(async () => {
   azurite = await startTestAzurite();
   connector = await startFakeConnector();
   composed = await composeForTest(azurite.connectionString, env);
-  drypp = await startDrypp(
-    loadConfig({
-      DRYPP_MODE: 'test',
-      PORT: '0',
-      DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
-      ...env,
-    }),
-    createLogger('silent'),
-  );
+  drypp = await startTestDrypp(azurite.connectionString, env);
   for (const person of [swede, english]) {
     await composed.deps.people.upsert(person);
     await rememberChat(composed, person, connector.url);

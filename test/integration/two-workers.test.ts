@@ -1,19 +1,17 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChild, type Child } from '../../sandbox/child.ts';
-import { freePort } from '../../sandbox/ports.ts';
+import type { Child } from '../../sandbox/child.ts';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
 import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { startFakeConnector } from '../support/fakeConnector.ts';
 import { holdsFor } from '../support/directoryFixtures.ts';
 import { composeForTest, rememberChat, testPerson } from '../support/learningFixtures.ts';
+import { startWorkerProcess } from '../support/workerProcess.ts';
 
 /**
  * Two worker processes on one store, one of them restarted half-way: every due card reaches its
  * person exactly once.
  */
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const tenantId = '44444444-4444-4444-4444-444444444444';
 const learners = 20;
 const cardsEach = 3; // welcome-onboarding's steps due on days 0, 1 and 2
@@ -30,25 +28,7 @@ afterAll(async () => {
 });
 
 async function startWorker(): Promise<Child> {
-  const worker = startChild(
-    'worker',
-    process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'src/main.ts')],
-    {
-      cwd: repoRoot,
-      env: {
-        DRYPP_MODE: 'test',
-        DRYPP_ROLES: 'worker',
-        PORT: String(await freePort()),
-        DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
-        DRYPP_WORKING_HOURS: '00:00-23:59',
-        DRYPP_WORKING_DAYS: 'monday,tuesday,wednesday,thursday,friday,saturday,sunday',
-        DRYPP_MAX_CARDS_PER_DAY: '10',
-        DRYPP_SCHEDULER_INTERVAL_MS: '200',
-        LOG_LEVEL: 'warn',
-      },
-    },
-  );
+  const worker = await startWorkerProcess(azurite.connectionString);
   workers.push(worker);
   return worker;
 }
