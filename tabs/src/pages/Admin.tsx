@@ -1,6 +1,7 @@
-import { Text, Title2, Title3 } from '@fluentui/react-components';
+import { Text, Title2 } from '@fluentui/react-components';
 import type { MeResponse, TabRole } from '../../../src/http/tabs/contract.ts';
 import type { Messages } from '../messages/index.ts';
+import { TitledSection } from '../components/Sections.tsx';
 import { Loading, LoadFailed, Notice } from '../components/States.tsx';
 import { useApi } from '../components/useApi.ts';
 import { useTabEnv } from '../tabContext.ts';
@@ -24,22 +25,16 @@ export function Admin() {
         <>
           <Text block>{t.adminIntro}</Text>
           <Text block>{t.adminSignedInAs(value.data.user.displayName)}</Text>
-          <section aria-labelledby="admin-roles">
-            <Title3 as="h2" id="admin-roles">
-              {t.adminRoles}
-            </Title3>
+          <TitledSection id="admin-roles" title={t.adminRoles}>
             <ul>
               {value.data.roles.map((r) => (
                 <li key={r}>{roleLabel(t, r)}</li>
               ))}
             </ul>
-          </section>
-          <section aria-labelledby="admin-reports">
-            <Title3 as="h2" id="admin-reports">
-              {t.adminReports}
-            </Title3>
+          </TitledSection>
+          <TitledSection id="admin-reports" title={t.adminReports}>
             <Text block>{t.adminReportsBody}</Text>
-          </section>
+          </TitledSection>
         </>
       )}
     </>

@@ -14,6 +14,7 @@ import type {
   ProgramProgressView,
   StepItemView,
 } from '../../../src/http/tabs/contract.ts';
+import { ListSection } from '../components/Sections.tsx';
 import { Loading, LoadFailed, Notice } from '../components/States.tsx';
 import { useApi } from '../components/useApi.ts';
 import { useTabEnv } from '../tabContext.ts';
@@ -28,7 +29,6 @@ const useStyles = makeStyles({
   },
   steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  requests: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 /** My learning: the person's programs with progress, what is due and overdue, and their requests. */
@@ -59,25 +59,19 @@ function MyLearningView({ data, reload }: { data: MyLearningResponse; reload: ()
           ))}
         </section>
       )}
-      <section aria-labelledby="my-requests">
-        <Title3 as="h2" id="my-requests">
-          {t.myRequests}
-        </Title3>
-        {data.learningTimeRequests.length === 0 ? (
-          <Text block>{t.noRequests}</Text>
-        ) : (
-          <ul className={styles.requests}>
-            {data.learningTimeRequests.map((r) => (
-              <li key={r.id}>
-                <Text>
-                  {t.requestFor(t.minutes(r.minutes), formatDate(r.date))} · {requestPurpose(r)} ·{' '}
-                  <strong>{requestStatusLabel(t, r)}</strong>
-                </Text>
-              </li>
-            ))}
-          </ul>
+      <ListSection
+        id="my-requests"
+        title={t.myRequests}
+        empty={t.noRequests}
+        items={data.learningTimeRequests}
+        itemKey={(r) => r.id}
+        renderItem={(r) => (
+          <Text>
+            {t.requestFor(t.minutes(r.minutes), formatDate(r.date))} · {requestPurpose(r)} ·{' '}
+            <strong>{requestStatusLabel(t, r)}</strong>
+          </Text>
         )}
-      </section>
+      />
       {data.actions.includes('requestLearningTime') && (
         <RequestLearningTime programs={data.programs} sent={reload} />
       )}

@@ -9,13 +9,13 @@ import {
   TableRow,
   Text,
   Title2,
-  Title3,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import type { MyTeamResponse, NeedsYouItem, TeamMemberView } from '../../../src/http/tabs/contract.ts';
 import type { Messages } from '../messages/index.ts';
 import { ChartBoundary } from '../components/ChartBoundary.tsx';
+import { ListSection, TitledSection } from '../components/Sections.tsx';
 import { Loading, LoadFailed, Notice } from '../components/States.tsx';
 import { useApi } from '../components/useApi.ts';
 import { useTabEnv } from '../tabContext.ts';
@@ -27,7 +27,6 @@ import { PersonDetail } from './PersonDetail.tsx';
 const TeamActivityChart = lazy(() => import('./TeamActivityChart.tsx'));
 
 const useStyles = makeStyles({
-  needs: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   sub: { color: tokens.colorNeutralForeground2 },
   chart: { minHeight: '260px' },
@@ -72,39 +71,25 @@ function TeamView({
   const styles = useStyles();
   return (
     <>
-      <section aria-labelledby="needs-you">
-        <Title3 as="h2" id="needs-you">
-          {t.needsYou}
-        </Title3>
-        {data.needsYou.length === 0 ? (
-          <Text block>{t.needsYouEmpty}</Text>
-        ) : (
-          <ul className={styles.needs}>
-            {data.needsYou.map((item) => (
-              <li key={`${item.personId}-${item.reason}-${item.requestId ?? item.stepId ?? ''}`}>
-                <NeedsYouLine item={item} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ListSection
+        id="needs-you"
+        title={t.needsYou}
+        empty={t.needsYouEmpty}
+        items={data.needsYou}
+        itemKey={(item) => `${item.personId}-${item.reason}-${item.requestId ?? item.stepId ?? ''}`}
+        renderItem={(item) => <NeedsYouLine item={item} />}
+      />
       <PendingRequests requests={data.pendingRequests} changed={reload} />
-      <section aria-labelledby="people">
-        <Title3 as="h2" id="people">
-          {t.people}
-        </Title3>
+      <TitledSection id="people" title={t.people}>
         <PeopleTable people={data.people} open={open} />
-      </section>
-      <section aria-labelledby="activity" className={styles.chart}>
-        <Title3 as="h2" id="activity">
-          {t.weeklyActivity}
-        </Title3>
+      </TitledSection>
+      <TitledSection id="activity" title={t.weeklyActivity} className={styles.chart}>
         <ChartBoundary fallback={<Text block>{t.chartFailed}</Text>}>
           <Suspense fallback={<Loading label={t.chartLoading} />}>
             <TeamActivityChart points={data.weeklyActivity} />
           </Suspense>
         </ChartBoundary>
-      </section>
+      </TitledSection>
     </>
   );
 }

@@ -6,7 +6,6 @@ import {
   MessageBar,
   MessageBarBody,
   Text,
-  Title3,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -15,6 +14,7 @@ import type {
   LearningTimeRequestResponse,
   LearningTimeRequestView,
 } from '../../../src/http/tabs/contract.ts';
+import { TitledSection } from '../components/Sections.tsx';
 import { useTabEnv } from '../tabContext.ts';
 import { requestPurpose } from './labels.ts';
 
@@ -37,10 +37,7 @@ export function PendingRequests({
   // Kept here, not on the item: a decided request leaves the list when the team reloads.
   const [announcement, announce] = useState<string>();
   return (
-    <section aria-labelledby="pending-requests">
-      <Title3 as="h2" id="pending-requests">
-        {t.pendingRequests}
-      </Title3>
+    <TitledSection id="pending-requests" title={t.pendingRequests}>
       <div role="status">
         {announcement && (
           <MessageBar intent="success">
@@ -59,7 +56,7 @@ export function PendingRequests({
           ))}
         </ul>
       )}
-    </section>
+    </TitledSection>
   );
 }
 

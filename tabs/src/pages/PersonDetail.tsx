@@ -9,11 +9,11 @@ import {
   TableRow,
   Text,
   Title2,
-  Title3,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import type { PersonDetailResponse } from '../../../src/http/tabs/contract.ts';
+import { ListSection, TitledSection } from '../components/Sections.tsx';
 import { Loading, LoadFailed, Notice } from '../components/States.tsx';
 import { useApi } from '../components/useApi.ts';
 import { useTabEnv } from '../tabContext.ts';
@@ -69,10 +69,7 @@ function PersonView({ data }: { data: PersonDetailResponse }) {
       </Text>
       <PersonActions personId={p.id} actions={data.actions} />
       {data.programs.map((g) => (
-        <section key={g.programId} aria-labelledby={`detail-${g.programId}`}>
-          <Title3 as="h2" id={`detail-${g.programId}`}>
-            {g.title}
-          </Title3>
+        <TitledSection key={g.programId} id={`detail-${g.programId}`} title={g.title}>
           <Text block>
             {g.mandatory ? t.mandatory : t.voluntary} · {statusLabel(t, g.status)} ·{' '}
             {t.stepsDone(g.completedSteps, g.totalSteps)}
@@ -88,45 +85,34 @@ function PersonView({ data }: { data: PersonDetailResponse }) {
               </li>
             ))}
           </ul>
-        </section>
+        </TitledSection>
       ))}
-      <section aria-labelledby="check-ins">
-        <Title3 as="h2" id="check-ins">
-          {t.checkIns}
-        </Title3>
-        {data.checkIns.length === 0 ? (
-          <Text block>{t.noCheckIns}</Text>
-        ) : (
-          <ul className={styles.list}>
-            {data.checkIns.map((c) => (
-              <li key={`${c.programId}-${c.stepId}`}>
-                <Text weight="semibold">{c.question}</Text> {c.answer}
-                {c.comment ? ` — ${c.comment}` : ''} ({formatDate(c.answeredAt)})
-              </li>
-            ))}
-          </ul>
+      <ListSection
+        id="check-ins"
+        title={t.checkIns}
+        empty={t.noCheckIns}
+        items={data.checkIns}
+        itemKey={(c) => `${c.programId}-${c.stepId}`}
+        renderItem={(c) => (
+          <>
+            <Text weight="semibold">{c.question}</Text> {c.answer}
+            {c.comment ? ` — ${c.comment}` : ''} ({formatDate(c.answeredAt)})
+          </>
         )}
-      </section>
-      <section aria-labelledby="reflections">
-        <Title3 as="h2" id="reflections">
-          {t.reflections}
-        </Title3>
-        {data.reflections.length === 0 ? (
-          <Text block>{t.noReflections}</Text>
-        ) : (
-          <ul className={styles.list}>
-            {data.reflections.map((r) => (
-              <li key={`${r.programId}-${r.stepId}`}>
-                <Text weight="semibold">{r.prompt}</Text> {r.text} ({formatDate(r.answeredAt)})
-              </li>
-            ))}
-          </ul>
+      />
+      <ListSection
+        id="reflections"
+        title={t.reflections}
+        empty={t.noReflections}
+        items={data.reflections}
+        itemKey={(r) => `${r.programId}-${r.stepId}`}
+        renderItem={(r) => (
+          <>
+            <Text weight="semibold">{r.prompt}</Text> {r.text} ({formatDate(r.answeredAt)})
+          </>
         )}
-      </section>
-      <section aria-labelledby="minutes">
-        <Title3 as="h2" id="minutes">
-          {t.learningMinutes}
-        </Title3>
+      />
+      <TitledSection id="minutes" title={t.learningMinutes}>
         <Table aria-labelledby="minutes">
           <TableHeader>
             <TableRow>
@@ -145,24 +131,20 @@ function PersonView({ data }: { data: PersonDetailResponse }) {
             ))}
           </TableBody>
         </Table>
-      </section>
-      <section aria-labelledby="person-requests">
-        <Title3 as="h2" id="person-requests">
-          {t.pendingRequests}
-        </Title3>
-        {data.learningTimeRequests.length === 0 ? (
-          <Text block>{t.noPendingRequests}</Text>
-        ) : (
-          <ul className={styles.list}>
-            {data.learningTimeRequests.map((r) => (
-              <li key={r.id}>
-                {t.requestFor(t.minutes(r.minutes), formatDate(r.date))} · {requestPurpose(r)} ·{' '}
-                {requestStatusLabel(t, r)}
-              </li>
-            ))}
-          </ul>
+      </TitledSection>
+      <ListSection
+        id="person-requests"
+        title={t.pendingRequests}
+        empty={t.noPendingRequests}
+        items={data.learningTimeRequests}
+        itemKey={(r) => r.id}
+        renderItem={(r) => (
+          <>
+            {t.requestFor(t.minutes(r.minutes), formatDate(r.date))} · {requestPurpose(r)} ·{' '}
+            {requestStatusLabel(t, r)}
+          </>
         )}
-      </section>
+      />
     </>
   );
 }
