@@ -32,11 +32,27 @@ async function advance(duration: string) {
   expect(moved.code, moved.stderr).toBe(0);
 }
 
+/**
+ * Day N's card is due at 09:00 on the learner's Nth local day, and the steps below move the clock by
+ * 30 hours. Enrolled between midnight and 03:00 in Oslo (Alex's zone), 30 hours is not yet 09:00 the
+ * next day. The sandbox is fresh (its clock is the real one), so move it past 04:00 Oslo time first:
+ * the test then holds whatever hour CI runs it.
+ */
+async function startInOsloDaytime() {
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: 'numeric', hourCycle: 'h23' }).format(
+      new Date(),
+    ),
+  );
+  if (hour < 4) await advance(`${5 - hour}h`);
+}
+
 describe('learning in chat, through the Agents Playground', () => {
   it('enrolls the Playground user from the CLI and delivers the first lesson', async () => {
     const lesson = await chat.waitForNewCard(
       'A first lesson',
       async () => {
+        await startInOsloDaytime();
         const enrolled = await sandbox.drypp([
           'enroll',
           '--user',
