@@ -21,9 +21,12 @@ import {
   type LearningTimeRequest,
 } from '../src/domain/managers/learningTimeRequest.ts';
 import { answerCheckin } from '../src/usecases/managers/answerCheckin.ts';
-import { decideLearningTime } from '../src/usecases/managers/decideLearningTime.ts';
-import { learningTimeForm, requestLearningTime } from '../src/usecases/managers/requestLearningTime.ts';
-import { showLearningTimeRequest } from '../src/usecases/managers/showLearningTime.ts';
+import { decideLearningTime } from '../src/usecases/managers/learningTime/decideLearningTime.ts';
+import {
+  learningTimeForm,
+  requestLearningTime,
+} from '../src/usecases/managers/learningTime/requestLearningTime.ts';
+import { showLearningTimeRequest } from '../src/usecases/managers/learningTime/showLearningTime.ts';
 import type { ChatContext } from './chatContext.ts';
 import type { LearningDeps } from '../src/usecases/learning/learningDeps.ts';
 import type { ManagersDeps } from '../src/usecases/managers/managersDeps.ts';

@@ -28,7 +28,7 @@ import type { TabApiDeps } from './http/tabs/router.ts';
 import { createSsoVerifier, requireTabSso } from './http/tabs/sso.ts';
 import { TableManagerIndex } from './store/managers/managerIndexStore.ts';
 import { tableNames } from './store/platform/tables.ts';
-import type { TeamReadDeps } from './usecases/managers/teamReadDeps.ts';
+import type { TeamReadDeps } from './usecases/managers/team/teamReadDeps.ts';
 
 /** The tab API behind Teams SSO: read views here; other capabilities add their mounts to the list. */
 function tabApiFor(config: Config, composed: Awaited<ReturnType<typeof compose>>, app: AppDeps): TabApiDeps {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger.ts';
-import type { LearningTimePresenter } from '../usecases/managers/learningTimeCards.ts';
-import { followUpLearningTime } from '../usecases/managers/followUpLearningTime.ts';
+import type { LearningTimePresenter } from '../usecases/managers/learningTime/learningTimeCards.ts';
+import { followUpLearningTime } from '../usecases/managers/learningTime/followUpLearningTime.ts';
 import type { ManagersDeps } from '../usecases/managers/managersDeps.ts';
 import type { LeaseStore } from '../usecases/platform/ports.ts';
 import type { Job } from './worker.ts';

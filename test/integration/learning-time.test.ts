@@ -6,10 +6,13 @@ import { learningTimePresenter } from '../../src/cards/managers/presenters/learn
 import { teamCardPresenter } from '../../src/cards/managers/presenters/teamCardPresenter.ts';
 import type { AppDeps } from '../../src/compose.ts';
 import { localDay } from '../../src/domain/delivery/deliveryPolicy.ts';
-import { cancelLearningTime, decideLearningTime } from '../../src/usecases/managers/decideLearningTime.ts';
-import { followUpLearningTime } from '../../src/usecases/managers/followUpLearningTime.ts';
-import { requestLearningTime } from '../../src/usecases/managers/requestLearningTime.ts';
-import { nudgePerson } from '../../src/usecases/managers/teamActions.ts';
+import {
+  cancelLearningTime,
+  decideLearningTime,
+} from '../../src/usecases/managers/learningTime/decideLearningTime.ts';
+import { followUpLearningTime } from '../../src/usecases/managers/learningTime/followUpLearningTime.ts';
+import { requestLearningTime } from '../../src/usecases/managers/learningTime/requestLearningTime.ts';
+import { nudgePerson } from '../../src/usecases/managers/team/teamActions.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { simControl, startSimulator } from '../support/directoryFixtures.ts';
 import { startFakeConnector } from '../support/fakeConnector.ts';

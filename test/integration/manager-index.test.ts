@@ -5,7 +5,7 @@ import { seedFromDemoOrganisation, type RunningSimulator } from '../../sandbox/t
 import { TableManagerIndex } from '../../src/store/managers/managerIndexStore.ts';
 import { tableNames } from '../../src/store/platform/tables.ts';
 import { syncDirectory } from '../../src/usecases/directory/syncDirectory.ts';
-import { reportingTreeOf } from '../../src/usecases/managers/reportingTree.ts';
+import { reportingTreeOf } from '../../src/usecases/managers/team/reportingTree.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import {
   directorySyncFor,

@@ -2,11 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { Response, Router } from 'express';
 import type { LearningTimeInputProblem } from '../../domain/managers/learningTimeRequest.ts';
 import { LEARNING_TIME_LIMITS, OTHER_PURPOSE } from '../../domain/managers/learningTimeRequest.ts';
-import { cancelLearningTime, decideLearningTime } from '../../usecases/managers/decideLearningTime.ts';
+import {
+  cancelLearningTime,
+  decideLearningTime,
+} from '../../usecases/managers/learningTime/decideLearningTime.ts';
 import type { ManagersDeps } from '../../usecases/managers/managersDeps.ts';
-import { requestLearningTime } from '../../usecases/managers/requestLearningTime.ts';
-import { showLearningTimeRequest, type LearningTimeItem } from '../../usecases/managers/showLearningTime.ts';
-import { nudgePerson, recognizePerson, type TeamCardPresenter } from '../../usecases/managers/teamActions.ts';
+import { requestLearningTime } from '../../usecases/managers/learningTime/requestLearningTime.ts';
+import {
+  showLearningTimeRequest,
+  type LearningTimeItem,
+} from '../../usecases/managers/learningTime/showLearningTime.ts';
+import {
+  nudgePerson,
+  recognizePerson,
+  type TeamCardPresenter,
+} from '../../usecases/managers/team/teamActions.ts';
 import type {
   LearningTimeRequestResponse,
   LearningTimeRequestView,

@@ -11,8 +11,8 @@ import {
 } from '../../domain/managers/teamInsights.ts';
 import type { ProgramCatalog } from '../../usecases/learning/programCatalog.ts';
 import type { MyLearningInTab } from '../../usecases/learning/showMyLearningInTab.ts';
-import type { MyTeam } from '../../usecases/managers/showMyTeam.ts';
-import type { TeamMemberDetail } from '../../usecases/managers/showTeamMember.ts';
+import type { MyTeam } from '../../usecases/managers/team/showMyTeam.ts';
+import type { TeamMemberDetail } from '../../usecases/managers/team/showTeamMember.ts';
 import type { LearningTimeRequestSummary } from '../../usecases/managers/teamPorts.ts';
 import type {
   LearningTimeRequestView,

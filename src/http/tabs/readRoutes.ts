@@ -1,9 +1,9 @@
 import type { Router } from 'express';
 import { callerActions } from '../../domain/access/tabAccess.ts';
 import { showMyLearningInTab } from '../../usecases/learning/showMyLearningInTab.ts';
-import { showMyTeam } from '../../usecases/managers/showMyTeam.ts';
-import { showTeamMember } from '../../usecases/managers/showTeamMember.ts';
-import type { TeamReadDeps } from '../../usecases/managers/teamReadDeps.ts';
+import { showMyTeam } from '../../usecases/managers/team/showMyTeam.ts';
+import { showTeamMember } from '../../usecases/managers/team/showTeamMember.ts';
+import type { TeamReadDeps } from '../../usecases/managers/team/teamReadDeps.ts';
 import { whoIsCalling } from '../../usecases/managers/whoIsCalling.ts';
 import type { MeResponse, MyLearningResponse, MyTeamResponse, PersonDetailResponse } from './contract.ts';
 import { TabPresenter } from './presentTab.ts';

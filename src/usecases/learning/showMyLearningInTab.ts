@@ -2,7 +2,7 @@ import { callerActions, type CallerAction } from '../../domain/access/tabAccess.
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import { openItems, type OpenItems } from '../../domain/learning/learningProgress.ts';
 import type { LearningTimeRequestSummary } from '../managers/teamPorts.ts';
-import type { TeamReadDeps } from '../managers/teamReadDeps.ts';
+import type { TeamReadDeps } from '../managers/team/teamReadDeps.ts';
 import { whoIsCalling, type SignedIn } from '../managers/whoIsCalling.ts';
 
 const statusOrder = { active: 0, completed: 1, expired: 2, withdrawn: 3 } as const;

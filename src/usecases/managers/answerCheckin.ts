@@ -4,7 +4,7 @@ import type { CheckinStep, Program } from '../../domain/learning/program.ts';
 import { saveStepWithProgress } from '../learning/stepAction.ts';
 import { CONFLICT, retryOnConflict } from '../platform/retryOnConflict.ts';
 import type { ManagersDeps } from './managersDeps.ts';
-import { actorFor, personResource, reportingLine, type Caller } from './reportingLine.ts';
+import { actorFor, personResource, reportingLine, type Caller } from './team/reportingLine.ts';
 
 export interface CheckinRef {
   learnerId: string;

@@ -6,7 +6,7 @@ import type { ProgramCatalog } from '../../../usecases/learning/programCatalog.t
 import type {
   LearningTimePresenter,
   LearningTimeView,
-} from '../../../usecases/managers/learningTimeCards.ts';
+} from '../../../usecases/managers/learningTime/learningTimeCards.ts';
 import {
   learnerLearningTimeCard,
   managerLearningTimeCard,

@@ -1,5 +1,5 @@
 import { messagesFor } from '../../../messages/catalog.ts';
-import type { TeamCardPresenter } from '../../../usecases/managers/teamActions.ts';
+import type { TeamCardPresenter } from '../../../usecases/managers/team/teamActions.ts';
 import { nudgeCard, recognitionCard } from '../teamCards.ts';
 
 /** The nudge and thank-you cards, and the catalogue's suggested lines, for the team actions. */

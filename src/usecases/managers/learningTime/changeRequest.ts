@@ -1,6 +1,6 @@
-import type { LearningTimeRequest } from '../../domain/managers/learningTimeRequest.ts';
-import { orConflict, retryOnConflict } from '../platform/retryOnConflict.ts';
-import type { LearningTimeStore } from './ports.ts';
+import type { LearningTimeRequest } from '../../../domain/managers/learningTimeRequest.ts';
+import { orConflict, retryOnConflict } from '../../platform/retryOnConflict.ts';
+import type { LearningTimeStore } from '../ports.ts';
 
 /**
  * Read-change-write of one learning-time request on the shared retryOnConflict: `change` is pure

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testProgram } from '../learning/testing/fakes.ts';
+import { testProgram } from '../../learning/testing/fakes.ts';
 import { decideLearningTime } from './decideLearningTime.ts';
 import { followUpLearningTime } from './followUpLearningTime.ts';
 import type { LearningTimePresenter } from './learningTimeCards.ts';
 import { requestLearningTime } from './requestLearningTime.ts';
-import { fakeManagersDeps, seedTeam, team, type FakeManagersDeps } from './testing/fakes.ts';
+import { fakeManagersDeps, seedTeam, team, type FakeManagersDeps } from '../testing/fakes.ts';
 
 /** Cards that name what they are, so a test can tell them apart. */
 const presenter: LearningTimePresenter = {

@@ -1,13 +1,13 @@
-import { localDay } from '../../domain/delivery/deliveryPolicy.ts';
-import { can, learnerActor } from '../../domain/access/index.ts';
-import { personResource, type Caller } from './reportingLine.ts';
+import { localDay } from '../../../domain/delivery/deliveryPolicy.ts';
+import { can, learnerActor } from '../../../domain/access/index.ts';
+import { personResource, type Caller } from '../team/reportingLine.ts';
 import {
   validateLearningTimeInput,
   type LearningTimeInput,
   type LearningTimeRequest,
   type LearningTimeValidation,
-} from '../../domain/managers/learningTimeRequest.ts';
-import type { ManagersDeps } from './managersDeps.ts';
+} from '../../../domain/managers/learningTimeRequest.ts';
+import type { ManagersDeps } from '../managersDeps.ts';
 
 export type RequestLearningTimeOutcome =
   | { kind: 'requested'; request: LearningTimeRequest; duplicate: boolean }

@@ -1,23 +1,23 @@
-import { allowedActions, type Actor } from '../../domain/access/index.ts';
+import { allowedActions, type Actor } from '../../../domain/access/index.ts';
 import {
   tabRolesOf,
   tabRules,
   TEAM_PERSON_ACTIONS,
   type TeamPersonAction,
-} from '../../domain/access/tabAccess.ts';
-import type { Reachability } from '../../domain/directory/reachability.ts';
-import type { TeamMember } from '../../domain/managers/reportingTree.ts';
+} from '../../../domain/access/tabAccess.ts';
+import type { Reachability } from '../../../domain/directory/reachability.ts';
+import type { TeamMember } from '../../../domain/managers/reportingTree.ts';
 import {
   summarizeMember,
   weeklyActivity,
   type MemberSummary,
   type WeekActivity,
-} from '../../domain/managers/teamInsights.ts';
-import { mapLimit } from '../platform/mapLimit.ts';
+} from '../../../domain/managers/teamInsights.ts';
+import { mapLimit } from '../../platform/mapLimit.ts';
 import { reportingTreeOf } from './reportingTree.ts';
 import type { TeamReadDeps } from './teamReadDeps.ts';
-import type { LearningTimeRequestSummary } from './teamPorts.ts';
-import type { SignedIn } from './whoIsCalling.ts';
+import type { LearningTimeRequestSummary } from '../teamPorts.ts';
+import type { SignedIn } from '../whoIsCalling.ts';
 
 /** People read in parallel: enough to hide storage latency, few enough not to flood it. */
 const PEOPLE_IN_FLIGHT = 16;

@@ -3,9 +3,9 @@ import {
   byDepthThenName,
   MAX_TREE_DEPTH,
   type TeamMember,
-} from '../../domain/managers/reportingTree.ts';
-import { mapLimit } from '../platform/mapLimit.ts';
-import type { ManagerIndex } from './teamPorts.ts';
+} from '../../../domain/managers/reportingTree.ts';
+import { mapLimit } from '../../platform/mapLimit.ts';
+import type { ManagerIndex } from '../teamPorts.ts';
 
 /** Parallel partition queries per level of the tree. */
 const QUERIES_IN_FLIGHT = 8;

@@ -1,14 +1,14 @@
-import { can, learnerActor } from '../../domain/access/index.ts';
+import { can, learnerActor } from '../../../domain/access/index.ts';
 import {
   cancelRequest,
   decideRequest,
   LEARNING_TIME_LIMITS,
   type LearningTimeDecision,
   type LearningTimeRequest,
-} from '../../domain/managers/learningTimeRequest.ts';
+} from '../../../domain/managers/learningTimeRequest.ts';
 import { changeRequest } from './changeRequest.ts';
-import type { ManagersDeps } from './managersDeps.ts';
-import { actorFor, reportingLine, requestResource, type Caller } from './reportingLine.ts';
+import type { ManagersDeps } from '../managersDeps.ts';
+import { actorFor, reportingLine, requestResource, type Caller } from '../team/reportingLine.ts';
 
 export type DecideLearningTimeOutcome =
   | { kind: 'decided'; request: LearningTimeRequest }

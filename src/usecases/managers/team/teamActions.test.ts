@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testProgram } from '../learning/testing/fakes.ts';
+import { testProgram } from '../../learning/testing/fakes.ts';
 import { nudgePerson, recognizePerson, type TeamCardPresenter } from './teamActions.ts';
-import { fakeManagersDeps, seedTeam, team, type FakeManagersDeps } from './testing/fakes.ts';
+import { fakeManagersDeps, seedTeam, team, type FakeManagersDeps } from '../testing/fakes.ts';
 
 const cards: TeamCardPresenter = {
   nudgeCard: (v) => ({ nudgeFrom: v.managerName }),

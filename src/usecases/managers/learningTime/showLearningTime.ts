@@ -1,7 +1,7 @@
-import { allowedActions, type Actor, type LearningTimeAction } from '../../domain/access/index.ts';
-import type { LearningTimeRequest } from '../../domain/managers/learningTimeRequest.ts';
-import type { ManagersDeps } from './managersDeps.ts';
-import { actorFor, reportingLine, requestResource, type Caller } from './reportingLine.ts';
+import { allowedActions, type Actor, type LearningTimeAction } from '../../../domain/access/index.ts';
+import type { LearningTimeRequest } from '../../../domain/managers/learningTimeRequest.ts';
+import type { ManagersDeps } from '../managersDeps.ts';
+import { actorFor, reportingLine, requestResource, type Caller } from '../team/reportingLine.ts';
 
 export interface LearningTimeItem {
   request: LearningTimeRequest;

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testProgram } from '../learning/testing/fakes.ts';
+import { testProgram } from '../../learning/testing/fakes.ts';
 import { cancelLearningTime, decideLearningTime } from './decideLearningTime.ts';
 import { requestLearningTime } from './requestLearningTime.ts';
-import { fakeManagersDeps, seedTeam, team, type FakeManagersDeps } from './testing/fakes.ts';
+import { fakeManagersDeps, seedTeam, team, type FakeManagersDeps } from '../testing/fakes.ts';
 
 let deps: FakeManagersDeps;
 const as = (userId: string) => ({ tenantId: team.tenantId, userId });

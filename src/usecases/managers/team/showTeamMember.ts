@@ -1,20 +1,20 @@
-import { can, type Actor } from '../../domain/access/index.ts';
-import type { TeamPersonAction } from '../../domain/access/tabAccess.ts';
+import { can, type Actor } from '../../../domain/access/index.ts';
+import type { TeamPersonAction } from '../../../domain/access/tabAccess.ts';
 import { teamActionsOn } from './showMyTeam.ts';
-import type { Person } from '../../domain/directory/person.ts';
-import type { CheckinAnswer } from '../../domain/managers/checkin.ts';
-import type { Reachability } from '../../domain/directory/reachability.ts';
-import type { StepState } from '../../domain/learning/stepState.ts';
-import { MAX_TREE_DEPTH } from '../../domain/managers/reportingTree.ts';
+import type { Person } from '../../../domain/directory/person.ts';
+import type { CheckinAnswer } from '../../../domain/managers/checkin.ts';
+import type { Reachability } from '../../../domain/directory/reachability.ts';
+import type { StepState } from '../../../domain/learning/stepState.ts';
+import { MAX_TREE_DEPTH } from '../../../domain/managers/reportingTree.ts';
 import {
   minutesPerMonth,
   summarizeMember,
   type MemberSummary,
   type MonthMinutes,
-} from '../../domain/managers/teamInsights.ts';
-import type { LearningTimeRequestSummary } from './teamPorts.ts';
+} from '../../../domain/managers/teamInsights.ts';
+import type { LearningTimeRequestSummary } from '../teamPorts.ts';
 import type { TeamReadDeps } from './teamReadDeps.ts';
-import { whoIsCalling, type SignedIn } from './whoIsCalling.ts';
+import { whoIsCalling, type SignedIn } from '../whoIsCalling.ts';
 
 export interface SharedReflection {
   programId: string;

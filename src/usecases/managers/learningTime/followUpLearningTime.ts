@@ -1,14 +1,14 @@
-import { personLanguage } from '../../domain/platform/language.ts';
+import { personLanguage } from '../../../domain/platform/language.ts';
 import {
   calendarBlock,
   followUpTasks,
   type FollowUpTask,
   type LearningTimeRequest,
-} from '../../domain/managers/learningTimeRequest.ts';
-import { sendCardOnce } from '../delivery/sendCardOnce.ts';
+} from '../../../domain/managers/learningTimeRequest.ts';
+import { sendCardOnce } from '../../delivery/sendCardOnce.ts';
 import { changeRequest } from './changeRequest.ts';
 import type { LearningTimePresenter, LearningTimeView } from './learningTimeCards.ts';
-import type { ManagersDeps } from './managersDeps.ts';
+import type { ManagersDeps } from '../managersDeps.ts';
 
 /** After this many failed rounds a task is given up (the tab still shows the request). */
 const MAX_ATTEMPTS = 8;

@@ -1,5 +1,5 @@
-import { can } from '../../domain/access/index.ts';
-import { personLanguage, type Language } from '../../domain/platform/language.ts';
+import { can } from '../../../domain/access/index.ts';
+import { personLanguage, type Language } from '../../../domain/platform/language.ts';
 import {
   isoWeek,
   nextIsoWeekStart,
@@ -8,10 +8,10 @@ import {
   completedSubject,
   recognitionMessage,
   type RecognitionSubject,
-} from '../../domain/managers/teamActions.ts';
-import { textFor } from '../../domain/learning/program.ts';
-import { sendCardOnce } from '../delivery/sendCardOnce.ts';
-import type { ManagersDeps } from './managersDeps.ts';
+} from '../../../domain/managers/teamActions.ts';
+import { textFor } from '../../../domain/learning/program.ts';
+import { sendCardOnce } from '../../delivery/sendCardOnce.ts';
+import type { ManagersDeps } from '../managersDeps.ts';
 import { actorFor, personResource, reportingLine, type Caller } from './reportingLine.ts';
 
 /** The nudge and thank-you cards, built by src/cards/managers in the person's language. */

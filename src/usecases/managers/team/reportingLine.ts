@@ -1,6 +1,6 @@
-import type { Actor, LearningTimeRequestResource, PersonResource } from '../../domain/access/index.ts';
-import type { LearningTimeRequest } from '../../domain/managers/learningTimeRequest.ts';
-import type { PeopleStore } from '../directory/ports.ts';
+import type { Actor, LearningTimeRequestResource, PersonResource } from '../../../domain/access/index.ts';
+import type { LearningTimeRequest } from '../../../domain/managers/learningTimeRequest.ts';
+import type { PeopleStore } from '../../directory/ports.ts';
 
 /** Who is calling, as the bot (activity) or the tab API (SSO token) identified them. */
 export interface Caller {

@@ -1,5 +1,5 @@
-import type { Language } from '../../domain/platform/language.ts';
-import type { LearningTimeRequest } from '../../domain/managers/learningTimeRequest.ts';
+import type { Language } from '../../../domain/platform/language.ts';
+import type { LearningTimeRequest } from '../../../domain/managers/learningTimeRequest.ts';
 
 /** What a learning-time card shows, in the reader's language. Built by src/cards/managers. */
 export interface LearningTimeView {

@@ -1,0 +1,18 @@
+import type { Clock } from '../../../domain/platform/clock.ts';
+import type { PeopleStore, ReachabilityStore } from '../../directory/ports.ts';
+import type { ProgramCatalog } from '../../learning/programCatalog.ts';
+import type { ProgressStore } from '../../learning/ports.ts';
+import type { CheckinStore } from '../ports.ts';
+import type { LearningTimeRequestReader, ManagerIndex } from '../teamPorts.ts';
+
+/** The few stores the tab's read views use. */
+export interface TeamReadDeps {
+  clock: Clock;
+  catalog: ProgramCatalog;
+  managerIndex: ManagerIndex;
+  people: Pick<PeopleStore, 'get'>;
+  progress: Pick<ProgressStore, 'loadPerson'>;
+  reachability: Pick<ReachabilityStore, 'get'>;
+  learningTime: LearningTimeRequestReader;
+  checkins: Pick<CheckinStore, 'listForLearner'>;
+}
