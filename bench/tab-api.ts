@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { startAzurite } from '../sandbox/azurite.ts';
 import { freePort } from '../sandbox/ports.ts';
 import { startTenantSimulator } from '../sandbox/tenantSimulator/index.ts';
-import { issueTabToken, tabTokenSchema } from '../sandbox/tenantSimulator/tabTokens.ts';
+import { issueTabToken, tabTokenSchema } from '../sandbox/tenantSimulator/entra/tabTokens.ts';
 import type { MyTeamResponse } from '../src/http/tabs/contract.ts';
 import { StorageClients } from '../src/store/platform/storageClients.ts';
 import { ensureStorage } from '../src/store/platform/tables.ts';

@@ -94,7 +94,7 @@ program
   .option('--omit <objectIds...>', 'demo people to leave out at first start (to hire them later with --id)')
   .action(async (o: { port: number; dataFile: string; https: boolean; omit?: string[] }) => {
     const { startTenantSimulator } = await import('./server.ts');
-    const { demoChatIdFor, seedFromDemoOrganisation } = await import('./demoSeed.ts');
+    const { demoChatIdFor, seedFromDemoOrganisation } = await import('./state/demoSeed.ts');
     const certFile = path.join(path.dirname(o.dataFile), 'tenant-simulator-cert.pem');
     const sim = await startTenantSimulator({
       port: o.port,

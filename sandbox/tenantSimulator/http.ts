@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import type { SimulatorState } from './state.ts';
+import type { SimulatorState } from './state/state.ts';
 
 /** The simulator's own address as the caller reached it (http or https, host and port). */
 export function baseUrl(req: Request): string {

@@ -16,10 +16,10 @@ export {
   sandboxTabApp,
   sandboxTeamsApp,
   demoChatIdFor,
-} from './demoSeed.ts';
-export type { AppInstalled } from './teamwork.ts';
-export type { LifecycleEvent } from './notifier.ts';
-export type { SimulatorState } from './state.ts';
+} from './state/demoSeed.ts';
+export type { AppInstalled } from './graph/teamwork.ts';
+export type { LifecycleEvent } from './graph/notifier.ts';
+export type { SimulatorState } from './state/state.ts';
 export {
   defaultFaults,
   type FaultKnobs,
@@ -28,5 +28,5 @@ export {
   type SeedTeamsApp,
   type SeedTenant,
   type SeedUser,
-} from './types.ts';
-export { issueTabToken, tabTokenSchema, type TabTokenRequest } from './tabTokens.ts';
+} from './state/types.ts';
+export { issueTabToken, tabTokenSchema, type TabTokenRequest } from './entra/tabTokens.ts';

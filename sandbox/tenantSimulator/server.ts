@@ -4,7 +4,7 @@ import https from 'node:https';
 import net from 'node:net';
 import { makeCertificate } from './certificate.ts';
 import { createTenantSimulator, type TenantSimulatorOptions } from './simulator.ts';
-import type { SimulatorState } from './state.ts';
+import type { SimulatorState } from './state/state.ts';
 
 /** The sandbox's default address for the simulator (`npm run sim`). */
 export const SIMULATOR_DEFAULT_PORT = 5880;

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { entraRouter, requireGraphToken } from './auth.ts';
-import { calendarRouter } from './calendar.ts';
-import { controlsRouter } from './controls.ts';
-import { latency, throttling } from './faults.ts';
-import { groupsRouter } from './groups.ts';
+import { entraRouter, requireGraphToken } from './entra/auth.ts';
+import { calendarRouter } from './graph/calendar.ts';
+import { controlsRouter } from './controls/controls.ts';
+import { latency, throttling } from './controls/faults.ts';
+import { groupsRouter } from './graph/groups.ts';
 import { graphError } from './http.ts';
-import { Notifier } from './notifier.ts';
-import { autosave, loadState } from './persistence.ts';
-import { SimulatorState, newSecrets } from './state.ts';
-import { subscriptionsRouter } from './subscriptions.ts';
-import { teamworkRouter, type TeamworkOptions } from './teamwork.ts';
-import type { FaultKnobs, SeedApp, SeedTenant } from './types.ts';
-import { usersRouter } from './users.ts';
+import { Notifier } from './graph/notifier.ts';
+import { autosave, loadState } from './state/persistence.ts';
+import { SimulatorState, newSecrets } from './state/state.ts';
+import { subscriptionsRouter } from './graph/subscriptions.ts';
+import { teamworkRouter, type TeamworkOptions } from './graph/teamwork.ts';
+import type { FaultKnobs, SeedApp, SeedTenant } from './state/types.ts';
+import { usersRouter } from './graph/users.ts';
 
 /**
  * The tenant simulator as an Express app: Entra ID's token, OpenID and JWKS endpoints at the root

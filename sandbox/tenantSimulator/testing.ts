@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type net from 'node:net';
 import { startTenantSimulator, type RunningSimulator, type StartOptions } from './server.ts';
-import type { SeedTenant } from './types.ts';
+import type { SeedTenant } from './state/types.ts';
 
 /** Test helpers for the simulator's own tests: a small tenant, a token, Graph calls, a webhook receiver. */
 

@@ -1,8 +1,8 @@
 import { demoPeople, demoTenant } from '../../sandbox/demoOrganisation.ts';
 import { seedFromDemoOrganisation, startTenantSimulator } from '../../sandbox/tenantSimulator/index.ts';
 import type { RunningSimulator } from '../../sandbox/tenantSimulator/server.ts';
-import type { TabTokenRequest } from '../../sandbox/tenantSimulator/tabTokens.ts';
-import type { SeedTenant } from '../../sandbox/tenantSimulator/types.ts';
+import type { TabTokenRequest } from '../../sandbox/tenantSimulator/entra/tabTokens.ts';
+import type { SeedTenant } from '../../sandbox/tenantSimulator/state/types.ts';
 import type { Person } from '../../src/domain/directory/person.ts';
 
 /** Helpers for tests of the tab API: the demo organisation in the simulator, and its SSO tokens. */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { baseUrl, caller, graphError, requireRole } from './http.ts';
-import type { SimulatorState } from './state.ts';
-import type { EventRecord } from './types.ts';
+import { baseUrl, caller, graphError, requireRole } from '../http.ts';
+import type { SimulatorState } from '../state/state.ts';
+import type { EventRecord } from '../state/types.ts';
 
 /**
  * `POST/GET /users/{id}/events`: events in a user's calendar. As in Graph: Calendars.ReadWrite to

@@ -1,13 +1,13 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { faultKnobsSchema } from './faults.ts';
-import { presentUser } from './graphUser.ts';
-import type { Notifier } from './notifier.ts';
-import { seedBulkUsers } from './seed.ts';
-import type { SimulatorState } from './state.ts';
-import type { TenantState } from './tenantState.ts';
-import type { UserRecord } from './types.ts';
-import { tabTokenRouter } from './tabTokens.ts';
+import { presentUser } from '../graph/graphUser.ts';
+import type { Notifier } from '../graph/notifier.ts';
+import { seedBulkUsers } from '../state/seed.ts';
+import type { SimulatorState } from '../state/state.ts';
+import type { TenantState } from '../state/tenantState.ts';
+import type { UserRecord } from '../state/types.ts';
+import { tabTokenRouter } from '../entra/tabTokens.ts';
 
 /**
  * The simulator's controls under `/_sim` (loopback callers only): what an HR system or an admin

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { SimulatorState } from './state.ts';
-import type { ChangeType, TenantState } from './tenantState.ts';
-import type { DeliveryRecord, SubscriptionRecord, UserRecord } from './types.ts';
+import type { SimulatorState } from '../state/state.ts';
+import type { ChangeType, TenantState } from '../state/tenantState.ts';
+import type { DeliveryRecord, SubscriptionRecord, UserRecord } from '../state/types.ts';
 
 /**
  * Graph's side of webhooks: the validation handshake, change notifications for users (a created

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestSimulator, type TestSimulator } from './testing.ts';
+import { startTestSimulator, type TestSimulator } from '../testing.ts';
 
 type Page = {
   value: Array<Record<string, unknown> & { id: string }>;

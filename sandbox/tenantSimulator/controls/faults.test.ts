@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestSimulator, type TestSimulator } from './testing.ts';
+import { startTestSimulator, type TestSimulator } from '../testing.ts';
 
 let sim: TestSimulator | undefined;
 afterEach(() => sim?.stop());

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { REMOVED_BIT, presentUser, userProperties } from './graphUser.ts';
-import type { TenantState } from './tenantState.ts';
-import type { UserRecord } from './types.ts';
+import type { TenantState } from '../state/tenantState.ts';
+import type { UserRecord } from '../state/types.ts';
 
 /**
  * `/users/delta` state tokens and pages. A round is either the initial one (every live user, in

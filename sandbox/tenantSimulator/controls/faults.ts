@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
-import { graphError } from './http.ts';
-import type { SimulatorState } from './state.ts';
+import { graphError } from '../http.ts';
+import type { SimulatorState } from '../state/state.ts';
 
 /** The fault knobs' schema for the control endpoint and the CLI (every knob optional). */
 export const faultKnobsSchema = z

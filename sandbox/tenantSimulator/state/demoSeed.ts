@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { demoHrAdminId, demoPeople, demoPersonalChatId, demoTenant } from '../demoOrganisation.ts';
+import { demoHrAdminId, demoPeople, demoPersonalChatId, demoTenant } from '../../demoOrganisation.ts';
 import type { SeedApp, SeedTeamsApp, SeedTenant } from './types.ts';
 
 /**

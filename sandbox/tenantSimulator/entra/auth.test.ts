@@ -1,6 +1,6 @@
 import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP, POWERLESS_APP, TENANT, startTestSimulator, type TestSimulator } from './testing.ts';
+import { APP, POWERLESS_APP, TENANT, startTestSimulator, type TestSimulator } from '../testing.ts';
 
 let sim: TestSimulator;
 let now = new Date('2025-03-03T08:00:00Z');

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
-import { baseUrl, caller, graphError, requireRole, roles } from './http.ts';
+import { baseUrl, caller, graphError, requireRole, roles } from '../http.ts';
 import type { Notifier } from './notifier.ts';
-import type { SimulatorState } from './state.ts';
-import type { SubscriptionRecord } from './types.ts';
+import type { SimulatorState } from '../state/state.ts';
+import type { SubscriptionRecord } from '../state/types.ts';
 
 /**
  * `POST/GET/PATCH/DELETE /subscriptions` for change notifications on users. As in Graph: only

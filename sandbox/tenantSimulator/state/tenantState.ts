@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { changedMask, ALL_USER_BITS, REMOVED_BIT } from './graphUser.ts';
+import { changedMask, ALL_USER_BITS, REMOVED_BIT } from '../graph/graphUser.ts';
 import type {
   GroupRecord,
   EventRecord,

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { seedFromDemoOrganisation } from './demoSeed.ts';
-import { demoPeople } from '../demoOrganisation.ts';
-import { TENANT, startTestSimulator, testTenant, type TestSimulator } from './testing.ts';
+import { seedFromDemoOrganisation } from '../state/demoSeed.ts';
+import { demoPeople } from '../../demoOrganisation.ts';
+import { TENANT, startTestSimulator, testTenant, type TestSimulator } from '../testing.ts';
 
 let sim: TestSimulator | undefined;
 afterEach(() => sim?.stop());

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TENANT, startReceiver, startTestSimulator, type TestSimulator } from './testing.ts';
+import { TENANT, startReceiver, startTestSimulator, type TestSimulator } from '../testing.ts';
 
 let sim: TestSimulator;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { signJwt } from './auth.ts';
-import type { SimulatorState } from './state.ts';
+import type { SimulatorState } from '../state/state.ts';
 
 /**
  * Teams single sign-on tokens for the tab, as Entra issues them to Teams for a signed-in user

@@ -1,8 +1,8 @@
 import express, { type Response, type Router } from 'express';
 import { presentUser } from './graphUser.ts';
-import { baseUrl, caller, graphError, requireRole, roles } from './http.ts';
-import type { SimulatorState } from './state.ts';
-import type { GroupRecord } from './types.ts';
+import { baseUrl, caller, graphError, requireRole, roles } from '../http.ts';
+import type { SimulatorState } from '../state/state.ts';
+import type { GroupRecord } from '../state/types.ts';
 import { collectionSelect, pageOf } from './users.ts';
 
 /** Graph's `/groups`, `/groups/{id}` and `/groups/{id}/members` (security groups of users). */

@@ -1,8 +1,8 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { baseUrl, caller, graphError, odata, requireRole, roles } from './http.ts';
-import type { SimulatorState } from './state.ts';
-import type { TenantState } from './tenantState.ts';
-import type { InstallationRecord, SeedTeamsApp } from './types.ts';
+import { baseUrl, caller, graphError, odata, requireRole, roles } from '../http.ts';
+import type { SimulatorState } from '../state/state.ts';
+import type { TenantState } from '../state/tenantState.ts';
+import type { InstallationRecord, SeedTeamsApp } from '../state/types.ts';
 
 /**
  * `/users/{id}/teamwork/installedApps`: install the app in a person's personal scope (201, or 409

@@ -8,10 +8,10 @@ import {
   type DeltaCursor,
 } from './delta.ts';
 import { mailboxOnly, parseUserSelect, presentMailboxSettings, presentUser } from './graphUser.ts';
-import { baseUrl, caller, graphError, maxPageSize, odata, requireRole, roles } from './http.ts';
-import type { SimulatorState } from './state.ts';
-import type { TenantState } from './tenantState.ts';
-import type { UserRecord } from './types.ts';
+import { baseUrl, caller, graphError, maxPageSize, odata, requireRole, roles } from '../http.ts';
+import type { SimulatorState } from '../state/state.ts';
+import type { TenantState } from '../state/tenantState.ts';
+import type { UserRecord } from '../state/types.ts';
 
 /** Graph's user endpoints: `/users`, `/users/delta`, one user, manager, directReports, mailboxSettings. */
 

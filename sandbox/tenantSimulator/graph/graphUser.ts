@@ -1,4 +1,4 @@
-import type { UserRecord } from './types.ts';
+import type { UserRecord } from '../state/types.ts';
 
 /**
  * A user as Microsoft Graph v1.0 presents it, and which properties a change touched (so a delta

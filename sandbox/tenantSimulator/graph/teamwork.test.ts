@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppInstalled } from './teamwork.ts';
-import { TEAMS_APP_ID, startTestSimulator, type TestSimulator } from './testing.ts';
+import { TEAMS_APP_ID, startTestSimulator, type TestSimulator } from '../testing.ts';
 
 let sim: TestSimulator | undefined;
 afterEach(() => sim?.stop());

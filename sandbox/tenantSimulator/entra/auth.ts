@@ -1,7 +1,7 @@
 import { createPublicKey, randomUUID, sign, timingSafeEqual, verify } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { baseUrl, entraError, graphError, type GraphCaller } from './http.ts';
-import type { SimulatorState } from './state.ts';
+import { baseUrl, entraError, graphError, type GraphCaller } from '../http.ts';
+import type { SimulatorState } from '../state/state.ts';
 
 /**
  * Entra ID's sign-in endpoints for app-only tokens: the v2.0 token endpoint (client credentials),
