@@ -6,6 +6,19 @@ import { deliveryKey, type DueWork } from '../../../domain/delivery/dueWork.ts';
 import type { Stored } from '../../platform/ports.ts';
 import { EtagRows, Faults } from '../../platform/testing/fakes.ts';
 import type { ChatSender, ConversationStore, DeliveryStore, DueWorkStore } from '../ports.ts';
+import {
+  countRecipient,
+  emptyCounts,
+  type OutboundItem,
+  type OutboundRecipient,
+} from '../../../domain/delivery/outbound.ts';
+import type {
+  CorrectionReport,
+  EnqueueReport,
+  OutboundCardKind,
+  OutboundPipeline,
+  OutboundTarget,
+} from '../outboundPorts.ts';
 
 const dueKey = (w: DueWork) => `${w.tenantId}|${w.at}|${deliveryKey(w)}`;
 
@@ -134,5 +147,135 @@ export class FakeChatSender implements ChatSender {
       this.sent.push({ tenantId, userId, card });
       return scripted ?? { ok: true, activityId: `activity-${++this.activity}` };
     });
+  }
+}
+
+/**
+ * The outbound pipeline in memory, for use-case tests: `enqueue` records status rows as the real
+ * one does (idempotent per key); `drain()` plays a worker: renders each queued item with its kind
+ * and sends it through the given sender, once. No rate, no queue, no retries: those are the real
+ * pipeline's and are tested against Azurite and the connector simulator.
+ */
+export class FakeOutboundPipeline implements OutboundPipeline {
+  readonly rows = new Map<string, OutboundRecipient & { item: OutboundItem }>();
+  /** Every item enqueued, repeats included, in order. */
+  readonly enqueued: OutboundItem[] = [];
+  readonly corrections: Array<{ op: 'update' | 'delete'; target: OutboundTarget }> = [];
+  private readonly kinds = new Map<string, OutboundCardKind>();
+
+  constructor(
+    private readonly options: { sender?: ChatSender; now?: () => Date; kinds?: OutboundCardKind[] } = {},
+  ) {
+    for (const kind of options.kinds ?? []) this.register(kind);
+  }
+
+  register(kind: OutboundCardKind): void {
+    this.kinds.set(kind.kind, kind);
+  }
+
+  async enqueue(items: OutboundItem[]): Promise<EnqueueReport> {
+    const report = { queued: 0, alreadyKnown: 0 };
+    for (const item of items) {
+      this.enqueued.push(item);
+      const id = `${item.tenantId}|${item.key}`;
+      if (this.rows.has(id)) {
+        report.alreadyKnown++;
+        continue;
+      }
+      this.rows.set(id, {
+        tenantId: item.tenantId,
+        batchId: item.batchId,
+        key: item.key,
+        userId: item.userId,
+        kind: item.kind,
+        status: 'queued',
+        attempts: 0,
+        enqueuedAt: this.now().toISOString(),
+        item,
+      });
+      report.queued++;
+    }
+    return report;
+  }
+
+  async counts(tenantId: string, batchId: string) {
+    return this.batch(tenantId, batchId).reduce(countRecipient, emptyCounts());
+  }
+
+  async recipients(tenantId: string, batchId: string) {
+    return { rows: this.batch(tenantId, batchId) };
+  }
+
+  async recipient(target: OutboundTarget) {
+    return this.withoutItem(this.rows.get(`${target.tenantId}|${target.key}`));
+  }
+
+  async updateSent(targets: OutboundTarget[]): Promise<CorrectionReport> {
+    return this.correct('update', targets);
+  }
+
+  async deleteSent(targets: OutboundTarget[]): Promise<CorrectionReport> {
+    return this.correct('delete', targets);
+  }
+
+  /** Sends every queued item once, as a worker would; answers how many went out. */
+  async drain(): Promise<number> {
+    let sent = 0;
+    for (const row of this.rows.values()) {
+      if (row.status !== 'queued') continue;
+      const kind = this.kinds.get(row.kind);
+      if (!kind) throw new Error(`no renderer registered for kind ${row.kind}`);
+      const rendered = await kind.render(row.item, { purpose: 'send', now: this.now() });
+      if ('skip' in rendered) {
+        Object.assign(row, { status: 'skipped', reason: rendered.skip });
+        await kind.afterFailed?.(row.item, rendered.skip);
+        continue;
+      }
+      if (!this.options.sender) throw new Error('FakeOutboundPipeline.drain needs a sender');
+      const result = await this.options.sender.sendCard(row.tenantId, row.userId, rendered.card);
+      row.attempts++;
+      if (!result.ok) {
+        if (result.retryable) continue; // stays queued, as the real one re-queues it
+        Object.assign(row, { status: 'failed', reason: result.reason });
+        await kind.afterFailed?.(row.item, result.reason);
+        continue;
+      }
+      const at = this.now();
+      Object.assign(row, { status: 'sent', sentAt: at.toISOString(), activityId: result.activityId });
+      await kind.afterSent?.(row.item, { activityId: result.activityId, at });
+      sent++;
+    }
+    return sent;
+  }
+
+  private correct(op: 'update' | 'delete', targets: OutboundTarget[]): CorrectionReport {
+    const report = { queued: 0, notSent: 0 };
+    for (const target of targets) {
+      const row = this.rows.get(`${target.tenantId}|${target.key}`);
+      if (row?.status !== 'sent') {
+        report.notSent++;
+        continue;
+      }
+      this.corrections.push({ op, target });
+      row[op === 'update' ? 'updatedAt' : 'deletedAt'] = this.now().toISOString();
+      report.queued++;
+    }
+    return report;
+  }
+
+  private batch(tenantId: string, batchId: string): OutboundRecipient[] {
+    return [...this.rows.values()]
+      .filter((r) => r.tenantId === tenantId && r.batchId === batchId)
+      .map((r) => this.withoutItem(r)!);
+  }
+
+  private withoutItem(row: (OutboundRecipient & { item: OutboundItem }) | undefined) {
+    if (!row) return undefined;
+    const { item: _item, ...recipient } = row;
+    return recipient;
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date(0);
   }
 }

@@ -1,0 +1,123 @@
+/**
+ * The outbound pipeline's entities: one item per card per person, and the status row that follows
+ * it from queued to sent (or failed, with the reason). Pure: no I/O, no clock.
+ */
+
+/**
+ * What kind of card an item sends; the composition root registers one renderer per kind
+ * (src/usecases/delivery/outboundPorts.ts). Free text so a capability adds its kind without
+ * touching delivery; by convention the capability's name, e.g. 'drip', 'nudge', 'broadcast'.
+ */
+export type OutboundKind = string;
+
+/**
+ * Small, kind-specific data the renderer needs to build the card at send time (ids, a version,
+ * never the card itself): a queue message stays small and each person gets their own language.
+ */
+export type OutboundRef = Record<string, string | number | boolean | null>;
+
+/** One card for one person, to be sent once. */
+export interface OutboundItem {
+  tenantId: string;
+  /** The recipient's Entra object id. */
+  userId: string;
+  /**
+   * The card's deterministic key: the same card to the same person always has the same key, so an
+   * enqueue repeated (a retry, a second worker, a double click) sends nothing more. Unique per
+   * tenant across kinds: start it with the kind, e.g. `broadcast|<id>|<userId>`.
+   */
+  key: string;
+  kind: OutboundKind;
+  ref: OutboundRef;
+  /** Groups items for status counts and export (a broadcast's id); items without one stand alone. */
+  batchId?: string;
+  /** Not before this instant (ISO): scheduled sends. Sent as soon as possible when absent. */
+  notBefore?: string;
+}
+
+/**
+ * queued: waiting in the queue (or for its Retry-After); installing: the app is being installed
+ * for the person through Graph first; sending: a worker called Teams and has not recorded the
+ * answer yet; sent; failed: permanently (the reason says why), never retried; skipped: the
+ * renderer said there was nothing to send any more (e.g. the step was answered meanwhile).
+ */
+export type OutboundStatus = 'queued' | 'installing' | 'sending' | 'sent' | 'failed' | 'skipped';
+
+/** A stable, short reason for a failure or a skip, for counts and the export. */
+export type OutboundReason =
+  | 'botBlocked'
+  | 'appDisabled'
+  | 'forbidden'
+  | 'notFound'
+  | 'notReachable'
+  | 'tooManyAttempts'
+  | 'unreadable'
+  | (string & {});
+
+/** The status row of one item: one per recipient and key, every field a table column. */
+export interface OutboundRecipient {
+  tenantId: string;
+  batchId?: string;
+  key: string;
+  userId: string;
+  kind: OutboundKind;
+  status: OutboundStatus;
+  /** For failed and skipped. */
+  reason?: string;
+  /** Calls made to Teams for this item (a 429 or 5xx counts; so does the one that worked). */
+  attempts: number;
+  enqueuedAt: string;
+  /** When a worker last began a send (status 'sending'): an old one is taken as lost and retried. */
+  startedAt?: string;
+  sentAt?: string;
+  /** Teams' id of the sent activity: what a correction updates and a recall deletes. */
+  activityId?: string;
+  conversationId?: string;
+  /** Set when the sent card was later corrected in place or recalled. */
+  updatedAt?: string;
+  deletedAt?: string;
+}
+
+/** Where a batch stands: every item is in exactly one of queued, installing, sending, sent, failed, skipped. */
+export interface OutboundCounts {
+  total: number;
+  queued: number;
+  installing: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  /** failed and skipped items by reason. */
+  byReason: Record<string, number>;
+  /** Sent cards that were corrected in place, or recalled, afterwards. */
+  updated: number;
+  deleted: number;
+}
+
+export function emptyCounts(): OutboundCounts {
+  return {
+    total: 0,
+    queued: 0,
+    installing: 0,
+    sending: 0,
+    sent: 0,
+    failed: 0,
+    skipped: 0,
+    byReason: {},
+    updated: 0,
+    deleted: 0,
+  };
+}
+
+/** Adds one status row to a batch's counts. */
+export function countRecipient(
+  counts: OutboundCounts,
+  row: Pick<OutboundRecipient, 'status' | 'reason' | 'updatedAt' | 'deletedAt'>,
+): OutboundCounts {
+  const next = { ...counts, total: counts.total + 1, [row.status]: counts[row.status] + 1 };
+  if ((row.status === 'failed' || row.status === 'skipped') && row.reason)
+    next.byReason = { ...counts.byReason, [row.reason]: (counts.byReason[row.reason] ?? 0) + 1 };
+  if (row.updatedAt) next.updated++;
+  if (row.deletedAt) next.deleted++;
+  return next;
+}

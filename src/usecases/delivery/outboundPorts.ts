@@ -1,0 +1,97 @@
+import type {
+  OutboundCounts,
+  OutboundItem,
+  OutboundKind,
+  OutboundRecipient,
+} from '../../domain/delivery/outbound.ts';
+
+/**
+ * THE ONE OUTBOUND PIPELINE: every card Drypp sends proactively (drip cards, reminders, nudges,
+ * thanks, manager notices, learning-time cards, broadcasts) goes through `OutboundPipeline`.
+ *
+ * How to use it from a capability (e.g. broadcasts):
+ * 1. Register a renderer for your kind in the composition root (`OutboundCardKind`, below). It is
+ *    called AT SEND TIME, once per person, with the item's `ref`: read what you need (the guideline's
+ *    current version, the person's language) and return the card, or `{ skip: reason }` when there
+ *    is nothing to send any more. A correction calls it again with `purpose: 'update'`.
+ * 2. `enqueue(items)`: one item per person, each with a deterministic `key` (unique in the tenant,
+ *    start it with your kind: `broadcast|<id>|<userId>`) and your `batchId`. Enqueueing the same key
+ *    again does nothing (safe after a crash, a retry, a double click). Enqueue answers once the work
+ *    is durable on the queue; it does not wait for Teams.
+ * 3. Follow a batch with `counts(tenantId, batchId)` (queued, installing, sending, sent, failed,
+ *    skipped, failures by reason) and list its rows with `recipients(...)` (pages, for the export).
+ * 4. Correct a sent card in place with `updateSent(targets)` (the renderer builds the new card, so
+ *    each person gets it in their language) or recall it with `deleteSent(targets)`. Both go through
+ *    the same queue and rate; a target that was never sent is reported as `notSent` and left alone.
+ *
+ * What the pipeline guarantees: Teams' per-tenant rate (configured, default 45/s, never above 50/s)
+ * across all worker processes together; pacing per conversation; Retry-After honoured for that one
+ * message only; jittered backoff for 412/502/503/504; a 403 (bot blocked, app disabled by the admin)
+ * recorded as failed with its reason and never retried; people without a known chat installed
+ * through Graph first (its own 30/s budget); poison messages set aside and counted; every send
+ * recorded before and after the call, so a restart or a second worker neither loses nor repeats a
+ * card (a duplicate only for a send in flight at the moment a worker was killed).
+ */
+export interface OutboundPipeline {
+  enqueue(items: OutboundItem[]): Promise<EnqueueReport>;
+  /** Where a batch stands. Reads every status row of the batch: poll it every few seconds, not faster. */
+  counts(tenantId: string, batchId: string): Promise<OutboundCounts>;
+  /** A batch's status rows in pages of up to `limit` (default 1,000), for progress lists and export. */
+  recipients(
+    tenantId: string,
+    batchId: string,
+    page?: { continuation?: string; limit?: number },
+  ): Promise<{ rows: OutboundRecipient[]; continuation?: string }>;
+  /** One item's status row (the same target as enqueued). */
+  recipient(target: OutboundTarget): Promise<OutboundRecipient | undefined>;
+  /** Updates sent cards in place (Teams' update activity); the kind's renderer builds the new card. */
+  updateSent(targets: OutboundTarget[]): Promise<CorrectionReport>;
+  /** Deletes sent cards from people's chats (Teams' delete activity): a recall. */
+  deleteSent(targets: OutboundTarget[]): Promise<CorrectionReport>;
+}
+
+/** An item as enqueued: its tenant, its key and (when it had one) its batch. */
+export interface OutboundTarget {
+  tenantId: string;
+  key: string;
+  batchId?: string;
+}
+
+export interface EnqueueReport {
+  /** New items put on the queue. */
+  queued: number;
+  /** Items whose key was enqueued before: left as they are. */
+  alreadyKnown: number;
+}
+
+export interface CorrectionReport {
+  /** Corrections put on the queue. */
+  queued: number;
+  /** Targets never sent (still queued, failed, unknown): nothing to correct in a chat. */
+  notSent: number;
+}
+
+/** What a renderer gets besides the item. */
+export interface RenderContext {
+  /** 'send' the first time; 'update' for a correction of the sent card. */
+  purpose: 'send' | 'update';
+  /** The Teams client's locale of the person's chat, when known (for `personLanguage`). */
+  locale?: string;
+  /** The injected clock's time. */
+  now: Date;
+}
+
+export type RenderedCard = { card: object } | { skip: string };
+
+/**
+ * One kind of card: how to render it at send time, and what to record once it went out (optional:
+ * the drip kind marks the step sent and schedules its reminder). Both must be safe to run twice.
+ */
+export interface OutboundCardKind {
+  kind: OutboundKind;
+  render(item: OutboundItem, context: RenderContext): Promise<RenderedCard>;
+  /** Called after Teams accepted the card (not for corrections). */
+  afterSent?(item: OutboundItem, sent: { activityId: string; at: Date }): Promise<void>;
+  /** Called once when the item failed for good or was skipped. */
+  afterFailed?(item: OutboundItem, reason: string): Promise<void>;
+}
