@@ -43,12 +43,8 @@ type BotDeps = LearningDeps & ManagersDeps;
 /** The chat command: the form, or why there is nobody to ask. */
 export async function sendLearningTimeForm(deps: BotDeps, chat: ChatContext): Promise<void> {
   const m = chat.t.managers.learningTime;
-  if (!chat.tenantId || !chat.userId) return chat.sendCard(noticeCard(m.notAllowed));
-  const form = await learningTimeForm(
-    deps,
-    { tenantId: chat.tenantId, userId: chat.userId },
-    deps.policy.timeZone,
-  );
+  if (!chat.actor) return chat.sendCard(noticeCard(m.notAllowed));
+  const form = await learningTimeForm(deps, chat.actor, deps.policy.timeZone);
   if (form.kind !== 'form') return chat.sendCard(noticeCard(m[form.kind]));
   await chat.sendCard(
     learningTimeFormCard(chat.t, {
@@ -73,8 +69,9 @@ export async function runManagerAction(
   rawData: unknown,
 ): Promise<CardActionResult> {
   const outdated: CardActionResult = { kind: 'note', text: chat.t.cardAction.outdated };
-  if (!chat.tenantId || !chat.userId) return outdated;
-  const actor = { tenantId: chat.tenantId, userId: chat.userId };
+  // Who is acting was resolved once for this turn (chatContext.ts); nothing here rebuilds it.
+  const actor = chat.actor;
+  if (!actor) return outdated;
   switch (verb) {
     case managerCardVerbs.requestLearningTime: {
       const data = managerActionSchemas[verb].safeParse(rawData ?? {});
