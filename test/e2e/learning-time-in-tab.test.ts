@@ -64,7 +64,7 @@ describe('learning time in the tabs', () => {
     const dayAfterTomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
     await learner.tab.getByLabel('Day').fill(dayAfterTomorrow);
     await learner.tab.getByLabel('Minutes').fill('45');
-    await learner.tab.getByRole('button', { name: 'Ask my manager' }).click();
+    await learner.tab.getByRole('button', { name: 'Send to my manager' }).click();
     await learner.tab.getByText('Sent. Your manager gets a card').waitFor();
     await learner.tab.getByText('Waiting for your manager').waitFor();
     await learner.close();

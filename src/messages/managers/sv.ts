@@ -61,7 +61,7 @@ export const managersSv: typeof managersEn = {
     unknown: 'Drypp hittade inte den här begäran. Inget har ändrats.',
   },
   nudge: {
-    title: 'En vänlig påminnelse',
+    title: 'En vänlig knuff',
     body: (manager: string) =>
       `${manager || 'Din chef'} tänker på dig: några minuter på ditt lärande den här veckan gör skillnad.`,
     myLearningButton: 'Mitt lärande',

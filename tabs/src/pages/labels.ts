@@ -40,6 +40,7 @@ export const reachLabel = (t: Messages, r: ReachabilityStageView | undefined): s
 export const requestStatusLabel = (t: Messages, r: LearningTimeRequestView): string => {
   if (r.status === 'pending') return t.requestStatusPending;
   if (r.status === 'denied') return t.requestStatusDenied;
+  if (r.status === 'cancelled') return t.requestStatusCancelled;
   const calendar =
     r.calendar === 'booked'
       ? t.calendarBooked
