@@ -4,7 +4,7 @@ import type { StoredConversation } from '../../domain/delivery/conversation.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart, rowKey } from '../platform/keys.ts';
 
-interface ConversationRow {
+export interface ConversationRow {
   partitionKey: string;
   rowKey: string;
   conversationId: string;

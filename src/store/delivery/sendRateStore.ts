@@ -4,7 +4,7 @@ import type { SendRateStore } from '../../usecases/delivery/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart } from '../platform/keys.ts';
 
-interface SendRateRow {
+export interface SendRateRow {
   partitionKey: string;
   rowKey: string;
   /** JSON of [slot, granted] pairs for the last second's slots (a few dozen numbers at most). */

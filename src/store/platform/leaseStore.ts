@@ -3,7 +3,7 @@ import type { LeaseStore } from '../../usecases/platform/ports.ts';
 import { isStatus } from './errors.ts';
 import { keyPart } from './keys.ts';
 
-interface LeaseRow {
+export interface LeaseRow {
   partitionKey: string;
   rowKey: string;
   holder: string;

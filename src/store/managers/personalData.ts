@@ -1,0 +1,84 @@
+// What the managers' tables hold about people, for export and erasure (see store/privacy/registry.ts).
+import { odata } from '@azure/data-tables';
+import type { CheckinAnswer } from '../../domain/managers/checkin.ts';
+import type { LearningTimeRequest } from '../../domain/managers/learningTimeRequest.ts';
+import { withoutPerson } from '../../domain/privacy/personalData.ts';
+import { keyPart } from '../platform/keys.ts';
+import { tableNames } from '../platform/tables.ts';
+import { declareTable, rowsNamingPerson, rowsWhere } from '../privacy/personalDataTable.ts';
+
+type ManagerIndexRow = { id: string; displayName: string; jobTitle?: string; department?: string };
+
+export const managersPersonalData = [
+  declareTable<ManagerIndexRow>()({
+    table: tableNames.managerIndex,
+    columns: { id: true, displayName: true, jobTitle: true, department: true },
+    // Their entry under their manager ('own'), and the partition listing their reports ('mentioned':
+    // it is keyed by their id; the rows are the reports'). Erasure deletes both; sync rebuilds the rest.
+    find: async (client, person) => {
+      const tenant = keyPart(person.tenantId);
+      const asReport = await rowsWhere(
+        client,
+        odata`PartitionKey ge ${`${tenant}|`} and PartitionKey lt ${`${tenant}}`} and RowKey eq ${keyPart(person.personId)}`,
+      );
+      const asManager = await rowsWhere(
+        client,
+        odata`PartitionKey eq ${`${tenant}|${keyPart(person.personId)}`}`,
+        () => 'mentioned',
+      );
+      return [...asReport, ...asManager];
+    },
+    othersColumns: ['id', 'displayName', 'jobTitle', 'department'],
+  }),
+  declareTable<Omit<LearningTimeRequest, 'tenantId' | 'purpose'> & { purpose: string }>()({
+    table: tableNames.learningTime,
+    columns: {
+      id: true,
+      learnerId: true,
+      managerId: true,
+      date: true,
+      minutes: true,
+      purpose: true,
+      status: true,
+      createdAt: true,
+      timeZone: true,
+      decidedAt: true,
+      decidedBy: true,
+      decidedIn: true,
+      comment: true,
+      booking: true,
+      eventId: true,
+      bookingFailure: true,
+      followUp: true,
+      followUpAfter: true,
+      followUpAttempts: true,
+      followUpFailure: true,
+      managerCardSent: true,
+      learnerCardSent: true,
+    },
+    find: (client, person) => rowsNamingPerson(client, person, 'learnerId', ['managerId', 'decidedBy']),
+    erase: (row, person) =>
+      row.role === 'own'
+        ? { action: 'delete' }
+        : { action: 'anonymise', fields: withoutPerson(row.fields, person.personId) },
+    othersColumns: ['learnerId', 'date', 'minutes', 'purpose', 'timeZone', 'eventId', 'bookingFailure'],
+  }),
+  declareTable<Omit<CheckinAnswer, 'tenantId'>>()({
+    table: tableNames.checkins,
+    columns: {
+      learnerId: true,
+      programId: true,
+      stepId: true,
+      managerId: true,
+      option: true,
+      comment: true,
+      answeredAt: true,
+    },
+    find: (client, person) => rowsNamingPerson(client, person, 'learnerId', ['managerId']),
+    erase: (row, person) =>
+      row.role === 'own'
+        ? { action: 'delete' }
+        : { action: 'anonymise', fields: withoutPerson(row.fields, person.personId) },
+    othersColumns: ['learnerId'],
+  }),
+];

@@ -1,0 +1,2 @@
+// What the privacy tables hold (see ./registry.ts).
+export const privacyPersonalData = [];
