@@ -15,6 +15,9 @@ export const cliMessages = {
     programLine: (id: string, version: number, languages: string[], steps: number) =>
       `✓ ${id} v${version} (${languages.join(', ')}) — ${plural(steps, 'step', 'steps')}`,
     ruleFileLine: (file: string, rules: number) => `✓ ${file}: ${plural(rules, 'rule', 'rules')}`,
+    certificationLine: (id: string, version: number, validity: string, program: string, refresher?: string) =>
+      `✓ certification ${id} v${version}: valid ${validity}, certified by ${program}` +
+      (refresher ? `, renewed by ${refresher}` : ''),
     noRules:
       'No enrollment rules: nobody is enrolled automatically. Add them as rules/<name>.yaml (see content/README.md).',
     allValid: (programs: number, rules: number) =>

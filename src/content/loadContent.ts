@@ -8,13 +8,21 @@ import { byFileAndPosition, lineCol, parseYamlFile } from './yamlFile.ts';
 import type { EnrollmentRule } from '../domain/learning/enrollmentRules.ts';
 import { ProgramSchema, type Program } from '../domain/learning/program.ts';
 import { loadRules, type RuleFileSummary } from './loadRules.ts';
+import type { Certification } from '../domain/certificates/certification.ts';
+import { loadCertifications } from './loadCertifications.ts';
 import { resolveMarkdownRefs } from './markdownRefs.ts';
 import { contentMessages } from './messages.ts';
 import { contentErrorMap, schemaProblems } from './zodProblems.ts';
 import { formatPath, locate, type DataPath } from './yamlLocation.ts';
 
 export type LoadContentResult =
-  | { ok: true; programs: Program[]; rules: EnrollmentRule[]; ruleFiles: RuleFileSummary[] }
+  | {
+      ok: true;
+      programs: Program[];
+      rules: EnrollmentRule[];
+      ruleFiles: RuleFileSummary[];
+      certifications: Certification[];
+    }
   | { ok: false; problems: ContentProblem[] };
 
 export const PROGRAMS_FOLDER = 'programs';
@@ -36,13 +44,23 @@ export async function loadContent(dir: string): Promise<LoadContentResult> {
   );
   const rules = await loadRules(contentDir, { programIds: programIds.filter((id) => id !== undefined) });
   if (!rules.ok) problems.push(...rules.problems);
+  const known = new Map(
+    loaded.flatMap((r, i) => {
+      const id = typeof r.source?.id === 'string' ? r.source.id : listing.folders[i];
+      return id === undefined ? [] : [[id, r.program?.languages] as const];
+    }),
+  );
+  const certifications = await loadCertifications(contentDir, known);
+  if (!certifications.ok) problems.push(...certifications.problems);
 
-  if (problems.length > 0 || !rules.ok) return { ok: false, problems: problems.sort(byFileAndPosition) };
+  if (problems.length > 0 || !rules.ok || !certifications.ok)
+    return { ok: false, problems: problems.sort(byFileAndPosition) };
   return {
     ok: true,
     programs: loaded.flatMap((r) => (r.program ? [r.program] : [])),
     rules: rules.rules,
     ruleFiles: rules.files,
+    certifications: certifications.certifications,
   };
 }
 

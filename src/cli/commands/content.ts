@@ -40,6 +40,10 @@ export async function validateContent(io: CliIO, dir: string): Promise<void> {
   }
   for (const p of result.programs) io.out(text.programLine(p.id, p.version, p.languages, p.steps.length));
   for (const f of result.ruleFiles) io.out(text.ruleFileLine(f.file, f.rules));
+  for (const c of result.certifications) {
+    const validity = 'months' in c.validity ? `${c.validity.months} months` : `${c.validity.days} days`;
+    io.out(text.certificationLine(c.id, c.version, validity, c.program, c.refresherProgram));
+  }
   if (result.ruleFiles.length === 0) io.out(text.noRules);
   io.out(
     result.programs.length === 0
