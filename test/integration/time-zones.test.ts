@@ -14,6 +14,9 @@ import { deliverDueCards } from '../../src/usecases/delivery/deliverDueCards.ts'
 import { learnTimeZones, type LearnTimeZonesDeps } from '../../src/usecases/directory/learnTimeZones.ts';
 import { syncDirectory } from '../../src/usecases/directory/syncDirectory.ts';
 import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
+import type { TimeZoneCheck } from '../../src/domain/directory/timeZoneCheck.ts';
+import type { Enrollment } from '../../src/domain/learning/enrollment.ts';
+import type { Stored } from '../../src/usecases/platform/ports.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import {
   directorySyncFor,
@@ -22,6 +25,7 @@ import {
   type DirectorySync,
 } from '../support/directoryFixtures.ts';
 import { composeForTest, testPerson } from '../support/learningFixtures.ts';
+import { racing } from '../support/racing.ts';
 
 /**
  * Per-person time: a new hire's time zone is read from their mailbox (Graph mailboxSettings, a
@@ -172,5 +176,76 @@ describe('the daily cap', () => {
       expect(DateTime.fromISO(w.at).toUTC().toISO(), w.stepId).toBe(losAngelesMidnight);
       expect(DateTime.fromISO(w.at, { zone: 'UTC' }).hour).not.toBe(0); // never UTC midnight
     }
+  });
+});
+
+describe('a time zone learned while others write', () => {
+  /** A hire the directory sync has mirrored and enrolled, whose mailbox answers at once. */
+  async function syncedHire(name: string, windowsZone: string): Promise<string> {
+    await simControl(sim, '/faults', { mailboxProvisioningSeconds: 0 }, 'PUT');
+    const id = await hire(name, windowsZone);
+    await syncDirectory(dir.deps, tenantId);
+    expect((await zoneOf(id)).check).toMatchObject({ status: 'waiting' });
+    return id;
+  }
+
+  it('is kept when a directory sync rewrites the person between its read and its write', async () => {
+    const sia = await syncedHire('Sia Sydney', 'AUS Eastern Standard Time');
+    await simControl(sim, '/move', { tenantId, user: sia, department: 'IT' });
+    // The time zone round runs (another role, another machine) after the sync read Sia's row and
+    // before it writes the row back with the new department.
+    const mirror = dir.deps.mirror;
+    let rounds = 0;
+    const racedMirror: typeof mirror = {
+      get: (t, id) => mirror.get(t, id),
+      registerTenant: (t) => mirror.registerTenant(t),
+      putMany: async (t, rows) => {
+        if (rounds++ === 0) expect(await learnTimeZones(learn, tenantId)).toMatchObject({ found: 1 });
+        return mirror.putMany(t, rows);
+      },
+    };
+    await syncDirectory({ ...dir.deps, mirror: racedMirror }, tenantId);
+    expect(rounds).toBe(2); // Sia's row had changed: read and written again
+    const stored = await composed.deps.people.get(tenantId, sia);
+    expect(stored).toMatchObject({ timeZone: 'Australia/Sydney', department: 'IT' });
+  });
+
+  it('is recorded on a check another round wrote to first, keeping what that round wrote', async () => {
+    const taro = await syncedHire('Taro Tokyo', 'Tokyo Standard Time');
+    const checks = racing(
+      dir.timeZoneChecks,
+      1,
+      async (row: Stored<TimeZoneCheck>) => {
+        const current = (await dir.timeZoneChecks.get(tenantId, row.userId))!;
+        expect(await dir.timeZoneChecks.update({ ...current, attempts: current.attempts + 1 })).toBe(
+          'updated',
+        );
+      },
+      (row) => row.userId === taro,
+    );
+    expect(await learnTimeZones({ ...learn, checks }, tenantId)).toEqual({ found: 1, waiting: 0, gaveUp: 0 });
+    expect(checks.races()).toBe(1);
+    expect(await zoneOf(taro)).toMatchObject({
+      person: 'Asia/Tokyo',
+      enrollment: 'Asia/Tokyo',
+      check: { status: 'found', timeZone: 'Asia/Tokyo', attempts: 1 },
+    });
+  });
+
+  it('moves an enrollment whose progress is recorded at the same moment, keeping that progress', async () => {
+    const sol = await syncedHire('Sol Santiago', 'Pacific SA Standard Time');
+    const answered = async (row: Stored<Enrollment>) => {
+      const current = (await composed.deps.enrollments.get(tenantId, row.userId, row.programId))!;
+      expect(
+        await composed.deps.enrollments.update({ ...current, completedSteps: current.completedSteps + 1 }),
+      ).toBe('updated');
+    };
+    const enrollments = racing(composed.deps.enrollments, 2, answered, (row) => row.userId === sol);
+    expect(await learnTimeZones({ ...learn, enrollments }, tenantId)).toMatchObject({ found: 1 });
+    expect(enrollments.races()).toBe(2);
+    expect(await composed.deps.enrollments.get(tenantId, sol, program)).toMatchObject({
+      timeZone: 'America/Santiago',
+      completedSteps: 2,
+    });
   });
 });

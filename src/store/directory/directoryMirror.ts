@@ -1,11 +1,13 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { DirectoryPerson } from '../../domain/directory/directoryPerson.ts';
-import type { DirectoryMirror } from '../../usecases/directory/ports.ts';
+import type { DirectoryMirror, MirrorWrite } from '../../usecases/directory/ports.ts';
 import type { MirroredPerson } from '../../domain/directory/directoryPerson.ts';
+import type { Stored } from '../../usecases/platform/ports.ts';
 import { isStatus } from '../platform/errors.ts';
+import { requiredEtag } from '../platform/etag.ts';
 import { keyPart, personPartition } from '../platform/keys.ts';
 import { withoutUndefined } from '../platform/rowMapping.ts';
-import { submitInBatches } from '../platform/transactionBatches.ts';
+import { submitGuardedBatches } from '../platform/transactionBatches.ts';
 import type { ReportingChange } from '../../domain/managers/reportingTree.ts';
 import type { TableManagerIndex } from '../managers/managerIndexStore.ts';
 
@@ -24,7 +26,9 @@ function reportingChange(m: MirroredPerson): ReportingChange {
 
 /**
  * The directory mirror lives in the People table (the same rows PeopleStore reads): only the fields
- * Drypp needs. Writes go in entity-group transactions of up to 100 rows, the most one call may carry.
+ * Drypp needs. Writes go in entity-group transactions of up to 100 rows, the most one call may carry,
+ * each write guarded by what the sync read (see MirrorWrite): the same row also carries the person's
+ * time zone, which learnTimeZones writes while a sync may be running.
  */
 export class TableDirectoryMirror implements DirectoryMirror {
   constructor(
@@ -33,25 +37,31 @@ export class TableDirectoryMirror implements DirectoryMirror {
     private readonly managerIndex: TableManagerIndex,
   ) {}
 
-  async get(tenantId: string, id: string): Promise<MirroredPerson | undefined> {
+  async get(tenantId: string, id: string): Promise<Stored<MirroredPerson> | undefined> {
     try {
       const row = await this.people.getEntity<Record<string, unknown>>(
         personPartition(tenantId, id),
         keyPart(id),
       );
-      return fromRow(row);
+      return { ...fromRow(row), etag: requiredEtag(row, 'mirrored person') };
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
       throw error;
     }
   }
 
-  async putMany(tenantId: string, mirrored: MirroredPerson[]): Promise<void> {
+  async putMany(tenantId: string, mirrored: MirrorWrite[]): Promise<{ conflicts: string[] }> {
     // One row per person per call: a page may name a person twice; the last change wins.
     const latest = [...new Map(mirrored.map((m) => [m.person.id, m])).values()];
-    await submitInBatches(this.people, mirrorActions(tenantId, latest));
-    // After the people rows: the index is derived from them, and a retry rewrites it the same way.
-    await this.managerIndex.apply(tenantId, latest.map(reportingChange));
+    const batches = mirrorActions(tenantId, latest);
+    const lost = new Set(
+      (await submitGuardedBatches(this.people, batches)).flatMap((i) => batches[i]!.map(personIdOf)),
+    );
+    // After the people rows, and only for those written: the index is derived from them, and a
+    // retry rewrites it the same way.
+    const written = latest.filter((m) => !lost.has(m.person.id));
+    await this.managerIndex.apply(tenantId, written.map(reportingChange));
+    return { conflicts: [...lost] };
   }
 
   async registerTenant(tenantId: string): Promise<void> {
@@ -63,16 +73,17 @@ export class TableDirectoryMirror implements DirectoryMirror {
 }
 
 /**
- * The upserts for a page: one row per person (a page may name a person twice; the last change wins),
- * grouped by partition, at most 100 to a transaction (the most one call may carry).
+ * The writes for a page: one row per person (a page may name a person twice; the last change wins),
+ * grouped by partition, at most 100 to a transaction (the most one call may carry). A row read with
+ * an ETag is replaced only if it still has it; any other is created only if there is still none.
  */
-export function mirrorActions(tenantId: string, mirrored: readonly MirroredPerson[]): TransactionAction[][] {
+export function mirrorActions(tenantId: string, mirrored: readonly MirrorWrite[]): TransactionAction[][] {
   const byId = new Map(mirrored.map((m) => [m.person.id, m]));
   const byPartition = new Map<string, TransactionAction[]>();
   for (const m of byId.values()) {
     const row = mirrorRow(tenantId, m);
     const actions = byPartition.get(row.partitionKey) ?? [];
-    actions.push(['upsert', row, 'Replace']);
+    actions.push(m.etag ? ['update', row, 'Replace', { etag: m.etag }] : ['create', row]);
     byPartition.set(row.partitionKey, actions);
   }
   const batches: TransactionAction[][] = [];
@@ -80,6 +91,10 @@ export function mirrorActions(tenantId: string, mirrored: readonly MirroredPerso
     for (let i = 0; i < actions.length; i += 100) batches.push(actions.slice(i, i + 100));
   }
   return batches;
+}
+
+function personIdOf(action: TransactionAction): string {
+  return String((action[1] as { id?: unknown }).id);
 }
 
 /** A person's row in the People table, as the mirror writes it. */

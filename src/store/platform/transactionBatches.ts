@@ -1,4 +1,5 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { isStatus } from './errors.ts';
 
 /** How many entity-group transactions are sent at once. */
 export const BATCHES_IN_FLIGHT = 4;
@@ -14,9 +15,36 @@ export async function submitInBatches(
   table: TableClient,
   batches: readonly TransactionAction[][],
 ): Promise<void> {
+  await submitGuardedBatches(table, batches, () => false);
+}
+
+/**
+ * As submitInBatches, for batches of guarded writes (create, or update with an ETag): a batch that
+ * loses a race (409: the row exists, 412: it changed, 404: it is gone) is all or nothing, so it is
+ * left unwritten and its index answered; every other batch is written. Other failures are thrown.
+ */
+export async function submitGuardedBatches(
+  table: TableClient,
+  batches: readonly TransactionAction[][],
+  isLostRace: (error: unknown) => boolean = lostRace,
+): Promise<number[]> {
+  const lost: number[] = [];
   let next = 0;
   const lane = async () => {
-    while (next < batches.length) await table.submitTransaction(batches[next++]!);
+    while (next < batches.length) {
+      const index = next++;
+      try {
+        await table.submitTransaction(batches[index]!);
+      } catch (error) {
+        if (!isLostRace(error)) throw error;
+        lost.push(index);
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.min(BATCHES_IN_FLIGHT, batches.length) }, lane));
+  return lost.sort((a, b) => a - b);
+}
+
+function lostRace(error: unknown): boolean {
+  return isStatus(error, 409) || isStatus(error, 412) || isStatus(error, 404);
 }

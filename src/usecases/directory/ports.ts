@@ -41,11 +41,23 @@ export interface AppInstaller {
   installForUser(tenantId: string, userId: string): Promise<InstallResult>;
 }
 
+/**
+ * A person to write to the mirror, guarded by what was read: with the ETag of the row as read, it
+ * is written only if nobody changed the row since (learnTimeZones puts a person's zone on the same
+ * row); without one (the person was not there, or a first sync read nothing), only if there is
+ * still no row.
+ */
+export type MirrorWrite = MirroredPerson & { etag?: string };
+
 /** The mirror of the directory: the People table, with the directory fields Drypp keeps. */
 export interface DirectoryMirror {
-  get(tenantId: string, id: string): Promise<MirroredPerson | undefined>;
-  /** Writes many people at once (batched per partition): a page of a 100,000-person sync is 10 calls. */
-  putMany(tenantId: string, mirrored: MirroredPerson[]): Promise<void>;
+  get(tenantId: string, id: string): Promise<Stored<MirroredPerson> | undefined>;
+  /**
+   * Writes many people at once (batched per partition). Answers the ids of the people whose rows
+   * changed since they were read, which were not written (to be read and applied again); every
+   * other person is written.
+   */
+  putMany(tenantId: string, mirrored: MirrorWrite[]): Promise<{ conflicts: string[] }>;
   /** Records that Drypp has people in this tenant (the scheduler's list of tenants). */
   registerTenant(tenantId: string): Promise<void>;
 }

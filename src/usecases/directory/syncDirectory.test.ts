@@ -92,7 +92,7 @@ const noticesAbout = (n: number) =>
 
 describe('syncDirectory', () => {
   it('the initial sync records people without enrolling anyone hired long ago', () => {
-    expect(mirror.people.get(`${tenantId}|${MANAGER.id}`)?.firstSeenAt).toBeDefined();
+    expect(mirror.person(tenantId, MANAGER.id)?.firstSeenAt).toBeDefined();
     expect(learning.enrollments.rows.all()).toEqual([]);
     expect(learning.sender.sent).toEqual([]);
   });
@@ -195,11 +195,33 @@ describe('syncDirectory', () => {
     expect(enrollmentsOf(6)).toEqual(['leaders']);
   });
 
+  it('a row another writer changed between the read and the write is read and applied again', async () => {
+    reader.serve('delta-1', {
+      people: [{ ...MANAGER, department: 'IT' }, user(1)],
+      removedIds: [],
+      deltaLink: 'delta-2',
+    });
+    // The manager's time zone is learned (learnTimeZones writes the same row) while the page is applied.
+    learning.faults.before('mirror.putMany', () => {
+      const row = mirror.rows.get(`${tenantId}|${MANAGER.id}`)!;
+      mirror.rows.update({ ...row, person: { ...row.person, timeZone: 'Europe/Oslo' } });
+    });
+    const writesBefore = learning.faults.count('mirror.putMany');
+    const report = await syncDirectory(deps, tenantId);
+    expect(learning.faults.count('mirror.putMany') - writesBefore).toBe(2); // the manager's row once more
+    expect(mirror.person(tenantId, MANAGER.id)?.person).toMatchObject({
+      department: 'IT',
+      timeZone: 'Europe/Oslo',
+    });
+    expect(report).toMatchObject({ seen: 2, newHires: 1, enrollments: 1 }); // nobody counted twice
+    expect(enrollmentsOf(1)).toEqual(['welcome']);
+  });
+
   it('someone who left is marked removed in the mirror, not forgotten', async () => {
     learning.clock.advance(DAY);
     reader.serve('delta-1', { people: [], removedIds: [MANAGER.id], deltaLink: 'delta-2' });
     expect(await syncDirectory(deps, tenantId)).toMatchObject({ removed: 1 });
-    expect(mirror.people.get(`${tenantId}|${MANAGER.id}`)).toMatchObject({
+    expect(mirror.person(tenantId, MANAGER.id)).toMatchObject({
       removedAt: learning.clock.now().toISOString(),
       person: { displayName: 'The Manager' },
     });

@@ -10,15 +10,16 @@ import {
   type DeltaPage,
   type DirectoryMirror,
   type DirectoryReader,
+  type MirrorWrite,
   type ReachabilityStore,
   type SyncStateStore,
 } from './ports.ts';
-import { type MirroredPerson } from '../../domain/directory/directoryPerson.ts';
 import { enrollPerson } from '../learning/enrollPerson.ts';
 import { requestTimeZone } from './learnTimeZones.ts';
 import type { TimeZoneCheckStore } from './timeZonePorts.ts';
 import type { Person } from '../../domain/directory/person.ts';
 import type { LearningDeps } from '../learning/learningDeps.ts';
+import { CONFLICT, retryOnConflict } from '../platform/retryOnConflict.ts';
 
 export interface SyncDeps extends Pick<
   LearningDeps,
@@ -92,7 +93,7 @@ export async function syncDirectory(
     report.pages++;
     const now = deps.clock.now();
     if (report.pages === 1) await deps.mirror.registerTenant(tenantId);
-    await applyPage(deps, tenantId, page, now, report, {
+    await applyPageKeepingOtherWrites(deps, tenantId, page, now, report, {
       skipReads: freshInitialSync && !report.resynced,
       initialSync: !state.initialSyncDone,
     });
@@ -108,14 +109,49 @@ export async function syncDirectory(
   return report;
 }
 
+type PageMode = { skipReads: boolean; initialSync: boolean };
+
+/**
+ * Applies a page. The People row of a person also carries their time zone, which learnTimeZones
+ * may write between this round's read and its write: such a person's row is not overwritten (the
+ * mirror's writes are guarded by what was read) but read and applied again, keeping both changes.
+ */
+async function applyPageKeepingOtherWrites(
+  deps: SyncDeps,
+  tenantId: string,
+  page: DeltaPage,
+  now: Date,
+  report: SyncReport,
+  mode: PageMode,
+): Promise<void> {
+  let pending = page;
+  await retryOnConflict('mirror a directory page', async (n) => {
+    // A retry adds only its enrollments: everyone on it was counted by the first attempt.
+    const counted = n === 1 ? report : { ...report };
+    const conflicts = await applyPage(deps, tenantId, pending, now, counted, {
+      ...mode,
+      skipReads: mode.skipReads && n === 1,
+    });
+    report.enrollments = counted.enrollments;
+    if (conflicts.length === 0) return 'applied';
+    const again = new Set(conflicts);
+    pending = {
+      people: page.people.filter((p) => again.has(p.id)),
+      removedIds: page.removedIds.filter((id) => again.has(id)),
+    };
+    return CONFLICT;
+  });
+}
+
+/** Applies a page; answers the people whose rows changed since they were read (not written). */
 async function applyPage(
   deps: SyncDeps,
   tenantId: string,
   page: DeltaPage,
   now: Date,
   report: SyncReport,
-  mode: { skipReads: boolean; initialSync: boolean },
-): Promise<void> {
+  mode: PageMode,
+): Promise<string[]> {
   const changes = mergedById(page.people);
   // A fresh initial sync has nothing mirrored yet, so it skips a read per person: that is what keeps
   // a 100,000-person first sync within minutes. Everywhere else the known state is read first, and a
@@ -125,7 +161,7 @@ async function applyPage(
     mode.skipReads && !isPartial(c) ? Promise.resolve(undefined) : deps.mirror.get(tenantId, c.id),
   );
   const events: Array<{ person: DirectoryPerson; event: DirectoryEvent }> = [];
-  const rows: MirroredPerson[] = [];
+  const rows: MirrorWrite[] = [];
   changes.forEach((change, i) => {
     report.seen++;
     const before = known[i];
@@ -138,7 +174,13 @@ async function applyPage(
     const missing = missingProperties(person);
     if (missing.length > 0) {
       // Kept, never dropped: the row waits, not reachable, until the missing properties arrive.
-      rows.push({ person, firstSeenAt: before?.firstSeenAt, removedAt: before?.removedAt, missing });
+      rows.push({
+        person,
+        firstSeenAt: before?.firstSeenAt,
+        removedAt: before?.removedAt,
+        missing,
+        etag: before?.etag,
+      });
       report.incomplete++;
       return;
     }
@@ -154,6 +196,7 @@ async function applyPage(
       person,
       firstSeenAt: before?.firstSeenAt ?? (meetsAsMember ? now.toISOString() : undefined),
       previousManagerId: before?.person.managerId,
+      etag: before?.etag,
     });
     if (decision.newHire) events.push({ person, event: { kind: 'joined' } });
     else if (before?.firstSeenAt && roleChanged(before.person, person)) {
@@ -171,7 +214,7 @@ async function applyPage(
   // while enrolling anyone leaves the whole page unseen and the next round applies it again (every
   // event is idempotent). The other order left the hires after a failure seen and never enrolled.
   for (const { person, event } of events) await applyEvent(deps, tenantId, person, event, now, report);
-  await deps.mirror.putMany(tenantId, rows);
+  return (await deps.mirror.putMany(tenantId, rows)).conflicts;
 }
 
 /** The properties Drypp cannot address a person without. */

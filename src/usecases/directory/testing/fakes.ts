@@ -10,6 +10,7 @@ import type {
   DeltaPage,
   DirectoryMirror,
   DirectoryReader,
+  MirrorWrite,
   PeopleStore,
   ReachabilityStore,
   SyncStateStore,
@@ -38,19 +39,36 @@ export class FakeDirectoryReader implements DirectoryReader {
 }
 
 export class FakeDirectoryMirror implements DirectoryMirror {
-  readonly people = new Map<string, MirroredPerson>();
+  /** The rows by `tenant|id`, each with its ETag, like the People table. */
+  readonly rows = new EtagRows<MirroredPerson & { tenantId: string }>((r) => `${r.tenantId}|${r.person.id}`);
   readonly tenants = new Set<string>();
   constructor(readonly faults = new Faults()) {}
 
+  /** A person as the mirror holds them (without the ETag), for assertions. */
+  person(tenantId: string, id: string): MirroredPerson | undefined {
+    const row = this.rows.get(`${tenantId}|${id}`);
+    if (!row) return undefined;
+    const { tenantId: _t, etag: _e, ...mirrored } = row;
+    return mirrored;
+  }
+
   get(tenantId: string, id: string) {
-    return this.faults.run('mirror.get', [tenantId, id], () => {
-      const found = this.people.get(`${tenantId}|${id}`);
-      return found ? structuredClone(found) : undefined;
+    return this.faults.run('mirror.get', [tenantId, id], (): Stored<MirroredPerson> | undefined => {
+      const row = this.rows.get(`${tenantId}|${id}`);
+      if (!row) return undefined;
+      const { tenantId: _t, ...stored } = row;
+      return stored;
     });
   }
-  putMany(tenantId: string, mirrored: MirroredPerson[]) {
+  putMany(tenantId: string, mirrored: MirrorWrite[]) {
     return this.faults.run('mirror.putMany', [tenantId, mirrored], () => {
-      for (const m of mirrored) this.people.set(`${tenantId}|${m.person.id}`, structuredClone(m));
+      const conflicts: string[] = [];
+      for (const { etag, ...m } of new Map(mirrored.map((w) => [w.person.id, w])).values()) {
+        const row = { ...structuredClone(m), tenantId };
+        const written = etag ? this.rows.update({ ...row, etag }) : this.rows.create(row);
+        if (written === 'conflict' || written === 'exists') conflicts.push(m.person.id);
+      }
+      return { conflicts };
     });
   }
   registerTenant(tenantId: string) {
