@@ -15,6 +15,7 @@ import { completeLesson } from '../../src/usecases/learning/answerStep.ts';
 import { learnerActor } from '../../src/domain/access/index.ts';
 import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
 import { withdrawEnrollment } from '../../src/usecases/learning/withdrawEnrollment.ts';
+import { answerCheckin } from '../../src/usecases/managers/answerCheckin.ts';
 import type { Stored } from '../../src/usecases/platform/ports.ts';
 import { KeptChangingError } from '../../src/usecases/platform/retryOnConflict.ts';
 import { startTestAzurite } from '../support/azurite.ts';
@@ -219,5 +220,81 @@ describe('reachability racing the bot', () => {
       stage: 'firstCardDelivered',
       chatKnownAt: chat.chatKnownAt,
     });
+  });
+});
+
+describe('a check-in answer racing the scheduler', () => {
+  const checkinProgram = 'manager-checkin';
+  let checkins: Awaited<ReturnType<typeof composeForTest>>;
+  beforeAll(async () => {
+    checkins = await composeForTest(azurite.connectionString, {
+      DRYPP_CONTENT_DIR: 'test/fixtures/content-checkin',
+    });
+  });
+
+  /** A learner with a manager, enrolled a week ago, the check-in card sent to the manager. */
+  async function checkinSent(): Promise<{ learner: Person; manager: Person }> {
+    const manager = testPerson(tenantId, ++n);
+    const learner = testPerson(tenantId, ++n, { managerId: manager.id });
+    await checkins.deps.people.upsert(manager);
+    await checkins.deps.people.upsert(learner);
+    const start = new Date(checkins.deps.clock.now().getTime() - 7 * 24 * 3600_000);
+    await enrollPerson(checkins.deps, { person: learner, programId: checkinProgram, start });
+    const step = (await checkins.deps.steps.get(tenantId, learner.id, checkinProgram, 'week-two'))!;
+    expect(await checkins.deps.steps.update({ ...step, status: 'sent', sentAt: start.toISOString() })).toBe(
+      'updated',
+    );
+    return { learner, manager };
+  }
+  const ref = (learner: Person) => ({
+    learnerId: learner.id,
+    programId: checkinProgram,
+    programVersion: checkins.deps.catalog.find(checkinProgram)!.version,
+    stepId: 'week-two',
+  });
+  const checkinStep = (learner: Person) =>
+    checkins.deps.steps.get(tenantId, learner.id, checkinProgram, 'week-two');
+
+  it("marks the learner's check-in done after losing three races, and keeps the scheduler's writes", async () => {
+    const { learner, manager } = await checkinSent();
+    const progress = racing(
+      checkins.deps.progress,
+      3,
+      schedulerTouch(checkins.deps.steps),
+      undefined,
+      'saveStepAndEnrollment',
+    );
+    const outcome = await answerCheckin(
+      { ...checkins.deps, progress },
+      { tenantId, userId: manager.id },
+      ref(learner),
+      { option: '0' },
+    );
+    expect(progress.races()).toBe(3);
+    expect(outcome.kind).toBe('saved');
+    expect(await checkinStep(learner)).toMatchObject({ status: 'done', remindersSent: 3 });
+    expect((await checkins.deps.enrollments.get(tenantId, learner.id, checkinProgram))?.completedSteps).toBe(
+      1,
+    );
+  });
+
+  it('fails an answer that loses every race, and the next click completes the step', async () => {
+    const { learner, manager } = await checkinSent();
+    const progress = racing(
+      checkins.deps.progress,
+      1000,
+      schedulerTouch(checkins.deps.steps),
+      undefined,
+      'saveStepAndEnrollment',
+    );
+    const manager_ = { tenantId, userId: manager.id };
+    await expect(
+      answerCheckin({ ...checkins.deps, progress }, manager_, ref(learner), { option: '1' }),
+    ).rejects.toBeInstanceOf(KeptChangingError);
+    expect((await checkinStep(learner))?.status).toBe('sent');
+    // The answer itself was kept (insert-only): the manager's next click finds it and finishes the step.
+    const again = await answerCheckin(checkins.deps, manager_, ref(learner), { option: '0' });
+    expect(again).toMatchObject({ kind: 'alreadyAnswered', answer: { option: 1 } });
+    expect((await checkinStep(learner))?.status).toBe('done');
   });
 });

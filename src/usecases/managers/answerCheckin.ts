@@ -46,7 +46,12 @@ export async function answerCheckin(
     return { kind: 'outdated' };
 
   const earlier = await deps.checkins.get(actor.tenantId, ref.learnerId, ref.programId, ref.stepId);
-  if (earlier) return { kind: 'alreadyAnswered', answer: earlier, program, step };
+  if (earlier) {
+    // The answer is kept before the step is marked, so an earlier click may have stopped between the
+    // two (it lost every race, or crashed): finishing the step here makes it done either way.
+    await markCheckinStepDone(deps, program, step, caller.tenantId, ref, deps.clock.now());
+    return { kind: 'alreadyAnswered', answer: earlier, program, step };
+  }
   const checked = checkCheckinAnswer(step, input);
   if (!checked.ok)
     return { kind: 'invalid', problem: checked.problem, comment: checked.comment, program, step };
@@ -62,12 +67,11 @@ export async function answerCheckin(
     ...(checked.comment ? { comment: checked.comment } : {}),
     answeredAt: now.toISOString(),
   };
-  if ((await deps.checkins.save(answer)) === 'exists') {
-    const first = await deps.checkins.get(actor.tenantId, ref.learnerId, ref.programId, ref.stepId);
-    return { kind: 'alreadyAnswered', answer: first ?? answer, program, step };
-  }
+  const saved = (await deps.checkins.save(answer)) === 'saved';
   await markCheckinStepDone(deps, program, step, caller.tenantId, ref, now);
-  return { kind: 'saved', answer, program, step };
+  if (saved) return { kind: 'saved', answer, program, step };
+  const first = await deps.checkins.get(actor.tenantId, ref.learnerId, ref.programId, ref.stepId);
+  return { kind: 'alreadyAnswered', answer: first ?? answer, program, step };
 }
 
 /**
