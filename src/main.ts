@@ -50,6 +50,7 @@ function tabApiFor(config: Config, composed: Awaited<ReturnType<typeof compose>>
     reachability: deps.reachability,
     learningTime: deps.learningTime,
     checkins: deps.checkins,
+    defaultTimeZone: app.policy.timeZone,
   };
   const writes = { ...app, defaultTimeZone: app.policy.timeZone, teamCards: teamCardPresenter };
   return { authenticate: requireTabSso(verify), mounts: [tabReadRoutes(reads), managerRoutes(writes)] };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { demoPeople } from '../../sandbox/demoOrganisation.ts';
+import { localDay } from '../../src/domain/delivery/deliveryPolicy.ts';
 import { launchChromium, openPlaygroundChat, type PlaygroundChat } from '../support/playground.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandboxProcess.ts';
 import { openHostedTab } from '../support/teamsHost.ts';
@@ -16,6 +17,7 @@ let browser: Browser;
 let chat: PlaygroundChat;
 const [alex, , adele] = demoPeople;
 const APPROVED_CARD = 'Learning time approved';
+const DAY = 86_400_000;
 
 interface SimEvent {
   subject: string;
@@ -53,16 +55,22 @@ afterAll(async () => {
 
 describe('learning time in the tabs', () => {
   it('a learner asks in My learning, the manager approves in My team, the card and the calendar follow', async () => {
-    // Alex asks for 45 minutes for his program.
-    const learner = await openHostedTab(browser, `http://127.0.0.1:${sandbox.ports.teamsHost}`, {
-      user: alex!.id,
-      tab: 'my-learning',
-    });
-    // The form starts at the browser's today; Chromium here runs in UTC and Alex lives in Oslo, so
-    // around midnight the two disagree and the server (rightly) refuses a day already past in Oslo.
-    // Ask for the day after tomorrow (UTC), a future day in every zone, so the test holds at any hour.
-    const dayAfterTomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-    await learner.tab.getByLabel('Day').fill(dayAfterTomorrow);
+    // Alex asks for 45 minutes for his program. His browser's clock is three days behind, so its
+    // date is never his today in Oslo: the form must start at the day the server names.
+    const learner = await openHostedTab(
+      browser,
+      `http://127.0.0.1:${sandbox.ports.teamsHost}`,
+      { user: alex!.id, tab: 'my-learning' },
+      (context) => context.clock.setFixedTime(new Date(Date.now() - 3 * DAY)),
+    );
+    const today = localDay(new Date(), 'Europe/Oslo');
+    const day = learner.tab.getByLabel('Day');
+    await expect.poll(() => day.inputValue()).toBe(today);
+    // A day already past in Oslo is refused in the words of the chat's form, under the field.
+    await day.fill(localDay(new Date(Date.now() - DAY), 'Europe/Oslo'));
+    await learner.tab.getByRole('button', { name: 'Send to my manager' }).click();
+    await learner.tab.getByText('Choose today or a day ahead.').waitFor();
+    await day.fill(today);
     await learner.tab.getByLabel('Minutes').fill('45');
     await learner.tab.getByRole('button', { name: 'Send to my manager' }).click();
     await learner.tab.getByText('Sent. Your manager gets a card').waitFor();

@@ -55,6 +55,19 @@ describe.each(languages)('the tab and the chat use the same words (%s)', (langua
     for (const text of [time.sentTitle, time.alreadyDecided]) expect(text).toMatch(terms[language].request);
   });
 
+  it('for what is wrong with a learning-time request', () => {
+    const problems = time.problems;
+    expect(tab.problemDateMissing).toBe(problems.dateMissing);
+    expect(tab.problemDateInvalid).toBe(problems.dateInvalid);
+    expect(tab.problemDateInPast).toBe(problems.dateInPast);
+    expect(tab.problemDateTooFar).toBe(problems.dateTooFar);
+    expect(tab.problemMinutesInvalid).toBe(problems.minutesInvalid);
+    expect(tab.problemMinutesOutOfRange(15, 480)).toBe(problems.minutesOutOfRange(15, 480));
+    expect(tab.problemPurposeMissing).toBe(problems.purposeMissing);
+    expect(tab.problemPurposeTooLong(200)).toBe(problems.purposeTooLong(200));
+    expect(tab.problemProgramNotYours).toBe(problems.programNotYours);
+  });
+
   it('for the manager’s nudge', () => {
     for (const text of [tab.nudge, tab.nudgeSent, tab.nudgeTooSoon('1 Dec'), chat.managers.nudge.title])
       expect(text).toMatch(terms[language].nudge);

@@ -23,12 +23,27 @@ export interface TabErrorBody {
     code: TabErrorCode;
     /** English, for developers and logs; never shown as is, never names a person. */
     message: string;
-    /** For `invalid`: which fields, e.g. `{ path: 'minutes', message: 'at most 480' }`. */
-    issues?: Array<{ path: string; message: string }>;
+    /**
+     * For `invalid`: which fields, e.g. `{ path: 'minutes', message: 'at most 480' }`. A learning-time
+     * request's problems also carry their `problem` code, which the tab words as the chat's form does.
+     */
+    issues?: Array<{ path: string; message: string; problem?: LearningTimeProblem }>;
     /** For `tooMany` (a nudge within a week): when it is allowed again. */
     retryAt?: string;
   };
 }
+
+/** Why a learning-time request was refused, field by field (the same checks as the chat's form). */
+export type LearningTimeProblem =
+  | 'dateMissing'
+  | 'dateInvalid'
+  | 'dateInPast'
+  | 'dateTooFar'
+  | 'minutesInvalid'
+  | 'minutesOutOfRange'
+  | 'purposeMissing'
+  | 'purposeTooLong'
+  | 'programNotYours';
 
 // ---------------------------------------------------------------------------------------------
 // Roles and actions
@@ -139,6 +154,11 @@ export interface MyLearningResponse {
   programs: ProgramProgressView[];
   /** The caller's own requests, newest first (at most 50). */
   learningTimeRequests: LearningTimeRequestView[];
+  /**
+   * Today in the caller's own time zone (YYYY-MM-DD), as the server checks a learning-time request:
+   * the form's first day. Not the browser's date, which differs around midnight and when travelling.
+   */
+  today: string;
   actions: TabAction[];
 }
 

@@ -104,6 +104,7 @@ export function managerRoutes(deps: ManagerRouteDeps): TabRouteMount {
             issues: Object.entries(outcome.problems).map(([field, problem]) => ({
               path: field === 'purpose' ? (body.programId ? 'programId' : 'purpose') : field,
               message: problemText[problem],
+              problem,
             })),
           });
         case 'requested':

@@ -82,6 +82,7 @@ export class TabPresenter {
         overdue: p.overdue.map((i) => this.item(i)),
       })),
       learningTimeRequests: result.requests.map((r) => this.request(r, () => callerName, [])),
+      today: result.today,
       actions: result.actions,
     };
   }

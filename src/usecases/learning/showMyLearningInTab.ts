@@ -1,3 +1,4 @@
+import { localDay } from '../../domain/delivery/deliveryPolicy.ts';
 import { callerActions, type CallerAction } from '../../domain/access/tabAccess.ts';
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import { openItems, type OpenItems } from '../../domain/learning/learningProgress.ts';
@@ -11,14 +12,17 @@ const MAX_REQUESTS = 50;
 export interface MyLearningInTab {
   programs: Array<{ enrollment: Enrollment; mandatory: boolean } & OpenItems>;
   requests: LearningTimeRequestSummary[];
+  /** Today in the caller's own time zone: the earliest day they may ask learning time for. */
+  today: string;
   actions: CallerAction[];
 }
 
-/** The caller's own learning (and only theirs): three queries, whatever their role. */
+/** The caller's own learning (and only theirs): four queries, whatever their role. */
 export async function showMyLearningInTab(deps: TeamReadDeps, caller: SignedIn): Promise<MyLearningInTab> {
   const now = deps.clock.now();
-  const [viewer, { enrollments, steps }, requests] = await Promise.all([
+  const [viewer, person, { enrollments, steps }, requests] = await Promise.all([
     whoIsCalling(deps, caller),
+    deps.people.get(caller.tenantId, caller.userId),
     deps.progress.loadPerson(caller.tenantId, caller.userId),
     deps.learningTime.listForLearner(caller.tenantId, caller.userId),
   ]);
@@ -39,6 +43,8 @@ export async function showMyLearningInTab(deps: TeamReadDeps, caller: SignedIn):
   return {
     programs,
     requests: requests.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, MAX_REQUESTS),
+    // The same day the server checks a request against (requestLearningTime), not the browser's.
+    today: localDay(now, person?.timeZone ?? deps.defaultTimeZone),
     actions: callerActions(viewer),
   };
 }

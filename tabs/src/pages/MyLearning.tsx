@@ -73,7 +73,7 @@ function MyLearningView({ data, reload }: { data: MyLearningResponse; reload: ()
         )}
       />
       {data.actions.includes('requestLearningTime') && (
-        <RequestLearningTime programs={data.programs} sent={reload} />
+        <RequestLearningTime programs={data.programs} today={data.today} sent={reload} />
       )}
     </>
   );

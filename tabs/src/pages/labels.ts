@@ -1,5 +1,6 @@
 import type {
   EnrollmentStatusView,
+  LearningTimeProblem,
   LearningTimeRequestView,
   ReachabilityStageView,
   StepKindView,
@@ -51,5 +52,24 @@ export const requestStatusLabel = (t: Messages, r: LearningTimeRequestView): str
           : undefined;
   return calendar ? `${t.requestStatusApproved} · ${calendar}` : t.requestStatusApproved;
 };
+
+/** The learning-time limits the server checks (src/domain/managers/learningTimeRequest.ts). */
+export const LEARNING_TIME_FORM = { minMinutes: 15, maxMinutes: 480, purposeMaxLength: 200 } as const;
+
+export const problemLabel = (t: Messages, p: LearningTimeProblem): string =>
+  ({
+    dateMissing: t.problemDateMissing,
+    dateInvalid: t.problemDateInvalid,
+    dateInPast: t.problemDateInPast,
+    dateTooFar: t.problemDateTooFar,
+    minutesInvalid: t.problemMinutesInvalid,
+    minutesOutOfRange: t.problemMinutesOutOfRange(
+      LEARNING_TIME_FORM.minMinutes,
+      LEARNING_TIME_FORM.maxMinutes,
+    ),
+    purposeMissing: t.problemPurposeMissing,
+    purposeTooLong: t.problemPurposeTooLong(LEARNING_TIME_FORM.purposeMaxLength),
+    programNotYours: t.problemProgramNotYours,
+  })[p];
 
 export const requestPurpose = (r: LearningTimeRequestView): string => r.programTitle ?? r.purpose ?? '';

@@ -15,4 +15,6 @@ export interface TeamReadDeps {
   reachability: Pick<ReachabilityStore, 'get'>;
   learningTime: LearningTimeRequestReader;
   checkins: Pick<CheckinStore, 'listForLearner'>;
+  /** The tenant's time zone, for people the directory gives none. */
+  defaultTimeZone: string;
 }
