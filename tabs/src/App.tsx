@@ -1,28 +1,18 @@
-import { useEffect, useMemo, useState } from 'react';
-import {
-  FluentProvider,
-  Title2,
-  Text,
-  teamsHighContrastTheme,
-  webDarkTheme,
-  webLightTheme,
-  type Theme,
-} from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { FluentProvider, Title2, Text } from '@fluentui/react-components';
 import { apiClient } from './api/client.ts';
 import type { TeamsSession, TeamsTheme } from './host/teams.ts';
 import { languageOf, messagesFor, type TabLanguage } from './messages/index.ts';
 import { formatters, TabEnvContext, type TabEnv } from './tabContext.ts';
-import { Admin } from './pages/Admin.tsx';
+import { fluentThemes, TabThemeContext } from './theme.ts';
+import { Loading } from './components/States.tsx';
 import { MyLearning } from './pages/MyLearning.tsx';
 import { MyTeam } from './pages/MyTeam.tsx';
 
-export type TabName = 'my-learning' | 'my-team' | 'admin';
+// HR's tab is a chunk of its own: learners and managers, who open the other two, never load it.
+const Admin = lazy(() => import('./pages/admin/AdminTab.tsx'));
 
-const themes: Record<TeamsTheme, Theme> = {
-  default: webLightTheme,
-  dark: webDarkTheme,
-  contrast: teamsHighContrastTheme,
-};
+export type TabName = 'my-learning' | 'my-team' | 'admin';
 
 function Shell({
   language,
@@ -38,7 +28,7 @@ function Shell({
     document.documentElement.dataset.theme = theme;
   }, [language, theme]);
   return (
-    <FluentProvider theme={themes[theme]} className="tab-root">
+    <FluentProvider theme={fluentThemes[theme]} className="tab-root">
       <main className="tab-main">{children}</main>
     </FluentProvider>
   );
@@ -61,11 +51,17 @@ export function TabApp({ tab, session }: { tab: TabName; session: TeamsSession }
   useEffect(() => session.loaded(), [session]);
   return (
     <Shell language={language} theme={theme}>
-      <TabEnvContext.Provider value={env}>
-        {tab === 'my-learning' && <MyLearning />}
-        {tab === 'my-team' && <MyTeam />}
-        {tab === 'admin' && <Admin />}
-      </TabEnvContext.Provider>
+      <TabThemeContext.Provider value={theme}>
+        <TabEnvContext.Provider value={env}>
+          {tab === 'my-learning' && <MyLearning />}
+          {tab === 'my-team' && <MyTeam />}
+          {tab === 'admin' && (
+            <Suspense fallback={<Loading />}>
+              <Admin />
+            </Suspense>
+          )}
+        </TabEnvContext.Provider>
+      </TabThemeContext.Provider>
     </Shell>
   );
 }

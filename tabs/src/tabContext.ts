@@ -11,6 +11,8 @@ export interface TabEnv {
   formatDate(iso: string): string;
   /** November 2026, for YYYY-MM. */
   formatMonth(yyyyMm: string): string;
+  /** 27 Nov 2026, 14:05 in the person's language and their device's time zone: an instant. */
+  formatDateTime(iso: string): string;
 }
 
 export const TabEnvContext = createContext<TabEnv | null>(null);
@@ -21,7 +23,9 @@ export function useTabEnv(): TabEnv {
   return env;
 }
 
-export function formatters(language: TabLanguage): Pick<TabEnv, 'formatDate' | 'formatMonth'> {
+export function formatters(
+  language: TabLanguage,
+): Pick<TabEnv, 'formatDate' | 'formatMonth' | 'formatDateTime'> {
   const tag = language === 'nb' ? 'nb-NO' : language === 'sv' ? 'sv-SE' : 'en-GB';
   const day = new Intl.DateTimeFormat(tag, {
     day: 'numeric',
@@ -30,9 +34,11 @@ export function formatters(language: TabLanguage): Pick<TabEnv, 'formatDate' | '
     timeZone: 'UTC',
   });
   const month = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const instant = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
   return {
     // Calendar days (YYYY-MM-DD) are dates, not instants: read them as UTC so no time zone moves them.
     formatDate: (iso) => day.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)),
     formatMonth: (yyyyMm) => month.format(new Date(`${yyyyMm}-01T00:00:00Z`)),
+    formatDateTime: (iso) => instant.format(new Date(iso)),
   };
 }

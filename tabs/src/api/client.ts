@@ -11,10 +11,32 @@ export type ApiResult<T> =
 export interface ApiClient {
   get<T>(path: string): Promise<ApiResult<T>>;
   post<T>(path: string, body?: unknown): Promise<ApiResult<T>>;
+  /** A file the API sends (a CSV export): its bytes and the name the server gave it. */
+  download(path: string): Promise<ApiResult<{ blob: Blob; fileName?: string }>>;
+}
+
+/** `attachment; filename="x.csv"; filename*=UTF-8''x%20y.csv` → the best name it offers. */
+export function fileNameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!.trim());
+    } catch (error) {
+      console.warn('Drypp tab: a file name that does not decode', error);
+    }
+  }
+  return /filename\s*=\s*"?([^";]+)"?/i.exec(disposition)?.[1]?.trim();
 }
 
 export function apiClient(getToken: () => Promise<string>, locale: string): ApiClient {
-  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T>> => {
+  const call = async <T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    // An empty answer (a 202 with no body) reads as undefined, as before: the status says enough.
+    read: (res: Response) => Promise<T> = (res) => res.json().catch(() => undefined) as Promise<T>,
+  ): Promise<ApiResult<T>> => {
     let token: string;
     try {
       token = await getToken();
@@ -37,8 +59,15 @@ export function apiClient(getToken: () => Promise<string>, locale: string): ApiC
       console.warn('Drypp tab: the API did not answer', error);
       return { ok: false, status: 0, code: 'failed' };
     }
+    if (res.ok) {
+      try {
+        return { ok: true, status: res.status, data: await read(res) };
+      } catch (error) {
+        console.warn('Drypp tab: the API answered with something unreadable', error);
+        return { ok: false, status: res.status, code: 'failed' };
+      }
+    }
     const json: unknown = await res.json().catch(() => undefined);
-    if (res.ok) return { ok: true, status: res.status, data: json as T };
     const errorBody = json as Partial<TabErrorBody> & { correlationId?: string };
     const code = errorBody?.error?.code;
     return {
@@ -52,5 +81,10 @@ export function apiClient(getToken: () => Promise<string>, locale: string): ApiC
   return {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body),
+    download: (path) =>
+      call('GET', path, undefined, async (res) => ({
+        blob: await res.blob(),
+        fileName: fileNameOf(res.headers.get('Content-Disposition')),
+      })),
   };
 }

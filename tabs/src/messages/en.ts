@@ -1,3 +1,5 @@
+import { adminEn } from './admin/en.ts';
+
 /**
  * The tab's English texts. nb.ts and sv.ts have the same keys (checked by the type). Functions take
  * already formatted values (dates, numbers), so the catalogue stays free of formatting rules.
@@ -144,14 +146,7 @@ export const en = {
   ],
   actionFailed: 'That did not work. Try again.',
 
-  adminIntro: 'What HR can see today. Broadcasts of guidelines and who acknowledged them come here later.',
-  adminSignedInAs: (name: string) => `Signed in as ${name}`,
-  adminRoles: 'Your roles in Drypp',
-  roleLearner: 'Learner',
-  roleManager: 'Manager',
-  roleHrAdmin: 'HR admin',
-  adminReports: 'Reports',
-  adminReportsBody: 'Engagement per program: npm run drypp -- report engagement --program <id>',
+  ...adminEn,
 } as const;
 
 type Widen<T> = T extends string

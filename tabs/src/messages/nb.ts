@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { adminNb } from './admin/nb.ts';
 
 /** Norsk bokmål. Also for nn and no: Drypp ships Bokmål for every Norwegian locale. */
 export const nb: Messages = {
@@ -143,13 +144,5 @@ export const nb: Messages = {
   ],
   actionFailed: 'Det gikk ikke. Prøv igjen.',
 
-  adminIntro:
-    'Det HR kan se i dag. Kunngjøringer av retningslinjer og hvem som har bekreftet dem, kommer her senere.',
-  adminSignedInAs: (name) => `Logget inn som ${name}`,
-  adminRoles: 'Rollene dine i Drypp',
-  roleLearner: 'Deltaker',
-  roleManager: 'Leder',
-  roleHrAdmin: 'HR-admin',
-  adminReports: 'Rapporter',
-  adminReportsBody: 'Engasjement per program: npm run drypp -- report engagement --program <id>',
+  ...adminNb,
 };

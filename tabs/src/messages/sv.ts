@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { adminSv } from './admin/sv.ts';
 
 /** Svenska. */
 export const sv: Messages = {
@@ -143,12 +144,5 @@ export const sv: Messages = {
   ],
   actionFailed: 'Det fungerade inte. Försök igen.',
 
-  adminIntro: 'Det HR kan se i dag. Utskick av riktlinjer och vilka som har bekräftat dem kommer hit senare.',
-  adminSignedInAs: (name) => `Inloggad som ${name}`,
-  adminRoles: 'Dina roller i Drypp',
-  roleLearner: 'Deltagare',
-  roleManager: 'Chef',
-  roleHrAdmin: 'HR-administratör',
-  adminReports: 'Rapporter',
-  adminReportsBody: 'Engagemang per program: npm run drypp -- report engagement --program <id>',
+  ...adminSv,
 };

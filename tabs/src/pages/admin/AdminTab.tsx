@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { Tab, TabList, Title2 } from '@fluentui/react-components';
+import type {
+  BroadcastDetailView,
+  BroadcastListResponse,
+  MeResponse,
+} from '../../../../src/http/tabs/contract.ts';
+import { TitledSection } from '../../components/Sections.tsx';
+import { Loading, LoadFailed, Notice } from '../../components/States.tsx';
+import { useApi } from '../../components/useApi.ts';
+import { useTabEnv } from '../../tabContext.ts';
+import { BroadcastDetail } from './broadcasts/BroadcastDetail.tsx';
+import { BroadcastList } from './broadcasts/BroadcastList.tsx';
+import { ComposeGuideline } from './compose/ComposeGuideline.tsx';
+import { CorrectGuideline } from './compose/CorrectGuideline.tsx';
+import { emptyCompose, type ComposeForm } from './compose/draft.ts';
+import { usePolled } from './usePolled.ts';
+
+/** While a send is under way or scheduled, the list follows it. */
+export const LIST_POLL_MS = 5000;
+
+type Place =
+  | { at: 'list' }
+  | { at: 'compose' }
+  | { at: 'detail'; id: string; notice?: string }
+  | { at: 'correct'; broadcast: BroadcastDetailView };
+
+const followUp = (data: BroadcastListResponse) =>
+  data.broadcasts.some((b) => b.status === 'sending' || b.status === 'scheduled');
+
+/**
+ * The Admin tab (HR admins; the server decides who is one): the broadcasts sent so far with their
+ * progress, a broadcast's detail, and the compose form for a new guideline. The form is kept here,
+ * so moving between the two tabs of the page loses nothing typed.
+ */
+export default function AdminTab() {
+  const { t } = useTabEnv();
+  const { value, reload } = useApi<MeResponse>('/me');
+  return (
+    <>
+      <Title2 as="h1">{t.tabAdmin}</Title2>
+      {value.state === 'loading' && <Loading />}
+      {value.state === 'failed' && <LoadFailed result={value.result} retry={reload} />}
+      {value.state === 'ready' && !value.data.actions.includes('viewAdmin') && <Forbidden />}
+      {value.state === 'ready' && value.data.actions.includes('viewAdmin') && <Broadcasts />}
+    </>
+  );
+}
+
+function Forbidden() {
+  const { t } = useTabEnv();
+  return <Notice title={t.forbiddenAdminTitle} body={t.forbiddenAdminBody} />;
+}
+
+function Broadcasts() {
+  const { t, language } = useTabEnv();
+  const list = usePolled<BroadcastListResponse>('/admin/broadcasts', LIST_POLL_MS, followUp);
+  const [place, setPlace] = useState<Place>({ at: 'list' });
+  const [form, setForm] = useState<ComposeForm>(() => emptyCompose(language));
+  const section = place.at === 'compose' ? 'compose' : 'broadcasts';
+
+  // The role can be taken away while the tab is open: the server's answer decides.
+  if (list.value.state === 'failed' && list.value.result.code === 'forbidden') return <Forbidden />;
+
+  return (
+    <>
+      <TabList
+        selectedValue={section}
+        onTabSelect={(_e, d) => setPlace(d.value === 'compose' ? { at: 'compose' } : { at: 'list' })}
+        aria-label={t.tabAdmin}
+      >
+        <Tab value="broadcasts" id="admin-tab-broadcasts" aria-controls="admin-panel">
+          {t.adminBroadcasts}
+        </Tab>
+        <Tab value="compose" id="admin-tab-compose" aria-controls="admin-panel">
+          {t.composeNew}
+        </Tab>
+      </TabList>
+      <div
+        role="tabpanel"
+        id="admin-panel"
+        aria-labelledby={`admin-tab-${section}`}
+        className="tab-main-panel"
+      >
+        {place.at === 'compose' && (
+          <ComposeGuideline
+            form={form}
+            change={setForm}
+            created={(id, how) => {
+              setForm(emptyCompose(language));
+              list.reload();
+              setPlace({ at: 'detail', id, notice: t.createdNotice(how) });
+            }}
+          />
+        )}
+        {place.at === 'list' && (
+          <TitledSection id="admin-broadcasts" title={t.adminBroadcasts}>
+            {list.value.state === 'loading' && <Loading />}
+            {list.value.state === 'failed' && <LoadFailed result={list.value.result} retry={list.reload} />}
+            {list.value.state === 'ready' && (
+              <BroadcastList
+                broadcasts={list.value.data.broadcasts}
+                open={(id) => setPlace({ at: 'detail', id })}
+                compose={() => setPlace({ at: 'compose' })}
+              />
+            )}
+          </TitledSection>
+        )}
+        {place.at === 'detail' && (
+          <BroadcastDetail
+            id={place.id}
+            notice={place.notice}
+            back={() => setPlace({ at: 'list' })}
+            correct={(broadcast) => setPlace({ at: 'correct', broadcast })}
+            changed={list.reload}
+          />
+        )}
+        {place.at === 'correct' && (
+          <CorrectGuideline
+            broadcast={place.broadcast}
+            back={() => setPlace({ at: 'detail', id: place.broadcast.id })}
+            corrected={(version) => {
+              list.reload();
+              setPlace({ at: 'detail', id: place.broadcast.id, notice: t.correctedNotice(version) });
+            }}
+          />
+        )}
+      </div>
+    </>
+  );
+}
