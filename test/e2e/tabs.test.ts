@@ -167,7 +167,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   const tabs: Array<{ tab: HostedTabOptions['tab']; user: string; ready: string }> = [
     { tab: 'my-learning', user: alex!.id, ready: 'Welcome to your new job' },
     { tab: 'my-team', user: adele!.id, ready: 'Team activity, last 12 weeks' },
-    { tab: 'admin', user: megan!.id, ready: 'Your roles in Drypp' },
+    { tab: 'admin', user: megan!.id, ready: 'Guidelines sent' },
   ];
   for (const theme of ['default', 'dark', 'contrast'] as const) {
     for (const { tab, user, ready } of tabs) {

@@ -4,8 +4,8 @@ import {
   Field,
   Input,
   Select,
-  Tab,
-  TabList,
+  Radio,
+  RadioGroup,
   Text,
   Textarea,
   makeStyles,
@@ -70,26 +70,26 @@ export function GuidelineFields({
     <div className={styles.fields}>
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{t.composeText}</legend>
-        <TabList
-          selectedValue={language}
-          onTabSelect={(_e, d) => setLanguage(d.value as BroadcastLanguage)}
+        {/* Which language is being written: radio buttons, not a TabList (its arrow-key focus helpers
+            are aria-hidden focusable elements that accessibility checkers flag). */}
+        <RadioGroup
+          layout="horizontal"
+          value={language}
+          onChange={(_e, d) => setLanguage(d.value as BroadcastLanguage)}
           aria-label={t.composeLanguages}
         >
           {LANGUAGES.map((l) => (
-            <Tab key={l} value={l} id={`${idPrefix}-lang-${l}`} aria-controls={`${idPrefix}-variant`}>
-              {t.languageTab(
+            <Radio
+              key={l}
+              value={l}
+              label={t.languageTab(
                 t.languageName(l),
                 languageHasProblem(l) ? 'problem' : written.includes(l) ? 'written' : 'empty',
               )}
-            </Tab>
+            />
           ))}
-        </TabList>
-        <div
-          className={styles.variant}
-          role="tabpanel"
-          id={`${idPrefix}-variant`}
-          aria-labelledby={`${idPrefix}-lang-${language}`}
-        >
+        </RadioGroup>
+        <div className={styles.variant} id={`${idPrefix}-variant`}>
           <Field label={t.composeTitle(t.languageName(language))} {...message(`variants.${language}.title`)}>
             <Input
               value={variant.title}
