@@ -30,6 +30,12 @@ import { catalogOf } from './usecases/learning/programCatalog.ts';
 import type { ManagersDeps } from './usecases/managers/managersDeps.ts';
 import { TableCheckinStore } from './store/managers/checkinStore.ts';
 import { TableLearningTimeStore } from './store/managers/learningTimeStore.ts';
+import { TableTeamDirectory } from './store/managers/teamDirectoryStore.ts';
+import { TableTeamSummaryStore } from './store/managers/teamSummaryStore.ts';
+import { keepTeamSummaries } from './usecases/managers/team/keepTeamSummaries.ts';
+import type { TeamSummaryDeps } from './usecases/managers/team/refreshTeamSummary.ts';
+import type { ManagerIndex } from './usecases/managers/teamPorts.ts';
+import type { TeamDirectory } from './usecases/managers/teamSummaryPorts.ts';
 
 /** What the bot, the jobs and the tab API reach: the learning and the managers use cases' ports. */
 export type AppDeps = LearningDeps & ManagersDeps;
@@ -47,6 +53,10 @@ export interface Composed {
   storage: StorageClients;
   /** Set outside production: time that `drypp sandbox clock --advance` moves for every process. */
   adjustableClock?: AdjustableClock;
+  /** My team's read model: what refreshes and rebuilds it (the stores in `deps` keep it current). */
+  teamSummaries: TeamSummaryDeps & { teamDirectory: TeamDirectory };
+  /** The manager index every directory write goes through (it refreshes the team summaries too). */
+  managerIndex: ManagerIndex;
 }
 
 export async function compose(config: Config, log: Logger): Promise<Composed> {
@@ -72,16 +82,32 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
   await adjustableClock?.refresh();
   const clock: Clock = adjustableClock ?? systemClock;
 
+  // Every write of what My team shows goes through these wrappers, which keep the summaries current.
+  const progress = new TableProgressStore(storage.table(tableNames.learnerProgress));
+  const reachability = new TableReachabilityStore(storage.table(tableNames.reachability));
+  const teamSummaries = {
+    teamSummaries: new TableTeamSummaryStore(storage.table(tableNames.teamSummaries)),
+    teamDirectory: new TableTeamDirectory(storage.table(tableNames.people)),
+    progress,
+    reachability,
+  };
+  const keep = keepTeamSummaries(teamSummaries, (error, where) =>
+    log.error({ err: error, ...where }, 'team summary not refreshed (the repair job rebuilds it)'),
+  );
+  const managerIndex = keep.managerIndex(new TableManagerIndex(storage.table(tableNames.managerIndex)));
+
   return {
     storage,
     adjustableClock,
     rules: content.rules,
+    teamSummaries,
+    managerIndex,
     deps: {
       clock,
       catalog: catalogOf(content.programs),
-      enrollments: new TableEnrollmentStore(storage.table(tableNames.learnerProgress)),
-      steps: new TableStepStore(storage.table(tableNames.learnerProgress)),
-      progress: new TableProgressStore(storage.table(tableNames.learnerProgress)),
+      enrollments: keep.enrollments(new TableEnrollmentStore(storage.table(tableNames.learnerProgress))),
+      steps: keep.steps(new TableStepStore(storage.table(tableNames.learnerProgress))),
+      progress: keep.progress(progress),
       dueWork: new TableDueWorkStore(storage.table(tableNames.dueWork)),
       deliveries: new TableDeliveryStore(
         storage.table(tableNames.deliveries),
@@ -91,13 +117,13 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
       people: new TablePeopleStore(
         storage.table(tableNames.people),
         storage.table(tableNames.tenants),
-        new TableManagerIndex(storage.table(tableNames.managerIndex)),
+        managerIndex,
       ),
       conversations: new TableConversationStore(
         storage.table(tableNames.conversations),
         storage.table(tableNames.welcomes),
       ),
-      reachability: new TableReachabilityStore(storage.table(tableNames.reachability)),
+      reachability: keep.reachability(reachability),
       policy: deliveryPolicyFrom(config),
       learningTime: new TableLearningTimeStore(storage.table(tableNames.learningTime)),
       checkins: new TableCheckinStore(storage.table(tableNames.checkins)),

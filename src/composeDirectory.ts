@@ -1,4 +1,3 @@
-import { TableManagerIndex } from './store/managers/managerIndexStore.ts';
 import type { DirectorySettings } from './config/config.ts';
 import type { Composed } from './compose.ts';
 import { presentManagerNotice } from './cards/directory/presenters/managerNoticePresenter.ts';
@@ -45,7 +44,7 @@ export function composeDirectory(
     mirror: new TableDirectoryMirror(
       storage.table(tableNames.people),
       storage.table(tableNames.tenants),
-      new TableManagerIndex(storage.table(tableNames.managerIndex)),
+      composed.managerIndex,
     ),
     syncState: new TableSyncStateStore(storage.table(tableNames.syncState)),
     reachability,
@@ -88,7 +87,7 @@ export function composeDirectory(
         people: new TablePeopleStore(
           storage.table(tableNames.people),
           storage.table(tableNames.tenants),
-          new TableManagerIndex(storage.table(tableNames.managerIndex)),
+          composed.managerIndex,
         ),
         enrollments: deps.enrollments,
         defaultTimeZone: deps.policy.timeZone,

@@ -19,6 +19,7 @@ import { DryppBot } from '../bot/dryppBot.ts';
 import { GraphCalendarBooker } from './graph/calendarBooker.ts';
 import { GraphClients } from './graph/graphClients.ts';
 import { followUpLearningTimeJob } from './jobs/managersJobs.ts';
+import { repairTeamSummariesJob } from './jobs/teamSummaryJobs.ts';
 import { learningTimePresenter } from './cards/managers/presenters/learningTimePresenter.ts';
 import { teamCardPresenter } from './cards/managers/presenters/teamCardPresenter.ts';
 import { managerRoutes } from './http/tabs/managerRoutes.ts';
@@ -45,6 +46,7 @@ function tabApiFor(config: Config, composed: Awaited<ReturnType<typeof compose>>
     clock: deps.clock,
     catalog: deps.catalog,
     managerIndex: new TableManagerIndex(storage.table(tableNames.managerIndex)),
+    teamSummaries: composed.teamSummaries.teamSummaries,
     people: deps.people,
     progress: deps.progress,
     reachability: deps.reachability,
@@ -138,6 +140,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
         followUpLearningTimeJob(deps, learningTimePresenter(deps.catalog), log, {
           intervalMs: config.schedulerIntervalMs,
         }),
+        repairTeamSummariesJob({ ...deps, ...composed.teamSummaries }, log),
         ...(directory?.jobs ?? []),
       ],
       log,

@@ -12,6 +12,11 @@ import { enrollmentToRow, stepToRow } from '../../src/store/learning/progressRow
 import { TableManagerIndex } from '../../src/store/managers/managerIndexStore.ts';
 import type { StorageClients } from '../../src/store/platform/storageClients.ts';
 import { tableNames } from '../../src/store/platform/tables.ts';
+import { TableProgressStore } from '../../src/store/learning/progressStore.ts';
+import { TableReachabilityStore } from '../../src/store/directory/reachabilityStore.ts';
+import { TableTeamDirectory } from '../../src/store/managers/teamDirectoryStore.ts';
+import { TableTeamSummaryStore } from '../../src/store/managers/teamSummaryStore.ts';
+import { rebuildTeamSummaries } from '../../src/usecases/managers/team/rebuildTeamSummaries.ts';
 
 /**
  * The tab-api bench's organisation: managers, each with a tree of reports over three levels, every
@@ -185,5 +190,19 @@ async function inParallel(tasks: Array<() => Promise<void>>, limit: number): Pro
     Array.from({ length: limit }, async () => {
       while (next < tasks.length) await tasks[next++]!();
     }),
+  );
+}
+
+/** My team's summaries from what was seeded, as `drypp team-summaries rebuild` builds them. */
+export async function rebuildSummaries(storage: StorageClients, tenantId: string): Promise<void> {
+  await rebuildTeamSummaries(
+    {
+      teamSummaries: new TableTeamSummaryStore(storage.table(tableNames.teamSummaries)),
+      teamDirectory: new TableTeamDirectory(storage.table(tableNames.people)),
+      progress: new TableProgressStore(storage.table(tableNames.learnerProgress)),
+      reachability: new TableReachabilityStore(storage.table(tableNames.reachability)),
+    },
+    tenantId,
+    new Date(),
   );
 }

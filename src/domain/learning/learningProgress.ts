@@ -30,7 +30,7 @@ export interface OpenItems {
 export function openItems(
   enrollment: Enrollment,
   program: Program | undefined,
-  steps: readonly StepState[],
+  steps: ReadonlyArray<Pick<StepState, 'programId' | 'stepId' | 'status' | 'dueAt'>>,
   now: Date,
 ): OpenItems {
   const result: OpenItems = { due: [], overdue: [] };
@@ -55,7 +55,10 @@ export function openItems(
 }
 
 /** A quiz the person has tried at least twice without reaching the pass mark. */
-export function quizzesFailedTwice(program: Program | undefined, steps: readonly StepState[]): string[] {
+export function quizzesFailedTwice(
+  program: Program | undefined,
+  steps: ReadonlyArray<Pick<StepState, 'programId' | 'stepId' | 'attempts' | 'lastScore'>>,
+): string[] {
   if (!program) return [];
   return program.steps.flatMap((step) => {
     if (step.kind !== 'quiz') return [];

@@ -3,7 +3,7 @@
 import type { Enrollment } from '../learning/enrollment.ts';
 import { openItems, quizzesFailedTwice, type OpenItem } from '../learning/learningProgress.ts';
 import type { Program } from '../learning/program.ts';
-import type { StepState } from '../learning/stepState.ts';
+import type { StepFacts } from './teamSummary.ts';
 
 const DAY_MS = 86_400_000;
 export const INACTIVE_AFTER_MS = 14 * DAY_MS;
@@ -29,7 +29,7 @@ export interface MemberSummary {
 
 export function summarizeMember(
   enrollments: readonly Enrollment[],
-  steps: readonly StepState[],
+  steps: readonly StepFacts[],
   findProgram: (id: string) => Program | undefined,
   now: Date,
 ): MemberSummary {

@@ -9,7 +9,7 @@ import { keyPart, personPartition } from '../platform/keys.ts';
 import { withoutUndefined } from '../platform/rowMapping.ts';
 import { submitGuardedBatches } from '../platform/transactionBatches.ts';
 import type { ReportingChange } from '../../domain/managers/reportingTree.ts';
-import type { TableManagerIndex } from '../managers/managerIndexStore.ts';
+import type { ManagerIndex } from '../../usecases/managers/teamPorts.ts';
 
 function reportingChange(m: MirroredPerson): ReportingChange {
   const p = m.person;
@@ -34,7 +34,7 @@ export class TableDirectoryMirror implements DirectoryMirror {
   constructor(
     private readonly people: TableClient,
     private readonly tenants: TableClient,
-    private readonly managerIndex: TableManagerIndex,
+    private readonly managerIndex: ManagerIndex,
   ) {}
 
   async get(tenantId: string, id: string): Promise<Stored<MirroredPerson> | undefined> {

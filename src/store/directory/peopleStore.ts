@@ -5,7 +5,7 @@ import type { PersonTimeZones } from '../../usecases/directory/timeZonePorts.ts'
 import { isStatus } from '../platform/errors.ts';
 import { keyPart, personPartition, tenantPartitionRange } from '../platform/keys.ts';
 import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';
-import type { TableManagerIndex } from '../managers/managerIndexStore.ts';
+import type { ManagerIndex } from '../../usecases/managers/teamPorts.ts';
 
 /**
  * The people Drypp knows, by tenant and Entra object id: only the fields it needs (data minimisation).
@@ -15,7 +15,7 @@ export class TablePeopleStore implements PeopleStore, PersonTimeZones {
   constructor(
     private readonly people: TableClient,
     private readonly tenantsTable: TableClient,
-    private readonly managerIndex: TableManagerIndex,
+    private readonly managerIndex: ManagerIndex,
   ) {}
 
   /** Tests, benches and the CLI add people one at a time; directory sync writes through the mirror. */

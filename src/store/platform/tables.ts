@@ -12,6 +12,8 @@ export const tableNames = {
   leases: 'Leases',
   people: 'People',
   managerIndex: 'ManagerIndex',
+  /** My team's read model: each person's summary in every manager's partition above them (store/managers/teamSummaryStore.ts). */
+  teamSummaries: 'TeamSummaries',
   tenants: 'Tenants',
   sandboxClock: 'SandboxClock',
   syncState: 'SyncState',

@@ -15,7 +15,7 @@ const QUERIES_IN_FLIGHT = 8;
  * a level at a time (the people at one level are queried in parallel).
  */
 export async function reportingTreeOf(
-  deps: { managerIndex: ManagerIndex },
+  deps: { managerIndex: Pick<ManagerIndex, 'reportsOf'> },
   tenantId: string,
   managerId: string,
 ): Promise<TeamMember[]> {

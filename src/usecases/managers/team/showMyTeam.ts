@@ -5,27 +5,24 @@ import {
   TEAM_PERSON_ACTIONS,
   type TeamPersonAction,
 } from '../../../domain/access/tabAccess.ts';
-import type { Reachability } from '../../../domain/directory/reachability.ts';
-import type { TeamMember } from '../../../domain/managers/reportingTree.ts';
+import type { ReachabilityStage } from '../../../domain/directory/reachability.ts';
+import { byDepthThenName, type TeamMember } from '../../../domain/managers/reportingTree.ts';
+import { enrollmentsOf, type TeamSummaryMember } from '../../../domain/managers/teamSummary.ts';
 import {
   summarizeMember,
   weeklyActivity,
   type MemberSummary,
   type WeekActivity,
 } from '../../../domain/managers/teamInsights.ts';
-import { mapLimit } from '../../platform/mapLimit.ts';
-import { reportingTreeOf } from './reportingTree.ts';
 import type { TeamReadDeps } from './teamReadDeps.ts';
 import type { LearningTimeRequestSummary } from '../teamPorts.ts';
 import type { SignedIn } from '../whoIsCalling.ts';
 
-/** People read in parallel: enough to hide storage latency, few enough not to flood it. */
-const PEOPLE_IN_FLIGHT = 16;
-
 export interface TeamMemberLearning {
   member: TeamMember;
   summary: MemberSummary;
-  reachability?: Reachability;
+  /** Only until a first card has reached the person. */
+  reachability?: { stage: ReachabilityStage };
   actions: TeamPersonAction[];
 }
 
@@ -40,12 +37,17 @@ export interface MyTeam {
 export type MyTeamOutcome = { kind: 'shown'; team: MyTeam } | { kind: 'notAllowed' };
 
 /**
- * My team: everyone below the caller with their learning. Storage work: one manager-index query per
- * manager in the tree, one partition query per person (enrollments with their steps) in parallel, a reachability
- * read only for people no card has reached yet, and one query for pending requests.
+ * My team: everyone below the caller with their learning. Storage work: one partition query for the
+ * caller's team summaries (every level, kept current by keepTeamSummaries) and one query for pending
+ * requests. The figures (overdue, inactive, quizzes failed twice, weekly activity) are computed here,
+ * at read time, from each person's learning facts, by the same rules as the drill-down.
  */
 export async function showMyTeam(deps: TeamReadDeps, caller: SignedIn): Promise<MyTeamOutcome> {
-  const tree = await reportingTreeOf(deps, caller.tenantId, caller.userId);
+  const [rows, pending] = await Promise.all([
+    deps.teamSummaries.listTeam(caller.tenantId, caller.userId),
+    deps.learningTime.listPending(caller.tenantId),
+  ]);
+  const tree = rows.map(memberOf).sort(byDepthThenName);
   const viewer: Actor = {
     tenantId: caller.tenantId,
     userId: caller.userId,
@@ -54,10 +56,8 @@ export async function showMyTeam(deps: TeamReadDeps, caller: SignedIn): Promise<
   };
   if (!tabRules.viewMyTeam(viewer)) return { kind: 'notAllowed' };
   const now = deps.clock.now();
-  const [learning, pending] = await Promise.all([
-    mapLimit(tree, PEOPLE_IN_FLIGHT, (member) => memberLearning(deps, viewer, member, now)),
-    deps.learningTime.listPending(caller.tenantId),
-  ]);
+  const byId = new Map(rows.map((r) => [r.personId, r]));
+  const learning = tree.map((member) => memberLearning(deps, viewer, member, byId.get(member.id)!, now));
   const inTree = new Set(tree.map((m) => m.id));
   return {
     kind: 'shown',
@@ -75,25 +75,32 @@ export async function showMyTeam(deps: TeamReadDeps, caller: SignedIn): Promise<
   };
 }
 
-async function memberLearning(
+function memberOf(row: TeamSummaryMember): TeamMember {
+  const member: TeamMember = {
+    id: row.personId,
+    managerId: row.managerId ?? '',
+    displayName: row.displayName,
+    depth: row.depth,
+  };
+  if (row.jobTitle !== undefined) member.jobTitle = row.jobTitle;
+  if (row.department !== undefined) member.department = row.department;
+  return member;
+}
+
+function memberLearning(
   deps: TeamReadDeps,
   viewer: Actor,
   member: TeamMember,
+  row: TeamSummaryMember,
   now: Date,
-): Promise<{ learning: TeamMemberLearning; doneAt: string[] }> {
-  const { enrollments, steps } = await deps.progress.loadPerson(viewer.tenantId, member.id);
+): { learning: TeamMemberLearning; doneAt: string[] } {
+  const { steps } = row.learning;
+  const enrollments = enrollmentsOf(viewer.tenantId, member.id, row.learning);
   const summary = summarizeMember(enrollments, steps, (id) => deps.catalog.find(id), now);
-  // Reachability matters only until a first card has arrived; most people need no read for it.
-  const reachability = summary.everReached
-    ? undefined
-    : await deps.reachability.get(viewer.tenantId, member.id);
+  // Reachability matters only until a first card has arrived.
+  const reachability = summary.everReached || !row.reachability ? undefined : { stage: row.reachability };
   return {
-    learning: {
-      member,
-      summary,
-      reachability,
-      actions: teamActionsOn(viewer, member.id),
-    },
+    learning: { member, summary, reachability, actions: teamActionsOn(viewer, member.id) },
     doneAt: steps.flatMap((s) => (s.status === 'done' && s.doneAt ? [s.doneAt] : [])),
   };
 }

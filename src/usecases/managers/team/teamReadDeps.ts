@@ -4,12 +4,15 @@ import type { ProgramCatalog } from '../../learning/programCatalog.ts';
 import type { ProgressStore } from '../../learning/ports.ts';
 import type { CheckinStore } from '../ports.ts';
 import type { LearningTimeRequestReader, ManagerIndex } from '../teamPorts.ts';
+import type { TeamSummaryStore } from '../teamSummaryPorts.ts';
 
 /** The few stores the tab's read views use. */
 export interface TeamReadDeps {
   clock: Clock;
   catalog: ProgramCatalog;
   managerIndex: ManagerIndex;
+  /** My team's read model: the caller's whole team in one partition. */
+  teamSummaries: Pick<TeamSummaryStore, 'listTeam'>;
   people: Pick<PeopleStore, 'get'>;
   progress: Pick<ProgressStore, 'loadPerson'>;
   reachability: Pick<ReachabilityStore, 'get'>;
