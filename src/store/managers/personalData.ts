@@ -9,6 +9,23 @@ import { declareTable, rowsNamingPerson, rowsWhere } from '../privacy/personalDa
 
 type ManagerIndexRow = { id: string; displayName: string; jobTitle?: string; department?: string };
 
+/** The three kinds of TeamSummaries rows (store/managers/teamSummaryStore.ts) as one row type. */
+type TeamSummaryRow = {
+  rowType: 'member' | 'removed' | 'home';
+  personId: string;
+  version: number;
+  managerId?: string;
+  depth?: number;
+  displayName?: string;
+  jobTitle?: string;
+  department?: string;
+  reachability?: string;
+  learning?: string;
+  person?: string;
+  ancestors?: string;
+  formerAncestors?: string;
+};
+
 export const managersPersonalData = [
   declareTable<ManagerIndexRow>()({
     table: tableNames.managerIndex,
@@ -29,6 +46,50 @@ export const managersPersonalData = [
       return [...asReport, ...asManager];
     },
     othersColumns: ['id', 'displayName', 'jobTitle', 'department'],
+  }),
+  declareTable<TeamSummaryRow>()({
+    table: tableNames.teamSummaries,
+    columns: {
+      rowType: true,
+      personId: true,
+      version: true,
+      managerId: true,
+      depth: true,
+      displayName: true,
+      jobTitle: true,
+      department: true,
+      reachability: true,
+      learning: true,
+      person: true,
+      ancestors: true,
+      formerAncestors: true,
+    },
+    // Their summary in every manager's partition above them and their home row ('own'); the copies
+    // of their reports listed under them or naming them as manager ('mentioned'). Erasure deletes all:
+    // the repair job rebuilds, from the sources, whatever should still be there.
+    find: async (client, person) => {
+      const tenant = keyPart(person.tenantId);
+      const own = await rowsWhere(
+        client,
+        odata`PartitionKey ge ${`${tenant}|`} and PartitionKey lt ${`${tenant}}`} and personId eq ${person.personId}`,
+      );
+      const mentioned = await rowsWhere(
+        client,
+        odata`PartitionKey ge ${`${tenant}|`} and PartitionKey lt ${`${tenant}}`} and personId ne ${person.personId} and (managerId eq ${person.personId} or PartitionKey eq ${`${tenant}|${keyPart(person.personId)}`})`,
+        () => 'mentioned',
+      );
+      return [...own, ...mentioned];
+    },
+    othersColumns: [
+      'personId',
+      'displayName',
+      'jobTitle',
+      'department',
+      'depth',
+      'reachability',
+      'learning',
+      'version',
+    ],
   }),
   declareTable<Omit<LearningTimeRequest, 'tenantId' | 'purpose'> & { purpose: string }>()({
     table: tableNames.learningTime,

@@ -1,12 +1,13 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { LearningFacts, StepFacts } from '../../domain/managers/teamSummary.ts';
 
 /**
- * A person's learning facts as columns of their summary row. Steps are written compactly, grouped by
- * program as `[stepId, status, dueAt, sentAt, doneAt, attempts, lastScore]`, and the JSON is split over
- * `learning0`, `learning1`, … because one string column holds at most 64 KiB; a row holds 1 MiB.
+ * A person's learning facts as one column of their summary row: compact JSON (steps grouped by
+ * program as `[stepId, status, dueAt, sentAt, doneAt, attempts, lastScore]`), deflated, in base64.
+ * A string column holds at most 32K characters; five programs take about 1.5K, so a person would need
+ * well over a hundred programs to reach it (and then the refresh fails loudly, it never truncates).
  */
-const CHUNK_CHARS = 30_000;
-const MAX_CHUNKS = 30;
+const MAX_CHARS = 32_000;
 
 type CompactStep = [string, StepFacts['status'], string, string | null, string | null, number, number | null];
 
@@ -15,7 +16,7 @@ interface CompactLearning {
   s: Array<{ p: string; s: CompactStep[] }>;
 }
 
-export function learningToColumns(learning: LearningFacts): Record<string, string> {
+export function learningToColumn(learning: LearningFacts): string {
   const byProgram = new Map<string, CompactStep[]>();
   for (const s of learning.steps) {
     const steps = byProgram.get(s.programId) ?? [];
@@ -30,24 +31,17 @@ export function learningToColumns(learning: LearningFacts): Record<string, strin
     ]);
     byProgram.set(s.programId, steps);
   }
-  const compact: CompactLearning = {
-    e: learning.enrollments,
-    s: [...byProgram].map(([p, s]) => ({ p, s })),
-  };
-  const json = JSON.stringify(compact);
-  const chunks = Math.ceil(json.length / CHUNK_CHARS);
-  if (chunks > MAX_CHUNKS)
-    throw new Error(`a team summary of ${json.length} characters does not fit one row`);
-  const columns: Record<string, string> = {};
-  for (let i = 0; i < chunks; i++)
-    columns[`learning${i}`] = json.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
-  return columns;
+  const compact: CompactLearning = { e: learning.enrollments, s: [...byProgram].map(([p, s]) => ({ p, s })) };
+  const column = deflateRawSync(JSON.stringify(compact)).toString('base64');
+  if (column.length > MAX_CHARS) {
+    throw new Error(`a team summary of ${column.length} characters does not fit its column`);
+  }
+  return column;
 }
 
-export function learningFromColumns(row: Record<string, unknown>): LearningFacts {
-  let json = '';
-  for (let i = 0; typeof row[`learning${i}`] === 'string'; i++) json += row[`learning${i}`] as string;
-  if (!json) return { enrollments: [], steps: [] };
+export function learningFromColumn(column: unknown): LearningFacts {
+  if (typeof column !== 'string' || column === '') return { enrollments: [], steps: [] };
+  const json = inflateRawSync(Buffer.from(column, 'base64')).toString('utf8');
   const compact = JSON.parse(json) as CompactLearning;
   return {
     enrollments: compact.e,

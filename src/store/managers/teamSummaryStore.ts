@@ -5,7 +5,7 @@ import type { Stored } from '../../usecases/platform/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart } from '../platform/keys.ts';
 import { withoutUndefined } from '../platform/rowMapping.ts';
-import { learningFromColumns, learningToColumns } from './teamSummaryColumns.ts';
+import { learningFromColumn, learningToColumn } from './teamSummaryColumns.ts';
 
 type Row = Record<string, unknown>;
 
@@ -76,7 +76,7 @@ export class TableTeamSummaryStore implements TeamSummaryStore {
       department: member.department,
       reachability: member.reachability,
       version: member.version,
-      ...learningToColumns(member.learning),
+      learning: learningToColumn(member.learning),
     });
     return (await this.writeIfNewer(row, member.version)) ? 'written' : 'newer';
   }
@@ -176,7 +176,7 @@ function memberFromRow(row: Row): TeamSummaryMember {
     department: text(row, 'department'),
     reachability: text(row, 'reachability') as TeamSummaryMember['reachability'],
     version: Number(row.version),
-    learning: learningFromColumns(row),
+    learning: learningFromColumn(row.learning),
   });
 }
 
