@@ -21,6 +21,7 @@ async function setUp(timeZone: string | undefined) {
   const reads: TeamReadDeps = {
     ...deps,
     managerIndex: { reportsOf: async () => [], apply: async () => {} },
+    teamSummaries: { listTeam: async () => [] },
     defaultTimeZone: 'Europe/Oslo',
   };
   return { deps, reads };
