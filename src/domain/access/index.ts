@@ -1,4 +1,12 @@
 import type { Actor } from './actor.ts';
+import {
+  broadcastActions,
+  guidelineRecipientActions,
+  type BroadcastAction,
+  type BroadcastResource,
+  type GuidelineRecipientAction,
+  type GuidelineRecipientResource,
+} from './broadcastPolicy.ts';
 import { enrollmentActions, type EnrollmentAction, type EnrollmentResource } from './enrollmentPolicy.ts';
 import {
   learningTimeActions,
@@ -19,6 +27,8 @@ import { stepActions, type StepAction, type StepResource } from './stepPolicy.ts
 export type { Actor, Role } from './actor.ts';
 export { learnerActor, sameTenant } from './actor.ts';
 export { stepResource } from './stepPolicy.ts';
+export type { BroadcastAction, BroadcastResource, GuidelineRecipientAction, GuidelineRecipientResource };
+export { canComposeBroadcasts } from './broadcastPolicy.ts';
 export type {
   EnrollmentAction,
   EnrollmentResource,
@@ -30,7 +40,13 @@ export type {
   StepResource,
 };
 
-export type Resource = StepResource | EnrollmentResource | PersonResource | LearningTimeRequestResource;
+export type Resource =
+  | StepResource
+  | EnrollmentResource
+  | PersonResource
+  | LearningTimeRequestResource
+  | BroadcastResource
+  | GuidelineRecipientResource;
 
 /** The actions of each resource type, so `can(actor, 'nudge', aStep)` does not compile. */
 export type ActionOn<R extends Resource> = R extends StepResource
@@ -41,7 +57,11 @@ export type ActionOn<R extends Resource> = R extends StepResource
       ? PersonAction
       : R extends LearningTimeRequestResource
         ? LearningTimeAction
-        : never;
+        : R extends BroadcastResource
+          ? BroadcastAction
+          : R extends GuidelineRecipientResource
+            ? GuidelineRecipientAction
+            : never;
 
 export function allowedActions<R extends Resource>(actor: Actor, resource: R): ActionOn<R>[] {
   const r = resource as Resource;
@@ -54,6 +74,10 @@ export function allowedActions<R extends Resource>(actor: Actor, resource: R): A
       return personActions(actor, r) as ActionOn<R>[];
     case 'learningTimeRequest':
       return learningTimeActions(actor, r) as ActionOn<R>[];
+    case 'broadcast':
+      return broadcastActions(actor, r) as ActionOn<R>[];
+    case 'guidelineRecipient':
+      return guidelineRecipientActions(actor, r) as ActionOn<R>[];
   }
 }
 
