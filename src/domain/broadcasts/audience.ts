@@ -12,6 +12,7 @@ export interface AudienceCandidate {
   jobTitle?: string;
   managerId?: string;
   preferredLanguage?: string;
+  timeZone?: string;
   /** Enabled members only: disabled, removed and guest accounts never get a guideline. */
   eligible: boolean;
 }

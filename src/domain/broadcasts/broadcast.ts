@@ -1,5 +1,6 @@
 // A broadcast: a guideline HR sends to many people, in their languages, that they may be asked to
 // acknowledge. Corrections make new versions; a recall takes it out of every chat. Pure.
+import { DateTime } from 'luxon';
 import type { Language } from '../platform/language.ts';
 import type { AudienceSpec } from './audience.ts';
 
@@ -294,4 +295,17 @@ export function reminderCardKey(broadcastId: string, userId: string, n: number):
 /** A manager's nudge about one guideline: at most one per person and guideline per day. */
 export function nudgeCardKey(broadcastId: string, userId: string, day: string): string {
   return `broadcast-nudge|${broadcastId}|${userId}|${day}`;
+}
+
+/** The calendar day of an instant in a time zone (a nudge is allowed once per such day). */
+export function localDay(instant: Date, timeZone: string): string {
+  const local = DateTime.fromJSDate(instant, { zone: timeZone });
+  return (local.isValid ? local : DateTime.fromJSDate(instant, { zone: 'UTC' })).toISODate()!;
+}
+
+/** The next midnight in the time zone: when the next nudge is allowed. */
+export function nextLocalMidnight(instant: Date, timeZone: string): Date {
+  const local = DateTime.fromJSDate(instant, { zone: timeZone });
+  const at = local.isValid ? local : DateTime.fromJSDate(instant, { zone: 'UTC' });
+  return at.startOf('day').plus({ days: 1 }).toJSDate();
 }

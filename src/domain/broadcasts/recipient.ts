@@ -13,6 +13,7 @@ export interface BroadcastRecipient {
   jobTitle?: string;
   managerId?: string;
   language: Language;
+  timeZone?: string;
   addedAt: string;
   /** Every acknowledgement, oldest first: a correction asks again, the earlier ones stay. */
   acknowledgements: Array<{ version: number; at: string }>;
