@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  broadcastCardVerbs,
   cardVerbs,
   managerCardVerbs,
   stepCardVerbs,
@@ -13,6 +14,8 @@ import { cardDataLimits } from '../src/cards/learning/steps/stepActionSchemas.ts
 import type { ChatContext } from './chatContext.ts';
 import { onChatMessage, type BotDeps } from './handlers.ts';
 import { runStepAction } from './stepActions.ts';
+import { runAcknowledgeGuideline } from './broadcastActions.ts';
+import { broadcastActionSchemas } from '../src/cards/broadcasts/broadcastActionSchemas.ts';
 
 /**
  * The verb table: every Action.Execute verb, the schema of its data, and what it does. This is the
@@ -38,6 +41,11 @@ const managerVerb = (verb: ManagerCardVerb): VerbHandler<z.ZodType> => ({
   },
 });
 
+/** A verb whose handler gets its own schema's parsed type; the table holds it by its common shape. */
+function typedVerb<S extends z.ZodType>(handler: VerbHandler<S>): VerbHandler<z.ZodType> {
+  return handler as unknown as VerbHandler<z.ZodType>;
+}
+
 const verbTable: { [V in CardVerb]: VerbHandler<z.ZodType> } = {
   [stepCardVerbs.completeStep]: stepVerb(stepCardVerbs.completeStep),
   [stepCardVerbs.answerQuiz]: stepVerb(stepCardVerbs.answerQuiz),
@@ -50,6 +58,10 @@ const verbTable: { [V in CardVerb]: VerbHandler<z.ZodType> } = {
   [managerCardVerbs.decideLearningTime]: managerVerb(managerCardVerbs.decideLearningTime),
   [managerCardVerbs.showLearningTime]: managerVerb(managerCardVerbs.showLearningTime),
   [managerCardVerbs.answerCheckin]: managerVerb(managerCardVerbs.answerCheckin),
+  [broadcastCardVerbs.acknowledgeGuideline]: typedVerb({
+    data: broadcastActionSchemas[broadcastCardVerbs.acknowledgeGuideline],
+    run: (deps, chat, data) => runAcknowledgeGuideline(deps.broadcasting, chat, data),
+  }),
   // Navigation buttons post the answer as a new message, so the card clicked (the welcome) stays readable.
   [cardVerbs.showMyLearning]: {
     data: z.object({}).loose(),

@@ -12,9 +12,13 @@ import { sendLearningTimeForm } from './managerActions.ts';
 import { showMyLearning } from '../src/usecases/learning/showMyLearning.ts';
 import { welcomeNewInstallation } from '../src/usecases/delivery/welcomeNewInstallation.ts';
 import type { ChatContext } from './chatContext.ts';
+import type { BroadcastActionDeps } from './broadcastActions.ts';
 
-/** The bot reaches everything through the learning and managers use cases' dependencies. */
-export type BotDeps = LearningDeps & ManagersDeps;
+/**
+ * The bot reaches everything through the learning and managers use cases' dependencies, and the
+ * broadcasts' under `broadcasting` (absent where a process serves no guidelines).
+ */
+export type BotDeps = LearningDeps & ManagersDeps & { broadcasting?: BroadcastActionDeps };
 
 /** The app was installed for the person, or its chat was opened: remember them and welcome once. */
 export async function onInstalled(deps: BotDeps, chat: ChatContext): Promise<void> {

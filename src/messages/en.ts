@@ -1,3 +1,4 @@
+import { broadcastsEn } from './broadcasts/en.ts';
 import { managersEn } from './managers/en.ts';
 
 export const en = {
@@ -169,4 +170,5 @@ export const en = {
     nothingChanged: 'Nothing was changed.',
   },
   managers: managersEn,
+  broadcasts: broadcastsEn,
 };

@@ -1,3 +1,4 @@
+import { broadcastsNb } from './broadcasts/nb.ts';
 import { managersNb } from './managers/nb.ts';
 
 import type { en } from './en.ts';
@@ -173,4 +174,5 @@ export const nb: typeof en = {
     nothingChanged: 'Ingenting er endret.',
   },
   managers: managersNb,
+  broadcasts: broadcastsNb,
 };

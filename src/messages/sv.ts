@@ -1,3 +1,4 @@
+import { broadcastsSv } from './broadcasts/sv.ts';
 import { managersSv } from './managers/sv.ts';
 import type { en } from './en.ts';
 
@@ -176,4 +177,5 @@ export const sv: typeof en = {
     nothingChanged: 'Inget har ändrats.',
   },
   managers: managersSv,
+  broadcasts: broadcastsSv,
 };

@@ -23,12 +23,20 @@ export const managerCardVerbs = {
 
 export type ManagerCardVerb = (typeof managerCardVerbs)[keyof typeof managerCardVerbs];
 
+/** The verbs of guideline cards (src/cards/broadcasts); schemas in broadcastActionSchemas.ts. */
+export const broadcastCardVerbs = {
+  acknowledgeGuideline: 'guideline.acknowledge',
+} as const;
+
+export type BroadcastCardVerb = (typeof broadcastCardVerbs)[keyof typeof broadcastCardVerbs];
+
 /** Every Action.Execute verb Drypp's cards carry. The bot's verb table (bot/cardActions.ts) handles each. */
 export const cardVerbs = {
   showMyLearning: 'showMyLearning',
   showHelp: 'showHelp',
   ...stepCardVerbs,
   ...managerCardVerbs,
+  ...broadcastCardVerbs,
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];
