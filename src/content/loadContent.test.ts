@@ -81,8 +81,9 @@ describe('loadContent', () => {
     // Every shipped program speaks every language Drypp itself speaks.
     for (const program of result.programs) expect(program.languages, program.id).toEqual(['en', 'nb', 'sv']);
     expect(onboarding?.steps.length).toBeGreaterThanOrEqual(8);
+    // The learner's kinds, and the check-in its manager gets after two weeks.
     expect(new Set(onboarding?.steps.map((s) => s.kind))).toEqual(
-      new Set(['lesson', 'quiz', 'reflection', 'acknowledge']),
+      new Set(['lesson', 'quiz', 'reflection', 'acknowledge', 'checkin']),
     );
   });
 

@@ -1,5 +1,11 @@
 import type { Language } from '../../../domain/platform/language.ts';
-import { isMandatoryStep, textFor, type Program, type Step } from '../../../domain/learning/program.ts';
+import {
+  isAskedOfManager,
+  isMandatoryStep,
+  textFor,
+  type Program,
+  type Step,
+} from '../../../domain/learning/program.ts';
 import { messagesFor } from '../../../messages/catalog.ts';
 import { dayMonthFormat } from '../../platform/dateFormats.ts';
 import type { StepCardContext } from '../steps/stepCardContext.ts';
@@ -15,6 +21,7 @@ export function stepCardContext(
   const dueLabel = dueAt
     ? dayMonthFormat(learner.language, learner.timeZone).format(new Date(dueAt))
     : undefined;
+  const learnerSteps = program.steps.filter((s) => !isAskedOfManager(s));
   return {
     t: messagesFor(learner.language),
     language: learner.language,
@@ -22,8 +29,9 @@ export function stepCardContext(
     programVersion: program.version,
     programTitle: textFor(program.title, learner.language),
     stepId: step.id,
-    stepNumber: program.steps.indexOf(step) + 1,
-    totalSteps: program.steps.length,
+    // "Step 3 of 10" counts the learner's own cards: a check-in goes to their manager, not to them.
+    stepNumber: learnerSteps.indexOf(step) + 1,
+    totalSteps: learnerSteps.length,
     learnerId: learner.userId,
     mandatory: isMandatoryStep(program, step),
     minutes: step.minutes,
