@@ -24,7 +24,15 @@ export default function RatesChart({ rates, title }: { rates: AcknowledgementRat
   const height = Math.max(120, shown.length * 32 + 60);
   return (
     <div className={styles.box} style={{ height }} inert aria-hidden="true">
-      <HorizontalBarChartWithAxis data={data} height={height} hideLegend xMaxValue={100} chartTitle={title} />
+      <HorizontalBarChartWithAxis
+        data={data}
+        height={height}
+        barHeight={18}
+        hideLegend
+        showYAxisLables
+        xMaxValue={100}
+        chartTitle={title}
+      />
     </div>
   );
 }
