@@ -22,6 +22,11 @@ export interface AudienceSpec {
   expression?: string;
   /** The addresses of a pasted or uploaded list, lower-cased, without repeats. */
   addresses: string[];
+  /**
+   * How many addresses the list had: the list itself is deleted once the fan-out has recorded the
+   * recipients (data minimisation), the count stays.
+   */
+  addressCount?: number;
 }
 
 export const MAX_LISTED_ADDRESSES = 50_000;

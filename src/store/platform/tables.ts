@@ -24,6 +24,11 @@ export const tableNames = {
   timeZoneChecks: 'TimeZoneChecks',
   /** The per-tenant send rate all workers share (store/delivery/sendRateStore.ts). */
   sendRate: 'SendRate',
+  /** Broadcasts: the head rows, every version, the pasted address lists, the recipients (store/broadcasts). */
+  broadcasts: 'Broadcasts',
+  broadcastVersions: 'BroadcastVersions',
+  broadcastAudiences: 'BroadcastAudiences',
+  broadcastRecipients: 'BroadcastRecipients',
 } as const;
 
 export const queueNames = {

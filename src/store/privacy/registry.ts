@@ -2,6 +2,7 @@
 // that capability's folder. A new table goes into `tableNames` (store/platform/tables.ts), into its
 // capability's personalData.ts, and into docs/privacy.md; src/store/privacy/registry.test.ts fails,
 // naming the table or column, until all three agree.
+import { broadcastsPersonalData } from '../broadcasts/personalData.ts';
 import { deliveryPersonalData } from '../delivery/personalData.ts';
 import { directoryPersonalData } from '../directory/personalData.ts';
 import { learningPersonalData } from '../learning/personalData.ts';
@@ -17,4 +18,5 @@ export const personalDataTables: readonly PersonalDataTable[] = [
   ...managersPersonalData,
   ...privacyPersonalData,
   ...platformPersonalData,
+  ...broadcastsPersonalData,
 ];
