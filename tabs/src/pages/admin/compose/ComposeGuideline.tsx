@@ -103,7 +103,8 @@ export function ComposeGuideline({
       focusFirstProblem();
       return;
     }
-    const audience = (result.body?.error as { audience?: AudienceResolutionResponse } | undefined)?.audience;
+    // A 409 carries the audience's resolution beside the error: who matched, and what matched nobody.
+    const audience = (result.body as { audience?: AudienceResolutionResponse } | undefined)?.audience;
     if (result.code === 'conflict' && audience) setFailure({ kind: 'unmatched', audience, send });
     else if (result.code === 'forbidden') setFailure({ kind: 'forbidden' });
     else
