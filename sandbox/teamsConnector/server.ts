@@ -17,6 +17,13 @@ export interface ReceivedActivity {
   activity: Record<string, unknown>;
 }
 
+export interface Refusal {
+  conversationId: string;
+  at: number;
+  status: number;
+  retryAfterS?: number;
+}
+
 export interface ConnectorSimulatorOptions {
   /** Milliseconds since some epoch; injectable so limit tests need not wait. */
   now?: () => number;
@@ -37,6 +44,12 @@ export function createConnectorSimulator(options: ConnectorSimulatorOptions = {}
     tenantOf: new Map<string, string>(),
     activities: new Map<string, Record<string, unknown>>(),
     nextId: 1,
+    /** Every call answered with an error, in order (tests check what happened next to that conversation). */
+    refusals: [] as Refusal[],
+    /** Calls received and not answered yet (waiting out `latencyMs`): sends in flight. */
+    inFlight: 0,
+    /** When each conversation first got a send accepted (benchmarks: enqueue-to-delivery times). */
+    firstSentAt: new Map<string, number>(),
   };
 
   const tenantFor = (conversationId: string, body: Record<string, unknown> | undefined): string => {
@@ -53,7 +66,25 @@ export function createConnectorSimulator(options: ConnectorSimulatorOptions = {}
 
   /** Limits and faults, in Teams' order; true when the request may go on. */
   const admit = async (req: Request, res: Response, conversationId: string, tenantId: string) => {
-    if (state.faults.latencyMs > 0) await new Promise((r) => setTimeout(r, state.faults.latencyMs));
+    if (state.faults.latencyMs > 0) {
+      state.inFlight++;
+      await new Promise((r) => setTimeout(r, state.faults.latencyMs));
+      state.inFlight--;
+    }
+    const ok = await decide(res, conversationId, tenantId);
+    if (!ok) {
+      state.refusals.push({
+        conversationId,
+        at: now(),
+        status: res.statusCode,
+        retryAfterS: Number(res.get('Retry-After')) || undefined,
+      });
+      if (state.refusals.length > 100_000) state.refusals.shift();
+    }
+    return ok;
+  };
+
+  const decide = async (res: Response, conversationId: string, tenantId: string) => {
     const limit = state.limits.admit(tenantId, conversationId, now());
     if (!limit.ok) {
       state.counters.refused[limit.limit === 'tenant' ? 'tenantLimit' : 'conversationLimit']++;
@@ -104,6 +135,7 @@ export function createConnectorSimulator(options: ConnectorSimulatorOptions = {}
     const activityId = `activity-${state.nextId++}`;
     state.activities.set(`${conversationId}|${activityId}`, req.body);
     state.counters.recordSend(tenantId, conversationId, req.body, now());
+    if (!state.firstSentAt.has(conversationId)) state.firstSentAt.set(conversationId, now());
     state.received.push({
       tenantId,
       conversationId,
@@ -155,6 +187,8 @@ export function createConnectorSimulator(options: ConnectorSimulatorOptions = {}
     state.counters = new ConnectorCounters();
     state.faults = { ...noFaults };
     state.received.length = 0;
+    state.refusals.length = 0;
+    state.firstSentAt.clear();
     res.json({ reset: true });
   });
   // The sandbox's "other people's chats": what the bot sent to people without a Playground window.

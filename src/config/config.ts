@@ -108,6 +108,19 @@ const envSchema = z.object({
     .min(1)
     .max(50, 'must be at most 50 (Teams allows 50 sends a second per tenant)')
     .default(45),
+  // The outbound pipeline (README "Outbound pipeline"): cards in flight per worker process, and how
+  // long a received message stays invisible (a worker killed mid-send: its message returns then).
+  DRYPP_OUTBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(32),
+  DRYPP_OUTBOUND_VISIBILITY_S: z.coerce.number().int().min(3).max(600).default(30),
+  // Graph app installs a second per tenant for people with no known chat (Graph allows 30).
+  DRYPP_GRAPH_INSTALLS_PER_SECOND: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30, 'must be at most 30 (Graph allows 30 installs a second per tenant)')
+    .default(30),
+  // Benchmarks of raw throughput only (never production): no tenant rate, no conversation pacing.
+  DRYPP_TEAMS_LIMITS_LIFTED: z.enum(['true', 'false']).default('false'),
   // The organisations Drypp serves: activities, card actions and notifications from any other
   // tenant change nothing. Required in production; outside it (tests, the CLI) it may be left empty,
   // and then every tenant is served. `npm start` sets the demo tenant.
@@ -209,6 +222,13 @@ export interface Config {
     /** Bot sends a second per tenant, all worker processes together (at most Teams' 50). */
     tenantSendsPerSecond: number;
   };
+  outbound: {
+    concurrency: number;
+    visibilitySeconds: number;
+    graphInstallsPerSecond: number;
+    /** Outside production only: Teams' limits are not kept (raw-throughput benchmarks). */
+    limitsLifted: boolean;
+  };
 }
 
 /** Azurite's documented development account; used only outside production when nothing is set. */
@@ -255,6 +275,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
   if (production) {
     if (!e.MicrosoftAppId) problems.push('MicrosoftAppId must be set (the Azure Bot app id)');
+    if (e.DRYPP_TEAMS_LIMITS_LIFTED === 'true')
+      problems.push('DRYPP_TEAMS_LIMITS_LIFTED is for benchmarks only and cannot be set in production');
     if (!e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI') {
       problems.push('MicrosoftAppPassword must be set unless MicrosoftAppType is UserAssignedMSI');
     }
@@ -372,6 +394,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       quietHours: e.DRYPP_QUIET_HOURS.map((w) => ({ start: w.slice(0, 5), end: w.slice(6) })),
       maxCardsPerDay: e.DRYPP_MAX_CARDS_PER_DAY,
       tenantSendsPerSecond: e.DRYPP_TENANT_SENDS_PER_SECOND,
+    },
+    outbound: {
+      concurrency: e.DRYPP_OUTBOUND_CONCURRENCY,
+      visibilitySeconds: e.DRYPP_OUTBOUND_VISIBILITY_S,
+      graphInstallsPerSecond: e.DRYPP_GRAPH_INSTALLS_PER_SECOND,
+      limitsLifted: e.DRYPP_TEAMS_LIMITS_LIFTED === 'true',
     },
   };
 }

@@ -10,6 +10,8 @@ export interface Job {
   /** Also run once right away (e.g. creating subscriptions), not only after the first interval. */
   runAtStart?: boolean;
   runOnce(): Promise<void>;
+  /** Asks a long round to finish early (a consumer draining a queue): called when the worker stops. */
+  stop?(): void;
 }
 
 /** Runs each job on its own interval until stopped. A failing round is logged and tried next tick. */
@@ -35,6 +37,7 @@ export function startWorker(jobs: Job[], log: Logger): { stop(): Promise<void> }
   return {
     async stop() {
       timers.forEach(clearInterval);
+      for (const job of jobs) job.stop?.();
       await Promise.allSettled([...running]);
     },
   };

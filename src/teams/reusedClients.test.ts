@@ -18,10 +18,19 @@ describe('connector and token clients reused across activities', () => {
     const elsewhere = await second.connectorFactory!.create('http://127.0.0.1:3979/', second.audience);
     expect(elsewhere).not.toBe(a);
 
+    // The outbound pipeline's proactive calls: clients of their own, reused, without hidden retries.
     const proactive = await reusing
       .createConnectorFactory(first.claimsIdentity)
       .create('http://127.0.0.1:3978/', first.audience);
-    expect(proactive).toBe(a);
+    expect(proactive).not.toBe(a);
+    expect(
+      await reusing
+        .createConnectorFactory(second.claimsIdentity)
+        .create('http://127.0.0.1:3978/', first.audience),
+    ).toBe(proactive);
+    expect(policies(a)).toContain('defaultRetryPolicy');
+    expect(policies(proactive)).not.toContain('defaultRetryPolicy');
+    expect(policies(proactive).length).toBeGreaterThan(0);
     expect(await reusing.createUserTokenClient(second.claimsIdentity)).toBe(
       await reusing.createUserTokenClient(first.claimsIdentity),
     );
@@ -41,3 +50,9 @@ describe('connector and token clients reused across activities', () => {
     expect(await factory.create('http://127.0.0.1:1/', result.audience)).not.toBe(oldest);
   });
 });
+
+function policies(client: object): string[] {
+  const pipeline = (client as { client: { pipeline: { getOrderedPolicies(): Array<{ name: string }> } } })
+    .client.pipeline;
+  return pipeline.getOrderedPolicies().map((p) => p.name);
+}

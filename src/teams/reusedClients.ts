@@ -30,24 +30,46 @@ export class ReusingBotFrameworkAuthentication extends ConfigurationBotFramework
     return factory ? { ...result, connectorFactory: this.reusing(result.claimsIdentity, factory) } : result;
   }
 
+  /**
+   * The proactive path (continueConversationAsync: the outbound pipeline's sends, updates and
+   * deletes). Its clients answer Teams' 429 and 5xx at once instead of retrying inside the call:
+   * the pipeline re-queues that one message for its Retry-After, and a hidden retry would be a
+   * send the shared tenant rate never counted. Replies within a turn keep botbuilder's retries.
+   */
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.reusing(claimsIdentity, super.createConnectorFactory(claimsIdentity));
+    return this.reusing(claimsIdentity, super.createConnectorFactory(claimsIdentity), 'proactive');
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
     return this.tokenClients.get(appIdOf(claimsIdentity), () => super.createUserTokenClient(claimsIdentity));
   }
 
-  private reusing(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory): ConnectorFactory {
+  private reusing(
+    claimsIdentity: ClaimsIdentity,
+    factory: ConnectorFactory,
+    use: 'turn' | 'proactive' = 'turn',
+  ): ConnectorFactory {
     const appId = appIdOf(claimsIdentity);
     const reusing: Pick<ConnectorFactory, 'create'> = {
       create: (serviceUrl: string, audience?: string) =>
-        this.connectors.get(`${appId}|${serviceUrl}|${audience ?? ''}`, () =>
-          factory.create(serviceUrl, audience),
-        ),
+        this.connectors.get(`${use}|${appId}|${serviceUrl}|${audience ?? ''}`, async () => {
+          const client = await factory.create(serviceUrl, audience);
+          if (use === 'proactive') withoutHiddenRetries(client);
+          return client;
+        }),
     };
     return reusing as ConnectorFactory;
   }
+}
+
+/** Removes the retry policies (Retry-After, exponential) of the client's HTTP pipeline (@azure/core-rest-pipeline). */
+function withoutHiddenRetries(client: ConnectorClient): void {
+  const pipeline = (
+    client as unknown as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } }
+  ).client?.pipeline;
+  if (!pipeline)
+    throw new Error('botbuilder changed: the connector client has no HTTP pipeline to configure');
+  pipeline.removePolicy({ phase: 'Retry' });
 }
 
 /** The bot's app id as botbuilder's connector factory takes it: the token's audience, else its appid claim. */

@@ -20,18 +20,21 @@ afterAll(async () => {
   await azurite?.child.stop();
 });
 
-describe('the stored per-tenant send window', () => {
+describe('the stored per-tenant send log', () => {
   it('lets only the first of two workers that read the same window write it', async () => {
     const empty = await store.read('tenant-1');
-    expect(empty).toEqual({ window: [] });
-    expect(await store.write('tenant-1', [[10, 2]], empty.etag)).toBe('updated');
-    expect(await store.write('tenant-1', [[10, 2]], empty.etag)).toBe('conflict'); // created meanwhile
+    expect(empty).toEqual({ log: [] });
+    expect(await store.write('tenant-1', [10, 12], empty.etag)).toBe('updated');
+    expect(await store.write('tenant-1', [10, 12], empty.etag)).toBe('conflict'); // created meanwhile
 
     const read = await store.read('tenant-1');
-    expect(read.window).toEqual([[10, 2]]);
-    expect(await store.write('tenant-1', [[10, 4]], read.etag)).toBe('updated');
-    expect(await store.write('tenant-1', [[10, 4]], read.etag)).toBe('conflict'); // changed meanwhile
-    expect((await store.read('tenant-1')).window).toEqual([[10, 4]]);
-    expect((await store.read('tenant-2')).window).toEqual([]); // tenants do not share a window
+    expect(read.log).toEqual([10, 12]);
+    expect(await store.write('tenant-1', [10, 12, 14], read.etag)).toBe('updated');
+    expect(await store.write('tenant-1', [10, 12, 14], read.etag)).toBe('conflict'); // changed meanwhile
+    expect((await store.read('tenant-1')).log).toEqual([10, 12, 14]);
+    expect((await store.read('tenant-2')).log).toEqual([]); // tenants do not share a log
+    // Graph installs have a budget of their own.
+    const installs = new TableSendRateStore(store['table'], 'graphInstalls');
+    expect((await installs.read('tenant-1')).log).toEqual([]);
   });
 });

@@ -60,21 +60,21 @@ describe('the per-tenant send rate shared by three worker processes', () => {
         TENANT_ID: tenantId,
         SENDS_PER_SECOND: String(perSecond),
         DURATION_MS: String(durationMs),
-        START_AT_MS: String(Date.now() + 4000), // all three start sending together, after tsx loads
+        START_AT_MS: String(Date.now() + 8000), // all three start sending together, after tsx loads (slow on a busy machine)
       };
       const results = await Promise.all(['w1', 'w2', 'w3'].map((name) => runWorker(name, env)));
 
       const counters = connector.state.counters.snapshot();
       const observed = connector.state.counters.rateOf(tenantId);
+      console.log(JSON.stringify({ perSecond, ...observed, workers: results }));
       expect(counters.refused.tenantLimit).toBe(0);
       expect(results.reduce((n, r) => n + r.refused, 0)).toBe(0);
-      // Grants keep every second within 45; a send may arrive a few ms after its slot, never past Teams' 50.
+      // Grants keep every second within 45; a send may arrive a few ms after its grant, never past Teams' 50.
       expect(observed.peakPerSecond).toBeLessThanOrEqual(TEAMS_TENANT_SENDS_PER_SECOND);
       expect(observed.sends).toBeLessThanOrEqual(perSecond * (durationMs / 1000 + 1));
       // Each worker got a real share, and together they used most of the rate (nobody starved it).
       for (const r of results) expect(r.sent).toBeGreaterThan(50);
       expect(observed.sends).toBeGreaterThan(0.6 * perSecond * (durationMs / 1000));
-      console.log(JSON.stringify({ perSecond, ...observed, workers: results }));
     } finally {
       await connector.stop();
     }

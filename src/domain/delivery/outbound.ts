@@ -61,6 +61,8 @@ export interface OutboundRecipient {
   key: string;
   userId: string;
   kind: OutboundKind;
+  /** The item's ref, kept for a correction (rendered again) and for the export. */
+  ref: OutboundRef;
   status: OutboundStatus;
   /** For failed and skipped. */
   reason?: string;
@@ -69,10 +71,16 @@ export interface OutboundRecipient {
   enqueuedAt: string;
   /** When a worker last began a send (status 'sending'): an old one is taken as lost and retried. */
   startedAt?: string;
+  /** Not to be tried again before this instant (a Retry-After, a backoff): a stale copy of its message waits too. */
+  retryAt?: string;
+  /** Which worker process began that send (for crash reports: the sends in flight at a kill). */
+  worker?: string;
   sentAt?: string;
   /** Teams' id of the sent activity: what a correction updates and a recall deletes. */
   activityId?: string;
   conversationId?: string;
+  /** false while the kind's afterSent step has not run yet (set only for kinds that have one). */
+  settled?: boolean;
   /** Set when the sent card was later corrected in place or recalled. */
   updatedAt?: string;
   deletedAt?: string;

@@ -29,12 +29,18 @@ export const tableNames = {
   broadcastVersions: 'BroadcastVersions',
   broadcastAudiences: 'BroadcastAudiences',
   broadcastRecipients: 'BroadcastRecipients',
+  /** One status row per outbound card and person (store/delivery/outboundStatusStore.ts). */
+  outboundStatus: 'OutboundStatus',
 } as const;
 
 export const queueNames = {
   deliveries: 'drypp-deliveries',
   directoryHints: 'drypp-directory-hints',
   directoryHintsPoison: 'drypp-directory-hints-poison',
+  /** The outbound pipeline: interactive cards, bulk sends (broadcasts), and both lanes' poison. */
+  outbound: 'drypp-outbound',
+  outboundBulk: 'drypp-outbound-bulk',
+  outboundPoison: 'drypp-outbound-poison',
 } as const;
 
 export async function ensureStorage(clients: StorageClients): Promise<void> {

@@ -5,6 +5,8 @@ export interface ReceivedMessage<T> {
   body: T;
   dequeueCount: number;
   ack(): Promise<void>;
+  /** Moves the message to the poison queue (a handler that knows it can never succeed). */
+  setAside(): Promise<void>;
 }
 
 /** Why a message was taken off its queue without being handled. */
@@ -49,9 +51,11 @@ export class WorkQueue<T> {
     this.maxDequeueCount = options.maxDequeueCount ?? DEFAULT_MAX_DEQUEUE_COUNT;
   }
 
-  async send(body: T, options: { delaySeconds?: number } = {}): Promise<void> {
+  /** `timeToLiveSeconds` -1: the message never expires (Storage's default is 7 days). */
+  async send(body: T, options: { delaySeconds?: number; timeToLiveSeconds?: number } = {}): Promise<void> {
     await this.queue.sendMessage(Buffer.from(JSON.stringify(body)).toString('base64'), {
       visibilityTimeout: options.delaySeconds,
+      messageTimeToLive: options.timeToLiveSeconds,
     });
   }
 
@@ -73,7 +77,8 @@ export class WorkQueue<T> {
         await this.setAside(m.messageText, ack, { ...info, reason: 'unreadable', problem: body.problem });
         continue;
       }
-      received.push({ body: body.value, dequeueCount: m.dequeueCount, ack });
+      const setAside = () => this.setAside(m.messageText, ack, { ...info, reason: 'tooManyAttempts' });
+      received.push({ body: body.value, dequeueCount: m.dequeueCount, ack, setAside });
     }
     return received;
   }

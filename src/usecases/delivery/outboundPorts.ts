@@ -4,6 +4,8 @@ import type {
   OutboundKind,
   OutboundRecipient,
 } from '../../domain/delivery/outbound.ts';
+import type { StoredConversation } from '../../domain/delivery/conversation.ts';
+import type { ConnectorAnswer } from '../../domain/delivery/outboundRetry.ts';
 
 /**
  * THE ONE OUTBOUND PIPELINE: every card Drypp sends proactively (drip cards, reminders, nudges,
@@ -90,8 +92,78 @@ export type RenderedCard = { card: object } | { skip: string };
 export interface OutboundCardKind {
   kind: OutboundKind;
   render(item: OutboundItem, context: RenderContext): Promise<RenderedCard>;
-  /** Called after Teams accepted the card (not for corrections). */
+  /** Called right before the card goes to Teams (a person may answer the moment it lands). */
+  beforeSend?(item: OutboundItem): Promise<void>;
+  /** Called after Teams accepted the card (not for corrections); run again after a crash. */
   afterSent?(item: OutboundItem, sent: { activityId: string; at: Date }): Promise<void>;
   /** Called once when the item failed for good or was skipped. */
   afterFailed?(item: OutboundItem, reason: string): Promise<void>;
+}
+
+// ---- The pipeline's own ports (implemented in src/store/delivery and src/teams) ----
+
+/** A message on an outbound queue: the item, what to do with it, and how often it was tried. */
+export interface OutboundMessage {
+  op: 'send' | 'update' | 'delete';
+  item: OutboundItem;
+  /** The status row's ETag when this message was written: the worker's update needs no read first. */
+  etag?: string;
+  /** Transient failures (412, 5xx, no answer) so far; throttling is not counted. */
+  transient: number;
+  /** 429s so far (reported, never a reason to give up before the item expires). */
+  throttled: number;
+  /** Times the person had no known chat: installs through Graph and waits for Teams' answer. */
+  unreachable: number;
+  /** Wall-clock ms before which it must not be tried (Storage's visibility delay is in whole seconds, and may end early). */
+  notBefore?: number;
+}
+
+/** Interactive cards (a nudge, a step) go ahead of bulk ones (a broadcast to 20,000 people). */
+export type OutboundLane = 'interactive' | 'bulk';
+
+export interface ReceivedOutbound {
+  message: OutboundMessage;
+  /** How often Storage handed this message out: more than a few times means it kills its worker. */
+  dequeueCount: number;
+  ack(): Promise<void>;
+  /** Moves it to the poison queue (copy first, then delete). */
+  setAside(): Promise<void>;
+}
+
+export interface OutboundQueue {
+  send(lane: OutboundLane, message: OutboundMessage, options?: { delayMs?: number }): Promise<void>;
+  receive(lane: OutboundLane, max: number, visibilitySeconds: number): Promise<ReceivedOutbound[]>;
+  /** Messages waiting in the poison queue. */
+  setAsideCount(): Promise<number>;
+}
+
+export type StoredRecipient = OutboundRecipient & { etag: string };
+
+export interface OutboundStatusStore {
+  /** Inserts the rows that do not exist yet; for each, its ETag, or the row found under the key. */
+  create(
+    rows: OutboundRecipient[],
+  ): Promise<Array<{ created: true; etag: string } | { created: false; existing: StoredRecipient }>>;
+  get(target: OutboundTarget): Promise<StoredRecipient | undefined>;
+  /**
+   * Changes the given fields of the row if nobody changed it since `etag` (a merge: other fields
+   * stay); the new ETag, or 'conflict' (changed meanwhile, or gone).
+   */
+  change(
+    target: OutboundTarget,
+    fields: Partial<Omit<OutboundRecipient, 'tenantId' | 'key' | 'batchId'>>,
+    etag: string,
+  ): Promise<{ etag: string } | 'conflict'>;
+  list(
+    tenantId: string,
+    batchId: string,
+    page: { continuation?: string; limit: number },
+  ): Promise<{ rows: OutboundRecipient[]; continuation?: string }>;
+}
+
+/** The Teams calls the pipeline makes, in a person's chat, with Teams' answer as a value. */
+export interface TeamsConnector {
+  send(conversation: StoredConversation, card: object): Promise<ConnectorAnswer>;
+  update(conversation: StoredConversation, activityId: string, card: object): Promise<ConnectorAnswer>;
+  delete(conversation: StoredConversation, activityId: string): Promise<ConnectorAnswer>;
 }

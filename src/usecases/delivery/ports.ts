@@ -1,7 +1,7 @@
 import type { StoredConversation } from '../../domain/delivery/conversation.ts';
 import type { Delivery, SendResult } from '../../domain/delivery/delivery.ts';
 import type { DueWork } from '../../domain/delivery/dueWork.ts';
-import type { SlotCounts } from '../../domain/delivery/sendRate.ts';
+import type { GrantLog } from '../../domain/delivery/sendRate.ts';
 import type { Stored } from '../platform/ports.ts';
 
 /** Ports for delivery: where people can be reached, the schedule of due work, send records, sending. */
@@ -46,9 +46,9 @@ export interface ChatSender {
  * one row per tenant, written only if nobody changed it since it was read.
  */
 export interface SendRateStore {
-  read(tenantId: string): Promise<{ window: SlotCounts; etag?: string }>;
+  read(tenantId: string): Promise<{ log: GrantLog; etag?: string }>;
   /** `etag` undefined: the row did not exist when read. 'conflict' when another worker wrote first. */
-  write(tenantId: string, window: SlotCounts, etag: string | undefined): Promise<'updated' | 'conflict'>;
+  write(tenantId: string, log: GrantLog, etag: string | undefined): Promise<'updated' | 'conflict'>;
 }
 
 /** Waits until this process may make one more send for a tenant, within the rate all workers share. */

@@ -1,4 +1,4 @@
-import { grantSends, slotAt, type SendRate } from '../../domain/delivery/sendRate.ts';
+import { grantSends, type SendRate } from '../../domain/delivery/sendRate.ts';
 import type { SendRateStore, TenantSendRate } from './ports.ts';
 import { orConflict, retryOnConflict } from '../platform/retryOnConflict.ts';
 
@@ -11,66 +11,71 @@ export interface SharedSendRateOptions {
    */
   nowMs: () => number;
   sleep: (ms: number) => Promise<void>;
-  /** 0..1, spreads workers that wait for the same slot over it so they do not all ask at once. */
+  /** 0..1, spreads workers that wait for the same moment so they do not all ask at once. */
   random: () => number;
-  /** Sends claimed at a time: fewer storage writes, and still a fair share between workers. */
+  /** Most sends claimed in one storage write (for senders already waiting; never held for later). */
   batch?: number;
 }
 
 /**
- * The per-tenant send rate held across all worker processes: each worker claims a few sends of the
- * current slot from the shared row (src/domain/delivery/sendRate.ts decides how many) and uses them
- * within that slot; sends left when the slot ends are dropped, never carried into the next one.
+ * The per-tenant rate held across all worker processes: the senders waiting in this process are
+ * served by claims on the shared row (src/domain/delivery/sendRate.ts decides how many). A claim
+ * asks only for senders already waiting, and each grant is used at once: nothing is held, so a
+ * grant's instant in the log is its send's.
  */
 export class SharedTenantSendRate implements TenantSendRate {
-  private readonly held = new Map<string, { slot: number; sends: number }>();
-  /** One claim at a time per tenant in this process; concurrent senders queue behind it. */
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly waiting = new Map<string, Array<{ resolve: () => void; reject: (e: unknown) => void }>>();
+  private readonly serving = new Set<string>();
 
   constructor(private readonly options: SharedSendRateOptions) {}
 
   take(tenantId: string): Promise<void> {
-    const turn = (this.queues.get(tenantId) ?? Promise.resolve()).then(() => this.takeInTurn(tenantId));
-    this.queues.set(
-      tenantId,
-      turn.then(
-        () => undefined,
-        () => undefined, // the failure reaches the caller through `turn`
-      ),
-    );
-    return turn;
+    return new Promise<void>((resolve, reject) => {
+      const queue = this.waiting.get(tenantId) ?? [];
+      queue.push({ resolve, reject });
+      this.waiting.set(tenantId, queue);
+      if (this.serving.has(tenantId)) return;
+      this.serving.add(tenantId);
+      // After the senders of this tick have joined, so one claim serves them all.
+      queueMicrotask(() => void this.serve(tenantId));
+    });
   }
 
-  private async takeInTurn(tenantId: string): Promise<void> {
-    const { rate, nowMs } = this.options;
-    for (;;) {
-      const held = this.held.get(tenantId);
-      if (held && held.sends > 0 && held.slot === slotAt(rate, nowMs())) {
-        held.sends--;
-        return;
+  /** One loop per tenant and process while senders wait: claim, hand out, wait when refused. */
+  private async serve(tenantId: string): Promise<void> {
+    const queue = this.waiting.get(tenantId)!;
+    try {
+      while (queue.length > 0) {
+        let claim;
+        try {
+          claim = await this.claim(tenantId, Math.min(queue.length, this.options.batch ?? 4));
+        } catch (error) {
+          for (const waiter of queue.splice(0)) waiter.reject(error);
+          break;
+        }
+        if (claim.granted > 0) {
+          for (const waiter of queue.splice(0, claim.granted)) waiter.resolve();
+          continue;
+        }
+        await this.options.sleep(claim.retryInMs + this.options.random() * 20);
       }
-      const claim = await this.claim(tenantId);
-      if (claim.granted > 0) {
-        this.held.set(tenantId, { slot: claim.slot, sends: claim.granted - 1 });
-        return;
-      }
-      await this.options.sleep(claim.retryInMs + this.options.random() * (rate.slotMs / 2));
+    } finally {
+      this.serving.delete(tenantId);
     }
   }
 
-  private claim(tenantId: string) {
+  private claim(tenantId: string, wanted: number) {
     const { rate, store, nowMs } = this.options;
-    const wanted = Math.min(this.options.batch ?? 2, rate.perSlot);
     return retryOnConflict(
       'claim sends from the tenant send rate',
       async () => {
         const stored = await store.read(tenantId);
-        const grant = grantSends(rate, stored.window, wanted, nowMs());
-        if (!('window' in grant)) return grant;
-        const outcome = await store.write(tenantId, grant.window, stored.etag);
-        return orConflict(outcome, { granted: grant.granted, slot: grant.slot, retryInMs: 0 });
+        const grant = grantSends(rate, stored.log, wanted, nowMs());
+        if (!('log' in grant)) return grant;
+        const outcome = await store.write(tenantId, grant.log, stored.etag);
+        return orConflict(outcome, { granted: grant.granted, retryInMs: 0 });
       },
-      50, // three workers asking every slot lose races often; each loss is one short round trip
+      50, // three workers asking often lose races; each loss is one short round trip
     );
   }
 }

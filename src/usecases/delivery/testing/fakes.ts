@@ -188,6 +188,7 @@ export class FakeOutboundPipeline implements OutboundPipeline {
         key: item.key,
         userId: item.userId,
         kind: item.kind,
+        ref: item.ref,
         status: 'queued',
         attempts: 0,
         enqueuedAt: this.now().toISOString(),
