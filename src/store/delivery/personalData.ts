@@ -2,6 +2,7 @@
 import { odata } from '@azure/data-tables';
 import type { Delivery } from '../../domain/delivery/delivery.ts';
 import type { DueWork } from '../../domain/delivery/dueWork.ts';
+import type { OutboundRecipient } from '../../domain/delivery/outbound.ts';
 import { keyPart } from '../platform/keys.ts';
 import { tableNames } from '../platform/tables.ts';
 import {
@@ -67,7 +68,38 @@ export const deliveryPersonalData = [
   }),
   declareTable<SendRateRow>()({
     table: tableNames.sendRate,
-    columns: { window: true },
+    columns: { log: true },
     find: noPersonalData,
+  }),
+  declareTable<Omit<OutboundRecipient, 'tenantId'>>()({
+    table: tableNames.outboundStatus,
+    columns: {
+      batchId: true,
+      key: true,
+      userId: true,
+      kind: true,
+      ref: true,
+      status: true,
+      reason: true,
+      attempts: true,
+      enqueuedAt: true,
+      startedAt: true,
+      retryAt: true,
+      worker: true,
+      sentAt: true,
+      activityId: true,
+      conversationId: true,
+      settled: true,
+      updatedAt: true,
+      deletedAt: true,
+    },
+    // The partitions of a tenant are `tenant|batch|bucket`: the whole tenant's range, by recipient.
+    find: (client, person) => {
+      const prefix = `${keyPart(person.tenantId)}|`;
+      return rowsWhere(
+        client,
+        odata`PartitionKey ge ${prefix} and PartitionKey lt ${`${prefix.slice(0, -1)}}`} and userId eq ${person.personId}`,
+      );
+    },
   }),
 ];
