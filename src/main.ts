@@ -11,6 +11,9 @@ import { createHealthOnlyApp, createWebApp } from './http/app.ts';
 import { startWorker } from './jobs/worker.ts';
 import { deliverDueCardsJob } from './jobs/deliverDueCardsJob.ts';
 import { BotChatSender } from './teams/proactiveSender.ts';
+import { BotTeamsConnector } from './teams/teamsConnector.ts';
+import { composeOutbound } from './composeOutbound.ts';
+import type { OutboundCardKind } from './usecases/delivery/outboundPorts.ts';
 import { sharedTenantSendRate } from './composeSendRate.ts';
 import { compose, repoRoot, withSender, type AppDeps } from './compose.ts';
 import { composeDirectory } from './composeDirectory.ts';
@@ -85,12 +88,31 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
     calendar,
   );
 
+  // The one outbound pipeline (README "Outbound pipeline"): use cases enqueue on `outbound.pipeline`
+  // in every role; the worker role consumes it, rendering each kind of card with its renderer below.
+  const outbound = composeOutbound({
+    config,
+    storage,
+    clock: deps.clock,
+    conversations: deps.conversations,
+    connector: new BotTeamsConnector(adapter, config.bot.appId ?? ''),
+    log,
+  });
+  /** One renderer per kind of card that goes through the pipeline; each capability adds its own. */
+  const outboundKinds: OutboundCardKind[] = [];
+
   const directory = config.directory ? composeDirectory(config.directory, composed, deps, log) : undefined;
   const stops: Array<() => Promise<void>> = [];
   let port = config.port;
 
   const probes = [
     storageHealthProbe(storage),
+    {
+      name: 'outbound',
+      async check() {
+        return { ok: true, detail: `${await outbound.queue.setAsideCount()} set aside` };
+      },
+    },
     ...(directory ? [setAsideHealthProbe([{ name: 'directory hints', queue: directory.hints }])] : []),
   ];
   let app;
@@ -142,6 +164,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
         }),
         repairTeamSummariesJob({ ...deps, ...composed.teamSummaries }, log),
         ...(directory?.jobs ?? []),
+        outbound.consumer(outboundKinds),
       ],
       log,
     );

@@ -45,12 +45,15 @@ function conversations() {
 }
 
 describe('web role', () => {
-  it('answers /healthz with storage status', async () => {
+  it('answers /healthz with storage status and the outbound messages set aside', async () => {
     const drypp = await start();
     try {
       const res = await fetch(`${drypp.base}/healthz`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ status: 'ok', checks: { storage: { ok: true } } });
+      expect(await res.json()).toEqual({
+        status: 'ok',
+        checks: { storage: { ok: true }, outbound: { ok: true, detail: '0 set aside' } },
+      });
     } finally {
       await drypp.stop();
     }
