@@ -11,7 +11,8 @@ import { submitGuardedBatches } from '../platform/transactionBatches.ts';
 import type { ReportingChange } from '../../domain/managers/reportingTree.ts';
 import type { ManagerIndex } from '../../usecases/managers/teamPorts.ts';
 
-function reportingChange(m: MirroredPerson): ReportingChange {
+/** What the manager index needs to know of a mirrored person. */
+export function reportingChange(m: MirroredPerson): ReportingChange {
   const p = m.person;
   return {
     id: p.id,

@@ -33,29 +33,13 @@ export class TableManagerIndex implements ManagerIndex {
   }
 
   async apply(tenantId: string, changes: ReportingChange[]): Promise<void> {
-    const upserts = new Map<string, TransactionAction[]>();
     const deletes: Array<{ managerId: string; id: string }> = [];
     for (const c of changes) {
       if (c.previousManagerId && (c.previousManagerId !== c.managerId || !c.active)) {
         deletes.push({ managerId: c.previousManagerId, id: c.id });
       }
-      if (!c.managerId || !c.active || c.managerId === c.id) continue;
-      const row = withoutUndefined({
-        partitionKey: partition(tenantId, c.managerId),
-        rowKey: keyPart(c.id),
-        id: c.id,
-        displayName: c.displayName,
-        jobTitle: c.jobTitle,
-        department: c.department,
-      });
-      const actions = upserts.get(row.partitionKey) ?? [];
-      actions.push(['upsert', row, 'Replace']);
-      upserts.set(row.partitionKey, actions);
     }
-    const batches: TransactionAction[][] = [];
-    for (const actions of upserts.values()) {
-      for (let i = 0; i < actions.length; i += 100) batches.push(actions.slice(i, i + 100));
-    }
+    const batches = managerIndexUpserts(tenantId, changes);
     await submitInBatches(this.table, batches);
     // One by one: a transaction fails whole when one of its rows is already gone.
     for (const d of deletes) {
@@ -66,6 +50,36 @@ export class TableManagerIndex implements ManagerIndex {
       }
     }
   }
+}
+
+/**
+ * The index rows for these changes: one per active person with a manager, under that manager,
+ * grouped by manager, at most 100 to a transaction.
+ */
+export function managerIndexUpserts(
+  tenantId: string,
+  changes: readonly ReportingChange[],
+): TransactionAction[][] {
+  const upserts = new Map<string, TransactionAction[]>();
+  for (const c of changes) {
+    if (!c.managerId || !c.active || c.managerId === c.id) continue;
+    const row = withoutUndefined({
+      partitionKey: partition(tenantId, c.managerId),
+      rowKey: keyPart(c.id),
+      id: c.id,
+      displayName: c.displayName,
+      jobTitle: c.jobTitle,
+      department: c.department,
+    });
+    const actions = upserts.get(row.partitionKey) ?? [];
+    actions.push(['upsert', row, 'Replace']);
+    upserts.set(row.partitionKey, actions);
+  }
+  const batches: TransactionAction[][] = [];
+  for (const actions of upserts.values()) {
+    for (let i = 0; i < actions.length; i += 100) batches.push(actions.slice(i, i + 100));
+  }
+  return batches;
 }
 
 function partition(tenantId: string, managerId: string): string {
