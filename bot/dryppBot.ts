@@ -133,11 +133,11 @@ export class DryppBot extends ActivityHandler {
     let chat = chatContextFrom(turn, log, correlationId);
     try {
       // Answers speak the person's directory language when Drypp knows it, as the cards it sent them do.
-      const person =
-        chat.tenantId && chat.userId ? await this.deps.people.get(chat.tenantId, chat.userId) : undefined;
-      if (person?.preferredLanguage) {
-        chat = chatContextFrom(turn, log, correlationId, person.preferredLanguage);
-      }
+      const preferredLanguage =
+        chat.tenantId && chat.userId
+          ? await this.deps.people.preferredLanguage(chat.tenantId, chat.userId)
+          : undefined;
+      if (preferredLanguage) chat = chatContextFrom(turn, log, correlationId, preferredLanguage);
       await work(chat);
     } catch (error) {
       log.error({ err: error }, 'turn failed');

@@ -49,6 +49,8 @@ function peopleStore(people: Person[]): PeopleStore {
   return {
     upsert: async () => undefined,
     get: async (t, id) => people.find((p) => p.tenantId === t && p.id === id),
+    preferredLanguage: async (t, id) =>
+      people.find((p) => p.tenantId === t && p.id === id)?.preferredLanguage,
     findByUpn: async (t, upn) =>
       people.find((p) => p.tenantId === t && p.userPrincipalName.toLowerCase() === upn.toLowerCase()),
     tenants: async () => [...new Set(people.map((p) => p.tenantId))],

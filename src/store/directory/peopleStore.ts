@@ -61,6 +61,21 @@ export class TablePeopleStore implements PeopleStore, PersonTimeZones {
     }
   }
 
+  async preferredLanguage(tenantId: string, id: string): Promise<string | undefined> {
+    try {
+      // Only the one column: a smaller answer to read on every turn than the whole row.
+      const row = await this.people.getEntity<{ preferredLanguage?: unknown }>(
+        personPartition(tenantId, id),
+        keyPart(id),
+        { queryOptions: { select: ['preferredLanguage'] } },
+      );
+      return typeof row.preferredLanguage === 'string' ? row.preferredLanguage : undefined;
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
   async findByUpn(tenantId: string, upn: string): Promise<Person | undefined> {
     const range = tenantPartitionRange(tenantId);
     const rows = this.people.listEntities<Record<string, unknown>>({

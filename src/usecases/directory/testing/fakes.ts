@@ -143,6 +143,13 @@ export class FakePeopleStore implements PeopleStore {
   get(tenantId: string, id: string) {
     return this.faults.run('people.get', [tenantId, id], () => this.people.get(`${tenantId}|${id}`));
   }
+  preferredLanguage(tenantId: string, id: string) {
+    return this.faults.run(
+      'people.preferredLanguage',
+      [tenantId, id],
+      () => this.people.get(`${tenantId}|${id}`)?.preferredLanguage,
+    );
+  }
   findByUpn(tenantId: string, upn: string) {
     return this.faults.run('people.findByUpn', [tenantId, upn], () =>
       [...this.people.values()].find(
