@@ -153,4 +153,11 @@ export const cliMessages = {
     ) =>
       `${first ? '  Enrollments   ' : '                '}${program}  ${status}  ${done} of ${total} done${next ? `  next due ${next}` : ''}`,
   },
+  teamSummaries: {
+    description: "My team's read model: each person's summary beside every manager above them",
+    rebuildDescription:
+      'rebuild the summaries of a tenant from the sources (learning, reachability, directory); safe beside live traffic',
+    rebuilt: (r: { people: number; gone: number; strayCopies: number; purged: number }, ms: number) =>
+      `Rebuilt the team summaries of ${r.people} people in ${ms} ms: ${r.gone} no longer in the directory, ${r.strayCopies} stray copies removed, ${r.purged} old removal markers deleted.`,
+  },
 } as const;

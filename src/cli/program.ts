@@ -7,6 +7,7 @@ import { registerProgramCommands } from './commands/programs.ts';
 import { registerReportCommands } from './commands/report.ts';
 import { registerSandboxCommands } from './commands/sandbox.ts';
 import { registerPeopleCommands } from './commands/people.ts';
+import { registerTeamSummaryCommands } from './commands/teamSummaries.ts';
 import type { CliEnv } from './commands/session.ts';
 import type { CliIO } from './io.ts';
 import { cliMessages } from './messages.ts';
@@ -20,6 +21,7 @@ const commandGroups: RegisterCommands[] = [
   registerReportCommands,
   registerSandboxCommands,
   registerPeopleCommands,
+  registerTeamSummaryCommands,
 ];
 
 /** `env` is the one place the CLI reads the environment; commands get it from here. */

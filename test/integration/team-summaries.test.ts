@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
 import type { Composed } from '../../src/compose.ts';
@@ -283,5 +285,38 @@ describe('rebuilding the summaries from the sources', () => {
     await rebuildTeamSummaries(composed.teamSummaries, TENANT, NOW);
     expect(await snapshot()).toEqual(before);
     await expectEveryTeamAsTheSources();
+  });
+
+  it('is what `drypp team-summaries rebuild` does', async () => {
+    const before = await snapshot();
+    const summaries = composed.storage.table(tableNames.teamSummaries);
+    for await (const row of summaries.listEntities())
+      await summaries.deleteEntity(row.partitionKey!, row.rowKey!);
+    const run = await new Promise<{ code: number; stdout: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [
+          fileURLToPath(new URL('../../bin/drypp.js', import.meta.url)),
+          'team-summaries',
+          'rebuild',
+          '--tenant',
+          TENANT,
+        ],
+        {
+          timeout: 60_000,
+          env: {
+            ...process.env,
+            DRYPP_MODE: 'test',
+            DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
+          },
+        },
+        (error, stdout) => resolve({ code: error ? Number(error.code ?? -1) : 0, stdout }),
+      );
+    });
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/Rebuilt the team summaries of 8 people/),
+    });
+    expect(await snapshot()).toEqual(before);
   });
 });
