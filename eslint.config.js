@@ -10,6 +10,7 @@ const sdkHomes = [
   { pattern: '@microsoft/microsoft-graph-client', home: 'src/graph/' },
   { pattern: '@azure/msal-node', home: 'src/graph/' },
   { pattern: 'botbuilder', home: 'src/teams/ or src/http/ or bot/' },
+  { pattern: '@xapi/xapi', home: 'src/xapi/' },
 ];
 
 const devOnly = {
@@ -78,6 +79,7 @@ export default tseslint.config(
     rules: restrict(['@microsoft/microsoft-graph-client', '@azure/msal-node']),
   },
   { files: ['src/teams/**/*.ts', 'src/http/**/*.ts', 'bot/**/*.ts'], rules: restrict(['botbuilder']) },
+  { files: ['src/xapi/**/*.ts'], rules: restrict(['@xapi/xapi']) },
   {
     files: ['src/domain/**/*.ts', 'src/cards/**/*.ts'],
     rules: {

@@ -18,6 +18,8 @@ export const sandboxPorts = {
   playground: port(env.SANDBOX_PLAYGROUND_PORT, 56150),
   tenantSimulator: port(env.SANDBOX_TENANT_SIMULATOR_PORT, 5880),
   teamsHost: port(env.SANDBOX_TEAMS_HOST_PORT, 3979),
+  /** The learning record store (xAPI) that Drypp sends learning records to. */
+  lrs: port(env.SANDBOX_LRS_PORT, 3980),
   azurite: {
     blob: port(env.SANDBOX_AZURITE_BLOB_PORT, 10000),
     queue: port(env.SANDBOX_AZURITE_QUEUE_PORT, 10001),

@@ -11,6 +11,7 @@ import {
   startTenantSimulator,
 } from './tenantSimulator/index.ts';
 import { startChild, type Child } from './child.ts';
+import { startLrs } from './lrs/lrs.ts';
 import { demoBot, demoPeople, demoPersonalChatId, demoTenant } from './demoOrganisation.ts';
 import { startPlayground, type Playground } from './playground.ts';
 import { writePlaygroundConfig } from './playgroundConfig.ts';
@@ -35,6 +36,7 @@ async function refuseTakenPorts(): Promise<void> {
     'Agents Playground': sandboxPorts.playground,
     'Tenant simulator': sandboxPorts.tenantSimulator,
     'Teams host': sandboxPorts.teamsHost,
+    'Learning record store': sandboxPorts.lrs,
     'Azurite queues': sandboxPorts.azurite.queue,
     'Azurite tables': sandboxPorts.azurite.table,
     'Azurite blobs': sandboxPorts.azurite.blob,
@@ -113,6 +115,10 @@ async function main(): Promise<void> {
     });
     running.push(tenantSimulator);
 
+    say('Starting the learning record store (xAPI, in memory)…');
+    const lrs = await startLrs({ port: sandboxPorts.lrs });
+    running.push(lrs.child);
+
     say('Starting Drypp (web and worker roles)…');
     const drypp = startChild(
       'drypp',
@@ -147,6 +153,12 @@ async function main(): Promise<void> {
           DRYPP_SYNC_INTERVAL_MS: '60000',
           // Teams SSO for the tab API: tokens from the simulator (POST /_sim/tab-token) for its tab app.
           DRYPP_TAB_CLIENT_ID: sandboxTabApp.clientId,
+          // Learning records (xAPI) to the sandbox's own LRS, sent within a second or two.
+          DRYPP_XAPI_ENDPOINT: lrs.endpoint,
+          DRYPP_XAPI_USERNAME: lrs.key,
+          DRYPP_XAPI_PASSWORD: lrs.secret,
+          DRYPP_XAPI_SEND_INTERVAL_MS: '1000',
+          DRYPP_XAPI_RETRY_SECONDS: '5',
         },
         echo: prefixed('drypp'),
       },
@@ -201,6 +213,7 @@ async function main(): Promise<void> {
     say(`  Agents Playground    ${playground.url}   (you are ${you?.displayName} in ${demoTenant.name})`);
     say(`  Tenant simulator     ${tenantSimulator.url}   (Graph and sign-in; try: npm run sim -- help)`);
     say(`  Other people's chats ${teams.serviceUrl}   (cards to people without a Playground window)`);
+    say(`  Learning records     ${lrs.endpoint}statements   (xAPI; Basic auth ${lrs.key}:${lrs.secret})`);
     say(
       `  Azurite              tables 127.0.0.1:${sandboxPorts.azurite.table}, queues 127.0.0.1:${sandboxPorts.azurite.queue}`,
     );

@@ -36,6 +36,7 @@ import { keepTeamSummaries } from './usecases/managers/team/keepTeamSummaries.ts
 import type { TeamSummaryDeps } from './usecases/managers/team/refreshTeamSummary.ts';
 import type { ManagerIndex } from './usecases/managers/teamPorts.ts';
 import type { TeamDirectory } from './usecases/managers/teamSummaryPorts.ts';
+import { learningRecordQueue } from './composePrivacy.ts';
 
 /** What the bot, the jobs and the tab API reach: the learning and the managers use cases' ports. */
 export type AppDeps = LearningDeps & ManagersDeps;
@@ -127,6 +128,7 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
       policy: deliveryPolicyFrom(config),
       learningTime: new TableLearningTimeStore(storage.table(tableNames.learningTime)),
       checkins: new TableCheckinStore(storage.table(tableNames.checkins)),
+      learningRecords: config.xapi ? learningRecordQueue(storage, log) : undefined,
     },
   };
 }

@@ -17,6 +17,7 @@ import type { OutboundCardKind } from './usecases/delivery/outboundPorts.ts';
 import { sharedTenantSendRate } from './composeSendRate.ts';
 import { compose, repoRoot, withSender, type AppDeps } from './compose.ts';
 import { composeDirectory } from './composeDirectory.ts';
+import { composeLearningRecordJobs } from './composePrivacy.ts';
 import { renderDueCard } from './cards/delivery/presenters/dueCardPresenter.ts';
 import { DryppBot } from '../bot/dryppBot.ts';
 import { GraphCalendarBooker } from './graph/calendarBooker.ts';
@@ -165,6 +166,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
         repairTeamSummariesJob({ ...deps, ...composed.teamSummaries }, log),
         ...(directory?.jobs ?? []),
         outbound.consumer(outboundKinds),
+        ...(config.xapi ? composeLearningRecordJobs(config.xapi, storage, deps.catalog, log) : []),
       ],
       log,
     );

@@ -158,6 +158,19 @@ const envSchema = z.object({
   DRYPP_NEW_HIRE_CREATED_WITHIN_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   DRYPP_NEW_HIRE_HIRE_DATE_FROM_DAYS_AGO: z.coerce.number().int().min(0).max(365).default(14),
   DRYPP_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  // The learning record store (xAPI 1.0.3) that learning records go to. Off while the endpoint is empty.
+  DRYPP_XAPI_ENDPOINT: optionalText.pipe(z.url().optional()),
+  DRYPP_XAPI_USERNAME: optionalText,
+  DRYPP_XAPI_PASSWORD: optionalText,
+  // The pseudonymous account's homePage ({tenant} becomes the tenant id) and the base of Drypp's activity IRIs.
+  DRYPP_XAPI_HOMEPAGE: z.url().default('https://drypp.app/tenants/{tenant}'),
+  DRYPP_XAPI_ACTIVITY_BASE: z
+    .url()
+    .default('https://drypp.app/xapi')
+    .transform((v) => v.replace(/\/+$/, '')),
+  DRYPP_XAPI_SEND_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  // While the LRS is down, a record is tried again after this many seconds.
+  DRYPP_XAPI_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export interface BotIdentity {
@@ -181,6 +194,16 @@ export interface DirectorySettings {
   newHirePolicy: { createdWithinDays: number; hireDateFromDaysAgo: number };
   /** Change notifications need a public URL; without one, delta polling alone keeps the mirror. */
   notifications?: { publicUrl: string; clientState: string };
+}
+
+export interface XapiSettingsConfig {
+  endpoint: string;
+  username: string;
+  password: string;
+  homePage: string;
+  activityBase: string;
+  sendIntervalMs: number;
+  retrySeconds: number;
 }
 
 export type StorageSettings =
@@ -214,6 +237,8 @@ export interface Config {
   directory?: DirectorySettings;
   /** Teams SSO for the tab API: the tab app's client id and the authority that signs its tokens. */
   tabSso?: { clientId: string; authorityHost: string };
+  /** The learning record store learning records go to (xAPI); absent: none are made. */
+  xapi?: XapiSettingsConfig;
   delivery: {
     workingHours: { start: string; end: string };
     workingDays: string[];
@@ -360,6 +385,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       };
     }
   }
+  if (e.DRYPP_XAPI_ENDPOINT) {
+    if (production && !e.DRYPP_XAPI_ENDPOINT.startsWith('https:'))
+      problems.push('DRYPP_XAPI_ENDPOINT must be an https:// address in production');
+    if (!e.DRYPP_XAPI_USERNAME || !e.DRYPP_XAPI_PASSWORD)
+      problems.push(
+        'DRYPP_XAPI_USERNAME and DRYPP_XAPI_PASSWORD must be set with DRYPP_XAPI_ENDPOINT (the LRS key and secret)',
+      );
+  }
   if (problems.length > 0 || !storage) throw new ConfigError(problems);
 
   return {
@@ -382,6 +415,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultTimeZone: e.DRYPP_DEFAULT_TIME_ZONE,
     schedulerIntervalMs: e.DRYPP_SCHEDULER_INTERVAL_MS,
     directory,
+    xapi:
+      e.DRYPP_XAPI_ENDPOINT && e.DRYPP_XAPI_USERNAME && e.DRYPP_XAPI_PASSWORD
+        ? {
+            endpoint: e.DRYPP_XAPI_ENDPOINT,
+            username: e.DRYPP_XAPI_USERNAME,
+            password: e.DRYPP_XAPI_PASSWORD,
+            homePage: e.DRYPP_XAPI_HOMEPAGE,
+            activityBase: e.DRYPP_XAPI_ACTIVITY_BASE,
+            sendIntervalMs: e.DRYPP_XAPI_SEND_INTERVAL_MS,
+            retrySeconds: e.DRYPP_XAPI_RETRY_SECONDS,
+          }
+        : undefined,
     tabSso: e.DRYPP_TAB_CLIENT_ID
       ? { clientId: e.DRYPP_TAB_CLIENT_ID.toLowerCase(), authorityHost: e.DRYPP_AUTHORITY_HOST }
       : undefined,

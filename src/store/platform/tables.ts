@@ -31,6 +31,10 @@ export const tableNames = {
   broadcastRecipients: 'BroadcastRecipients',
   /** One status row per outbound card and person (store/delivery/outboundStatusStore.ts). */
   outboundStatus: 'OutboundStatus',
+  /** Each person's xAPI pseudonym (store/privacy/pseudonymStore.ts); erasure forgets it. */
+  xapiPseudonyms: 'XapiPseudonyms',
+  /** Tombstones of erased people (store/privacy/erasedPeopleStore.ts): sync does not bring them back. */
+  erasedPeople: 'ErasedPeople',
 } as const;
 
 export const queueNames = {
@@ -41,6 +45,9 @@ export const queueNames = {
   outbound: 'drypp-outbound',
   outboundBulk: 'drypp-outbound-bulk',
   outboundPoison: 'drypp-outbound-poison',
+  /** Learning records on their way to the learning record store (xAPI). */
+  xapiRecords: 'drypp-xapi-records',
+  xapiRecordsPoison: 'drypp-xapi-records-poison',
 } as const;
 
 export async function ensureStorage(clients: StorageClients): Promise<void> {

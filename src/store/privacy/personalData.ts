@@ -1,2 +1,20 @@
-// What the privacy tables hold (see ./registry.ts).
-export const privacyPersonalData = [];
+// What the privacy tables hold about people (see ./registry.ts).
+import { tableNames } from '../platform/tables.ts';
+import type { ErasedPersonRow } from './erasedPeopleStore.ts';
+import { declareTable, noPersonalData, rowOfPersonInTenant } from './personalDataTable.ts';
+import type { PseudonymRow } from './pseudonymStore.ts';
+
+export const privacyPersonalData = [
+  // Erasure deletes it: that is "forgetting the pseudonym".
+  declareTable<PseudonymRow>()({
+    table: tableNames.xapiPseudonyms,
+    columns: { pseudonym: true, createdAt: true },
+    find: rowOfPersonInTenant,
+  }),
+  // Keyed by a hash, never the id: nothing here leads back to a person.
+  declareTable<ErasedPersonRow>()({
+    table: tableNames.erasedPeople,
+    columns: { erasedAt: true },
+    find: noPersonalData,
+  }),
+];

@@ -10,6 +10,7 @@ import type { QuizStep } from '../../domain/learning/program.ts';
 import type { ReviewState } from '../../domain/learning/stepState.ts';
 import type { LearningDeps } from './learningDeps.ts';
 import { CONFLICT, retryOnConflict, type Conflict } from '../platform/retryOnConflict.ts';
+import { learningRecordOf } from './learningRecords.ts';
 import {
   loadStepForAction,
   saveStep,
@@ -61,7 +62,7 @@ export type StepAnswer =
     }
   | { kind: 'reviewIncomplete'; loaded: LoadedStep; questionId: string; reviewNumber: number };
 
-type Deps = Pick<LearningDeps, 'catalog' | 'progress' | 'steps' | 'dueWork' | 'clock'>;
+type Deps = Pick<LearningDeps, 'catalog' | 'progress' | 'steps' | 'dueWork' | 'clock' | 'learningRecords'>;
 
 /**
  * Lesson read, guideline acknowledged, attendance confirmed: the step is simply done. Each is its own
@@ -289,7 +290,13 @@ function retryOnChange<A extends unknown[]>(
   what: string,
   once: (deps: Deps, ...args: A) => Promise<Attempt>,
 ): (deps: Deps, ...args: A) => Promise<StepAnswer> {
-  return (deps, ...args) => retryOnConflict(what, () => once(deps, ...args));
+  return async (deps, ...args) => {
+    const answer = await retryOnConflict(what, () => once(deps, ...args));
+    // After the answer is stored: the learning record store hears of it through a queue (xAPI).
+    const record = deps.learningRecords && learningRecordOf(answer, deps.clock.now());
+    if (record) await deps.learningRecords!.add(record);
+    return answer;
+  };
 }
 
 const completeOnce =

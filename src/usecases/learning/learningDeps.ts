@@ -8,6 +8,7 @@ import type { PeopleStore } from '../directory/ports.ts';
 import type { StepStore } from './ports.ts';
 import type { ProgramCatalog } from './programCatalog.ts';
 import type { ReachabilityStore } from '../directory/ports.ts';
+import type { LearningRecordQueue } from '../privacy/ports.ts';
 
 /** What the learning use cases talk to. Each use case picks the few it needs from this. */
 export interface LearningDeps {
@@ -27,4 +28,6 @@ export interface LearningDeps {
   reachability: ReachabilityStore;
   /** The tenant's delivery policy; the person's time zone is applied on top. */
   policy: DeliveryPolicy;
+  /** Where answers go on their way to the learning record store (xAPI); absent when none is configured. */
+  learningRecords?: LearningRecordQueue;
 }

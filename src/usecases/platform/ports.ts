@@ -25,6 +25,8 @@ export interface ReceivedMessage<T> {
   body: T;
   dequeueCount: number;
   ack(): Promise<void>;
+  /** Moves it to the poison queue, for an operator: it can never be handled as it is. */
+  setAside(): Promise<void>;
 }
 
 /** A queue of work items, delivered at least once (src/store/platform/workQueue.ts). */

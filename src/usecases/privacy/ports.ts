@@ -4,6 +4,8 @@ import type {
   PersonRef,
   PersonalRow,
 } from '../../domain/privacy/personalData.ts';
+import type { LearningRecord } from '../../domain/privacy/learningRecord.ts';
+import type { XapiStatement } from '../../domain/privacy/xapiStatements.ts';
 
 /** Every table's rows about one person (src/store/privacy/personalDataStore.ts). */
 export interface PersonalDataStore {
@@ -11,4 +13,32 @@ export interface PersonalDataStore {
   exportPerson(person: PersonRef): Promise<PersonalRow[]>;
   /** Deletes or anonymises every row found, keeping what a legal hold keeps; counts per table. */
   erasePerson(person: PersonRef, context: EraseContext): Promise<Record<string, ErasureCounts>>;
+}
+
+/** Learning records waiting to go to the learning record store (a Storage queue, at least once). */
+export interface LearningRecordQueue {
+  add(record: LearningRecord): Promise<void>;
+}
+
+/**
+ * Each person's xAPI pseudonym: a random id made the first time it is needed, kept until the person
+ * is erased. Forgetting it is what makes their statements in the LRS anonymous.
+ */
+export interface PseudonymStore {
+  /** The person's pseudonym, made now if they have none. */
+  pseudonymOf(person: PersonRef): Promise<string>;
+  forget(person: PersonRef): Promise<void>;
+}
+
+/** What the learning record store said to a batch of statements. */
+export type LrsAnswer =
+  | { kind: 'stored' }
+  /** 4xx: these statements will never be taken as they are (bad, or a different statement under the same id). */
+  | { kind: 'refused'; status: number }
+  /** Down, 5xx, timed out, or 429: try again later. */
+  | { kind: 'unavailable'; reason: string };
+
+/** A learning record store (xAPI 1.0.3): POST /statements with a batch. */
+export interface LearningRecordStore {
+  send(statements: readonly XapiStatement[]): Promise<LrsAnswer>;
 }
