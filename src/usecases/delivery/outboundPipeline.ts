@@ -18,7 +18,7 @@ import type {
 } from './outboundPorts.ts';
 
 /** Messages put on the queue at once while enqueueing a large batch. */
-const SENDS_IN_FLIGHT = 16;
+const SENDS_IN_FLIGHT = 64;
 
 export interface QueuedPipelineDeps {
   clock: Clock;

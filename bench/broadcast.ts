@@ -1,0 +1,231 @@
+import { parseArgs } from 'node:util';
+import { startConnectorSimulator } from '../sandbox/teamsConnector/server.ts';
+import { systemClock } from '../src/domain/platform/clock.ts';
+import type { OutboundItem } from '../src/domain/delivery/outbound.ts';
+import { StorageOutboundQueue } from '../src/store/delivery/outboundQueue.ts';
+import { TableOutboundStatusStore } from '../src/store/delivery/outboundStatusStore.ts';
+import { StorageClients } from '../src/store/platform/storageClients.ts';
+import { ensureStorage, queueNames, tableNames } from '../src/store/platform/tables.ts';
+import { QueuedOutboundPipeline } from '../src/usecases/delivery/outboundPipeline.ts';
+import { startTestAzurite } from '../test/support/azurite.ts';
+import { seedPeopleWithChats, startOutboundWorker } from '../test/support/outboundFixtures.ts';
+import { Cleanup } from './support/cleanup.ts';
+import { wholeNumber } from './support/options.ts';
+import { machine, progress, publishResult } from './support/results.ts';
+import { percentile } from './support/stats.ts';
+
+/**
+ * `npm run bench -- broadcast`: one card to each of --recipients people through the outbound
+ * pipeline (status rows, Storage queues on a private Azurite, worker processes of the production
+ * pipeline, botbuilder's connector) into the Teams connector simulator, which enforces Teams' limits
+ * and counts what it accepted. One JSON line per mode:
+ * - limits: Teams' 50/s per tenant (and per conversation) enforced, 2 % of calls answered 429 with
+ *   Retry-After 1 s, Drypp's rate at 50, three workers. Target ≥ 48/s, 0 duplicates, 0 lost.
+ * - lifted: the simulator's limits lifted and Drypp's (DRYPP_TEAMS_LIMITS_LIFTED), two workers:
+ *   what the pipeline itself can do. Target ≥ 1,000/s.
+ * Every figure is read from the simulator (what Teams accepted) and the status rows.
+ */
+const usage = `Usage: npm run bench -- broadcast [--recipients 2000] [--mode both|limits|lifted]
+       [--workers-limits 3] [--workers-lifted 2]`;
+const tenantId = 'bbbbbbbb-0000-4000-8000-00000000b0ad';
+const TEAMS_LIMIT = 50;
+
+type Mode = 'limits' | 'lifted';
+
+interface Options {
+  recipients: number;
+  modes: Mode[];
+  workers: Record<Mode, number>;
+}
+
+function parseOptions(args: string[]): Options {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      recipients: { type: 'string', default: '2000' },
+      mode: { type: 'string', default: 'both' },
+      'workers-limits': { type: 'string', default: '3' },
+      'workers-lifted': { type: 'string', default: '2' },
+    },
+  });
+  const mode = values.mode;
+  if (mode !== 'both' && mode !== 'limits' && mode !== 'lifted')
+    throw new Error('--mode must be both, limits or lifted');
+  return {
+    recipients: wholeNumber('recipients', values.recipients, 10, 100_000),
+    modes: mode === 'both' ? ['limits', 'lifted'] : [mode],
+    workers: {
+      limits: wholeNumber('workers-limits', values['workers-limits'], 1, 8),
+      lifted: wholeNumber('workers-lifted', values['workers-lifted'], 1, 8),
+    },
+  };
+}
+
+/** Longest a mode may take: setup, enqueue, and the sends at a fifth of the expected rate. */
+function modeLimitS(options: Options, mode: Mode): number {
+  const expectedPerS = mode === 'limits' ? 48 : 500;
+  return 180 + Math.ceil(options.recipients / (expectedPerS / 2));
+}
+
+export async function main(args: string[]): Promise<number> {
+  let options: Options;
+  try {
+    options = parseOptions(args);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    return 1;
+  }
+  const cleanup = new Cleanup();
+  const limitS = options.modes.reduce((s, m) => s + modeLimitS(options, m), 30);
+  progress(
+    `broadcast: ${options.recipients} recipients, modes ${options.modes.join(', ')}; at most ${limitS} s`,
+  );
+  const hardLimit = setTimeout(() => {
+    progress(`hard time limit (${limitS} s) reached: stopping`);
+    void cleanup.run().finally(() => process.exit(1));
+  }, limitS * 1000);
+  try {
+    for (const mode of options.modes) {
+      const result = await runMode(options, mode, cleanup);
+      publishResult(`broadcast-${mode}`, result);
+    }
+    return 0;
+  } finally {
+    clearTimeout(hardLimit);
+    await cleanup.run();
+  }
+}
+
+async function runMode(options: Options, mode: Mode, outer: Cleanup) {
+  const cleanup = new Cleanup();
+  outer.add(() => cleanup.run());
+  try {
+    const workers = options.workers[mode];
+    progress(`${mode}: a private Azurite, the connector simulator, ${options.recipients} chats`);
+    const azurite = await startTestAzurite();
+    cleanup.addChild(azurite.child);
+    const sim = await startConnectorSimulator({ keep: 10 });
+    cleanup.add(() => sim.stop());
+    const storage = new StorageClients({
+      kind: 'connectionString',
+      connectionString: azurite.connectionString,
+    });
+    await ensureStorage(storage);
+    const people = await seedPeopleWithChats(storage, tenantId, options.recipients, sim.url, 'c0');
+    const faults = mode === 'limits' ? { throttled: 0.02, throttledRetryAfterS: 1 } : {};
+    await post(`${sim.url}_sim/faults`, faults);
+    await post(`${sim.url}_sim/limits`, { lifted: mode === 'lifted' });
+
+    progress(`${mode}: starting ${workers} worker processes`);
+    const env: Record<string, string> =
+      mode === 'limits'
+        ? { DRYPP_TENANT_SENDS_PER_SECOND: String(TEAMS_LIMIT), DRYPP_OUTBOUND_CONCURRENCY: '32' }
+        : { DRYPP_TEAMS_LIMITS_LIFTED: 'true', DRYPP_OUTBOUND_CONCURRENCY: '128' };
+    const started = await Promise.all(
+      Array.from({ length: workers }, (_, i) =>
+        startOutboundWorker(`${mode}-w${i + 1}`, azurite.connectionString, {
+          ...env,
+          DRYPP_OUTBOUND_VISIBILITY_S: '30',
+        }),
+      ),
+    );
+    for (const w of started) cleanup.addChild(w);
+
+    const pipeline = new QueuedOutboundPipeline({
+      clock: systemClock,
+      status: new TableOutboundStatusStore(storage.table(tableNames.outboundStatus)),
+      queue: new StorageOutboundQueue({
+        interactive: storage.queue(queueNames.outbound),
+        bulk: storage.queue(queueNames.outboundBulk),
+        poison: storage.queue(queueNames.outboundPoison),
+      }),
+    });
+    const batchId = `bench-${mode}`;
+    const items: OutboundItem[] = people.map((userId, i) => ({
+      tenantId,
+      userId,
+      key: `plain|${batchId}|${userId}`,
+      kind: 'plain',
+      ref: { text: `New guideline: hand hygiene, version 3 (${i + 1})` },
+      batchId,
+    }));
+    progress(`${mode}: enqueueing ${items.length} cards`);
+    const enqueuedAt = Date.now();
+    const enqueued = await pipeline.enqueue(items);
+    const enqueueS = (Date.now() - enqueuedAt) / 1000;
+    progress(`${mode}: enqueued in ${enqueueS.toFixed(1)} s; waiting for every card`);
+
+    const deadline = enqueuedAt + (modeLimitS(options, mode) - 120) * 1000;
+    let last = 0;
+    for (;;) {
+      const delivered = sim.state.firstSentAt.size;
+      if (delivered >= items.length || Date.now() > deadline) break;
+      // Cards that failed for good (none expected) count as settled too.
+      if (delivered === last && delivered > 0 && (await settledCount(pipeline, batchId)) >= items.length)
+        break;
+      if (Math.floor(delivered / 1000) > Math.floor(last / 1000))
+        progress(
+          `${mode}: ${delivered} of ${items.length} delivered after ${Math.round((Date.now() - enqueuedAt) / 1000)} s`,
+        );
+      last = delivered;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const counts = await pipeline.counts(tenantId, batchId);
+    const snapshot = sim.state.counters.snapshot();
+    const firsts = people
+      .map((p) => sim.state.firstSentAt.get(`a:${p}`))
+      .filter((t): t is number => t !== undefined);
+    firsts.sort((a, b) => a - b);
+    const spanS = firsts.length > 1 ? (firsts[firsts.length - 1]! - firsts[0]!) / 1000 : 0;
+    const msgsPerS = spanS > 0 ? (firsts.length - 1) / spanS : 0;
+    const latencies = firsts.map((t) => (t - enqueuedAt) / 1000);
+    const rate = sim.state.counters.rateOf(tenantId);
+    return {
+      bench: 'broadcast',
+      mode,
+      recipients: items.length,
+      workers,
+      msgs_per_s: round(msgsPerS),
+      ratio_to_limit: mode === 'limits' ? round(msgsPerS / TEAMS_LIMIT, 3) : null,
+      duplicates: snapshot.duplicates,
+      lost: items.length - firsts.length - counts.failed,
+      failed: counts.failed,
+      failed_by_reason: counts.byReason,
+      p95_enqueue_to_delivery_s: round(percentile(latencies, 95)),
+      p50_enqueue_to_delivery_s: round(percentile(latencies, 50)),
+      enqueue_s: round(enqueueS),
+      enqueued,
+      teams_refused: snapshot.refused,
+      teams_peak_per_s: rate.peakPerSecond,
+      target: mode === 'limits' ? { msgs_per_s: 48, duplicates: 0, lost: 0 } : { msgs_per_s: 1000 },
+      machine: machine(),
+      setup:
+        `private in-memory azurite; connector simulator in the bench process (${mode === 'limits' ? "Teams' limits on, 2 % injected 429 with Retry-After 1 s" : 'limits lifted'}); ` +
+        `${workers} worker processes of the production pipeline (test/support/outboundWorker.ts, botbuilder connector); ` +
+        'msgs_per_s over first to last card accepted; latencies from the enqueue call',
+    };
+  } finally {
+    await cleanup.run();
+  }
+}
+
+async function settledCount(pipeline: QueuedOutboundPipeline, batchId: string): Promise<number> {
+  const c = await pipeline.counts(tenantId, batchId);
+  return c.sent + c.failed + c.skipped;
+}
+
+async function post(url: string, body: unknown): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  await response.body?.cancel();
+}
+
+function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
