@@ -13,6 +13,7 @@ import { deliverDueCardsJob } from './jobs/deliverDueCardsJob.ts';
 import { BotChatSender } from './teams/proactiveSender.ts';
 import { BotTeamsConnector } from './teams/teamsConnector.ts';
 import { composeOutbound } from './composeOutbound.ts';
+import { composeBroadcasts } from './composeBroadcasts.ts';
 import type { OutboundCardKind } from './usecases/delivery/outboundPorts.ts';
 import { sharedTenantSendRate } from './composeSendRate.ts';
 import { compose, repoRoot, withSender, type AppDeps } from './compose.ts';
@@ -36,7 +37,12 @@ import { tableNames } from './store/platform/tables.ts';
 import type { TeamReadDeps } from './usecases/managers/team/teamReadDeps.ts';
 
 /** The tab API behind Teams SSO: read views here; other capabilities add their mounts to the list. */
-function tabApiFor(config: Config, composed: Awaited<ReturnType<typeof compose>>, app: AppDeps): TabApiDeps {
+function tabApiFor(
+  config: Config,
+  composed: Awaited<ReturnType<typeof compose>>,
+  app: AppDeps,
+  broadcasts: ReturnType<typeof composeBroadcasts>,
+): TabApiDeps {
   const sso = config.tabSso!;
   const { deps, storage } = composed;
   const verify = createSsoVerifier({
@@ -59,7 +65,11 @@ function tabApiFor(config: Config, composed: Awaited<ReturnType<typeof compose>>
     defaultTimeZone: app.policy.timeZone,
   };
   const writes = { ...app, defaultTimeZone: app.policy.timeZone, teamCards: teamCardPresenter };
-  return { authenticate: requireTabSso(verify), mounts: [tabReadRoutes(reads), managerRoutes(writes)] };
+  return {
+    authenticate: requireTabSso(verify),
+    mounts: [tabReadRoutes(reads), managerRoutes(writes), ...broadcasts.tabMounts],
+    largeBodies: broadcasts.largeBodies,
+  };
 }
 
 /** The composition root: the one place that wires adapters to use cases, and each role to the process. */
@@ -101,6 +111,16 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
   });
   /** One renderer per kind of card that goes through the pipeline; each capability adds its own. */
   const outboundKinds: OutboundCardKind[] = [];
+  // Guidelines HR broadcasts: the Admin tab's API, the fan-out and reminders job, the cards' renderer.
+  const broadcasts = composeBroadcasts({
+    storage,
+    clock: deps.clock,
+    people: deps.people,
+    leases: deps.leases,
+    outbound: outbound.pipeline,
+    defaultTimeZone: deps.policy.timeZone,
+  });
+  outboundKinds.push(broadcasts.kind);
 
   const directory = config.directory ? composeDirectory(config.directory, composed, deps, log) : undefined;
   const stops: Array<() => Promise<void>> = [];
@@ -121,11 +141,11 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
     app = createWebApp({
       log,
       adapter,
-      bot: new DryppBot(deps, log, { tenants: config.tenants }),
+      bot: new DryppBot({ ...deps, broadcasting: broadcasts.deps }, log, { tenants: config.tenants }),
       probes,
       tabsDir: path.resolve(repoRoot, config.tabsDir),
       botAuthRequired: Boolean(config.bot.appId),
-      tabApi: config.tabSso ? tabApiFor(config, composed, deps) : undefined,
+      tabApi: config.tabSso ? tabApiFor(config, composed, deps, broadcasts) : undefined,
       graphNotifications:
         directory && config.directory?.notifications
           ? {
@@ -165,6 +185,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
         }),
         repairTeamSummariesJob({ ...deps, ...composed.teamSummaries }, log),
         ...(directory?.jobs ?? []),
+        broadcasts.job(log, config.schedulerIntervalMs),
         outbound.consumer(outboundKinds),
         ...(config.xapi ? composeLearningRecordJobs(config.xapi, storage, deps.catalog, log) : []),
       ],
