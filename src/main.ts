@@ -23,6 +23,7 @@ import { renderDueCard } from './cards/delivery/presenters/dueCardPresenter.ts';
 import { DryppBot } from '../bot/dryppBot.ts';
 import { GraphCalendarBooker } from './graph/calendarBooker.ts';
 import { GraphClients } from './graph/graphClients.ts';
+import { GraphGroupMembership } from './graph/groupMembership.ts';
 import { followUpLearningTimeJob } from './jobs/managersJobs.ts';
 import { repairTeamSummariesJob } from './jobs/teamSummaryJobs.ts';
 import { learningTimePresenter } from './cards/managers/presenters/learningTimePresenter.ts';
@@ -63,6 +64,11 @@ function tabApiFor(
     learningTime: deps.learningTime,
     checkins: deps.checkins,
     defaultTimeZone: app.policy.timeZone,
+    hrAdminGroupId: sso.hrAdminGroupId,
+    // Graph answers for tokens that carry no groups; where Graph is not configured, only tokens can.
+    groupMembership: config.directory
+      ? new GraphGroupMembership(new GraphClients(config.directory))
+      : undefined,
   };
   const writes = { ...app, defaultTimeZone: app.policy.timeZone, teamCards: teamCardPresenter };
   return {

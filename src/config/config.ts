@@ -149,6 +149,16 @@ const envSchema = z.object({
       )
       .optional(),
   ),
+  // An Entra group whose members are HR admins of Drypp, besides holders of the Drypp.Admin app role.
+  DRYPP_HR_ADMIN_GROUP_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+        'must be a GUID (the group object id)',
+      )
+      .optional(),
+  ),
   DRYPP_GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
   DRYPP_GRAPH_SCOPE: z.string().default('https://graph.microsoft.com/.default'),
   DRYPP_TEAMS_APP_CATALOG_ID: optionalText,
@@ -236,7 +246,12 @@ export interface Config {
   schedulerIntervalMs: number;
   directory?: DirectorySettings;
   /** Teams SSO for the tab API: the tab app's client id and the authority that signs its tokens. */
-  tabSso?: { clientId: string; authorityHost: string };
+  tabSso?: {
+    clientId: string;
+    authorityHost: string;
+    /** Members of this Entra group (transitively) are HR admins, as holders of the app role are. */
+    hrAdminGroupId?: string;
+  };
   /** The learning record store learning records go to (xAPI); absent: none are made. */
   xapi?: XapiSettingsConfig;
   delivery: {
@@ -428,7 +443,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           }
         : undefined,
     tabSso: e.DRYPP_TAB_CLIENT_ID
-      ? { clientId: e.DRYPP_TAB_CLIENT_ID.toLowerCase(), authorityHost: e.DRYPP_AUTHORITY_HOST }
+      ? {
+          clientId: e.DRYPP_TAB_CLIENT_ID.toLowerCase(),
+          authorityHost: e.DRYPP_AUTHORITY_HOST,
+          hrAdminGroupId: e.DRYPP_HR_ADMIN_GROUP_ID?.toLowerCase(),
+        }
       : undefined,
     delivery: {
       workingHours: {

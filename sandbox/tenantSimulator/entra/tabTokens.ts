@@ -57,6 +57,10 @@ export function issueTabToken(
     .filter((r) => r.userId.toLowerCase() === user.id.toLowerCase())
     .map((r) => r.role);
   const iss = `${base}/${tenant.id}/v2.0`;
+  const groups = app?.groupMembershipClaims
+    ? [...tenant.groups.values()].filter((g) => g.memberIds.includes(user.id)).map((g) => g.id)
+    : undefined;
+  const overage = groups !== undefined && groups.length > (app?.groupsClaimLimit ?? 200);
   const token = signJwt(state, {
     aud: clientId,
     iss,
@@ -70,6 +74,15 @@ export function issueTabToken(
     oid: user.id,
     preferred_username: user.upn,
     ...(roles.length > 0 ? { roles } : {}),
+    ...(groups && !overage ? { groups } : {}),
+    ...(overage
+      ? {
+          _claim_names: { groups: 'src1' },
+          _claim_sources: {
+            src1: { endpoint: `https://graph.microsoft.com/v1.0/users/${user.id}/getMemberObjects` },
+          },
+        }
+      : {}),
     scp: (request.scopes ?? ['access_as_user']).join(' '),
     sub: randomUUID().replace(/-/g, ''),
     tid: tenant.id,

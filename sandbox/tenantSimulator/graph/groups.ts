@@ -5,7 +5,10 @@ import type { SimulatorState } from '../state/state.ts';
 import type { GroupRecord } from '../state/types.ts';
 import { collectionSelect, pageOf } from './users.ts';
 
-/** Graph's `/groups`, `/groups/{id}` and `/groups/{id}/members` (security groups of users). */
+/**
+ * Graph's `/groups`, `/groups/{id}`, `/groups/{id}/members` (security groups of users) and
+ * `POST /users/{id}/checkMemberGroups` (transitive in Graph; here groups hold users only, so direct).
+ */
 export function groupsRouter(state: SimulatorState): Router {
   const router = express.Router();
   const tenantOf = (res: Response) => state.tenant(caller(res).tenantId)!;
@@ -57,6 +60,25 @@ export function groupsRouter(state: SimulatorState): Router {
       ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
       value: page.map((u) => ({ '@odata.type': '#microsoft.graph.user', ...presentUser(u, select.props) })),
     });
+  });
+
+  router.post('/users/:id/checkMemberGroups', express.json(), (req, res) => {
+    if (!requireRole(res, roles.readUsers) || !requireRole(res, roles.readMembers)) return;
+    const tenant = tenantOf(res);
+    const user = tenant.liveUser(req.params.id);
+    if (!user) return missing(res, req.params.id);
+    const groupIds = (req.body as { groupIds?: unknown } | undefined)?.groupIds;
+    if (
+      !Array.isArray(groupIds) ||
+      groupIds.length === 0 ||
+      groupIds.length > 20 ||
+      !groupIds.every((g) => typeof g === 'string')
+    )
+      return graphError(res, 400, 'Request_BadRequest', 'groupIds must list 1 to 20 group ids.');
+    const value = (groupIds as string[]).filter((id) =>
+      tenant.groups.get(id.toLowerCase())?.memberIds.includes(user.id),
+    );
+    res.json({ '@odata.context': `${baseUrl(req)}/v1.0/$metadata#Collection(Edm.String)`, value });
   });
 
   return router;

@@ -31,6 +31,13 @@ export interface SeedApp {
   sso?: boolean;
   /** App roles assigned to users for this app (Entra's app role assignments), e.g. Drypp.Admin. */
   userRoles?: Array<{ userId: string; role: string }>;
+  /**
+   * The app registration's `groupMembershipClaims` ('SecurityGroup'): its tab tokens then carry the
+   * user's group ids in `groups`, or, past `groupsClaimLimit` groups (Entra: 200), the overage
+   * (`_claim_names.groups`) instead. Without it, tokens carry no groups.
+   */
+  groupMembershipClaims?: 'SecurityGroup';
+  groupsClaimLimit?: number;
 }
 
 /** An app in the tenant's Teams app catalog (`/appCatalogs/teamsApps/{id}`). */

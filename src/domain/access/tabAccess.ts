@@ -5,11 +5,18 @@ import type { Actor, Role } from './actor.ts';
 /** The Entra app role that makes someone an HR admin of Drypp (aad.manifest.json). */
 export const HR_ADMIN_APP_ROLE = 'Drypp.Admin';
 
-/** Everyone is a learner; a manager has at least one report; an HR admin holds the app role. */
-export function tabRolesOf(input: { appRoles: readonly string[]; hasReports: boolean }): Role[] {
+/**
+ * Everyone is a learner; a manager has at least one report; an HR admin holds the app role or is in
+ * the configured HR admin group.
+ */
+export function tabRolesOf(input: {
+  appRoles: readonly string[];
+  hasReports: boolean;
+  inHrAdminGroup?: boolean;
+}): Role[] {
   const roles: Role[] = ['learner'];
   if (input.hasReports) roles.push('manager');
-  if (input.appRoles.includes(HR_ADMIN_APP_ROLE)) roles.push('hrAdmin');
+  if (input.appRoles.includes(HR_ADMIN_APP_ROLE) || input.inHrAdminGroup) roles.push('hrAdmin');
   return roles;
 }
 

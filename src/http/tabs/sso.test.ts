@@ -95,6 +95,16 @@ describe('Teams SSO verifier', () => {
     }
   });
 
+  it('passes on the groups claim, and none for an overage (Graph must be asked then)', async () => {
+    const group = 'D0000000-0000-4000-8000-000000000001';
+    const listed = await verify(await token({ groups: [group] }));
+    expect(listed.ok && listed.caller.groups).toEqual([group.toLowerCase()]);
+    const overage = await verify(
+      await token({ _claim_names: { groups: 'src1' }, _claim_sources: { src1: { endpoint: 'x' } } }),
+    );
+    expect(overage.ok && 'groups' in overage.caller).toBe(false);
+  });
+
   it('fetches the keys once, not per request', async () => {
     const before = jwksCalls;
     for (let i = 0; i < 5; i++) expect((await verify(await token())).ok).toBe(true);

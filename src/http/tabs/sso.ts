@@ -76,14 +76,37 @@ export function createSsoVerifier(settings: SsoSettings): SsoVerifier {
     const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
     if (!scopes.includes(SSO_SCOPE)) return { ok: false, refusal: 'scope' };
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r) => typeof r === 'string') : [];
+    const groups = groupsOf(payload);
     const name =
       typeof payload.name === 'string'
         ? payload.name
         : typeof payload.preferred_username === 'string'
           ? payload.preferred_username
           : '';
-    return { ok: true, caller: { tenantId: tid, userId: oid, displayName: name, appRoles: roles } };
+    return {
+      ok: true,
+      caller: {
+        tenantId: tid,
+        userId: oid,
+        displayName: name,
+        appRoles: roles,
+        ...(groups ? { groups } : {}),
+      },
+    };
   };
+}
+
+/**
+ * The token's `groups` claim (object ids), when the app asks Entra for it (groupMembershipClaims).
+ * Undefined when the token has none, or names too many groups to carry: Entra then sends
+ * `_claim_names.groups` instead (the overage), and membership must be asked of Graph.
+ */
+function groupsOf(payload: JWTPayload): string[] | undefined {
+  const overage = (payload._claim_names as Record<string, unknown> | undefined)?.groups !== undefined;
+  if (overage || !Array.isArray(payload.groups)) return undefined;
+  return payload.groups
+    .filter((g): g is string => typeof g === 'string' && GUID.test(g))
+    .map((g) => g.toLowerCase());
 }
 
 function refusalOf(error: unknown): SsoRefusal {

@@ -14,6 +14,8 @@ export interface TabCaller {
   displayName: string;
   /** App roles assigned in Entra (the token's `roles` claim), e.g. `Drypp.Admin`. */
   appRoles: string[];
+  /** The token's `groups` claim; undefined when it carries none (not asked for, or an overage). */
+  groups?: string[];
   /** The Accept-Language the tab sent (the Teams locale), when any. */
   locale?: string;
 }

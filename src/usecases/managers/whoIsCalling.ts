@@ -1,5 +1,7 @@
 import type { Actor } from '../../domain/access/index.ts';
 import { tabRolesOf } from '../../domain/access/tabAccess.ts';
+import { HR_ADMIN_APP_ROLE } from '../../domain/access/tabAccess.ts';
+import { inHrAdminGroup, type HrAdminGroupDeps } from '../access/hrAdminGroup.ts';
 import type { ManagerIndex } from './teamPorts.ts';
 
 /** The signed-in person, as the SSO token names them. */
@@ -7,14 +9,30 @@ export interface SignedIn {
   tenantId: string;
   userId: string;
   appRoles: readonly string[];
+  /** The token's `groups` claim, when it carries one. */
+  groups?: readonly string[];
 }
 
-/** The caller's roles: a manager when the directory names anyone as their report (one query). */
-export async function whoIsCalling(deps: { managerIndex: ManagerIndex }, caller: SignedIn): Promise<Actor> {
-  const reports = await deps.managerIndex.reportsOf(caller.tenantId, caller.userId);
+/**
+ * The caller's roles: a manager when the directory names anyone as their report (one query); an HR
+ * admin by the app role, or by the configured group (the token's claim, else one Graph call).
+ */
+export async function whoIsCalling(
+  deps: { managerIndex: ManagerIndex } & HrAdminGroupDeps,
+  caller: SignedIn,
+): Promise<Actor> {
+  const byRole = caller.appRoles.includes(HR_ADMIN_APP_ROLE);
+  const [reports, inGroup] = await Promise.all([
+    deps.managerIndex.reportsOf(caller.tenantId, caller.userId),
+    byRole ? false : inHrAdminGroup(deps, caller),
+  ]);
   return {
     tenantId: caller.tenantId,
     userId: caller.userId,
-    roles: tabRolesOf({ appRoles: caller.appRoles, hasReports: reports.some((r) => r.id !== caller.userId) }),
+    roles: tabRolesOf({
+      appRoles: caller.appRoles,
+      hasReports: reports.some((r) => r.id !== caller.userId),
+      inHrAdminGroup: inGroup,
+    }),
   };
 }

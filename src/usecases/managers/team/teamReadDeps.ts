@@ -2,12 +2,13 @@ import type { Clock } from '../../../domain/platform/clock.ts';
 import type { PeopleStore, ReachabilityStore } from '../../directory/ports.ts';
 import type { ProgramCatalog } from '../../learning/programCatalog.ts';
 import type { ProgressStore } from '../../learning/ports.ts';
+import type { HrAdminGroupDeps } from '../../access/hrAdminGroup.ts';
 import type { CheckinStore } from '../ports.ts';
 import type { LearningTimeRequestReader, ManagerIndex } from '../teamPorts.ts';
 import type { TeamSummaryStore } from '../teamSummaryPorts.ts';
 
 /** The few stores the tab's read views use. */
-export interface TeamReadDeps {
+export interface TeamReadDeps extends HrAdminGroupDeps {
   clock: Clock;
   catalog: ProgramCatalog;
   managerIndex: ManagerIndex;
