@@ -29,6 +29,12 @@ import type { LearningDeps } from './usecases/learning/learningDeps.ts';
 import { catalogOf } from './usecases/learning/programCatalog.ts';
 import type { ManagersDeps } from './usecases/managers/managersDeps.ts';
 import { TableCheckinStore } from './store/managers/checkinStore.ts';
+import { TableCertificationStore } from './store/certificates/certificationStore.ts';
+import {
+  certificationCatalogOf,
+  type CertificationCatalog,
+  type CertificationStore,
+} from './usecases/certificates/ports.ts';
 import { TableLearningTimeStore } from './store/managers/learningTimeStore.ts';
 import { TableTeamDirectory } from './store/managers/teamDirectoryStore.ts';
 import { TableTeamSummaryStore } from './store/managers/teamSummaryStore.ts';
@@ -58,6 +64,8 @@ export interface Composed {
   teamSummaries: TeamSummaryDeps & { teamDirectory: TeamDirectory };
   /** The manager index every directory write goes through (it refreshes the team summaries too). */
   managerIndex: ManagerIndex;
+  /** Certifications from content/certifications, and people's records of them. */
+  certificates: { catalog: CertificationCatalog; store: CertificationStore };
 }
 
 export async function compose(config: Config, log: Logger): Promise<Composed> {
@@ -103,6 +111,13 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
     rules: content.rules,
     teamSummaries,
     managerIndex,
+    certificates: {
+      catalog: certificationCatalogOf(content.certifications),
+      store: new TableCertificationStore(
+        storage.table(tableNames.certifications),
+        storage.table(tableNames.certificationSchedule),
+      ),
+    },
     deps: {
       clock,
       catalog: catalogOf(content.programs),

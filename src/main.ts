@@ -19,6 +19,8 @@ import { sharedTenantSendRate } from './composeSendRate.ts';
 import { compose, repoRoot, withSender, type AppDeps } from './compose.ts';
 import { composeDirectory } from './composeDirectory.ts';
 import { composeLearningRecordJobs } from './composePrivacy.ts';
+import { composeCertificates } from './composeCertificates.ts';
+import { sweepCertificationsJob } from './jobs/certificatesJobs.ts';
 import { renderDueCard } from './cards/delivery/presenters/dueCardPresenter.ts';
 import { DryppBot } from '../bot/dryppBot.ts';
 import { GraphCalendarBooker } from './graph/calendarBooker.ts';
@@ -127,6 +129,10 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
     defaultTimeZone: deps.policy.timeZone,
   });
   outboundKinds.push(broadcasts.kind);
+  // A completed program renews the certifications it certifies, as the answer that completed it is saved.
+  const certificates = composeCertificates(composed, deps, outbound.pipeline);
+  deps.completions = certificates.completions;
+  outboundKinds.push(certificates.noticeKind);
 
   const directory = config.directory ? composeDirectory(config.directory, composed, deps, log) : undefined;
   const stops: Array<() => Promise<void>> = [];
@@ -190,6 +196,10 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
           intervalMs: config.schedulerIntervalMs,
         }),
         repairTeamSummariesJob({ ...deps, ...composed.teamSummaries }, log),
+        sweepCertificationsJob({ ...certificates.deps, leases: deps.leases }, log, {
+          intervalMs: config.schedulerIntervalMs,
+          beforeRound: adjustableClock ? () => adjustableClock.refresh() : undefined,
+        }),
         ...(directory?.jobs ?? []),
         broadcasts.job(log, config.schedulerIntervalMs),
         outbound.consumer(outboundKinds),

@@ -1,5 +1,6 @@
 import { broadcastsEn } from './broadcasts/en.ts';
 import { managersEn } from './managers/en.ts';
+import { certificatesEn } from './certificates/en.ts';
 
 export const en = {
   welcome: {
@@ -171,4 +172,5 @@ export const en = {
   },
   managers: managersEn,
   broadcasts: broadcastsEn,
+  certificates: certificatesEn,
 };

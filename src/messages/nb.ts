@@ -2,6 +2,7 @@ import { broadcastsNb } from './broadcasts/nb.ts';
 import { managersNb } from './managers/nb.ts';
 
 import type { en } from './en.ts';
+import { certificatesNb } from './certificates/nb.ts';
 
 export const nb: typeof en = {
   welcome: {
@@ -175,4 +176,5 @@ export const nb: typeof en = {
   },
   managers: managersNb,
   broadcasts: broadcastsNb,
+  certificates: certificatesNb,
 };

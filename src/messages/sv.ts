@@ -1,6 +1,7 @@
 import { broadcastsSv } from './broadcasts/sv.ts';
 import { managersSv } from './managers/sv.ts';
 import type { en } from './en.ts';
+import { certificatesSv } from './certificates/sv.ts';
 
 // Swedish as it is written in Swedish municipalities and regions, and in Finland's Swedish-speaking
 // ones: plain, "du" throughout, no anglicisms where a Swedish word is in everyday use.
@@ -178,4 +179,5 @@ export const sv: typeof en = {
   },
   managers: managersSv,
   broadcasts: broadcastsSv,
+  certificates: certificatesSv,
 };

@@ -316,7 +316,7 @@ describe('the sweep, run again or late', () => {
   it('changes nothing when run twice for the same day', () => {
     const trip = travel(c, '2026-03-01', '2026-03-17');
     const again = advanceTo(trip.record, c, '2026-03-17');
-    expect(again).toEqual({ record: trip.record, notices: [], enroll: [] });
+    expect(again).toEqual({ record: trip.record, notices: [], enroll: [], withdraw: [] });
   });
 
   it('after days without a sweep, catches up on what came meanwhile, in order, and skips what no longer applies', () => {
@@ -334,6 +334,7 @@ describe('the sweep, run again or late', () => {
       'person expired',
       'manager expiredToManager',
     ]);
+    expect(gone.withdraw).toEqual(['smoke-diving-refresher']);
   });
 
   it('is scheduled for the next day something happens, and only then', () => {

@@ -63,6 +63,8 @@ export interface LifeStep {
   record: CertificationRecord;
   notices: CertificationNotice[];
   enroll: EnrollAction[];
+  /** Programs to withdraw the person from: a refresher that can no longer renew an expired certificate. */
+  withdraw: string[];
 }
 
 /** The status on `today`, from the dates alone (the stored status may be a sweep behind). */
@@ -91,12 +93,14 @@ export function assignCertification(
     status: 'assigned',
     cycles: [],
     checkedThrough: today,
+    rulesVersion: certification.version,
   };
   record.nextCheckOn = nextCheckOn(record, certification);
   return {
     record,
     notices: [{ kind: 'assigned', to: 'person', cycle: 0, on: today }],
     enroll: [{ programId: certification.program, again: false }],
+    withdraw: [],
   };
 }
 
@@ -104,13 +108,17 @@ export function assignCertification(
  * What happens between the last day looked at and `today`: reminders whose day came, and the
  * transitions (overdue, window open, expired). Running it twice for the same day changes nothing.
  */
-export function advanceTo(record: CertificationRecord, certification: Certification, today: Day): LifeStep {
-  if (today <= record.checkedThrough) return { record, notices: [], enroll: [] };
+export function advanceTo(current: CertificationRecord, certification: Certification, today: Day): LifeStep {
+  const record = underRulesOf(current, certification, today);
+  if (today <= record.checkedThrough) {
+    return { record: current, notices: [], enroll: [], withdraw: [] };
+  }
   const from = record.checkedThrough;
   const came = (day: Day) => day > from && day <= today;
   const status = statusOn(record, certification, today);
   const notices: CertificationNotice[] = [];
   const enroll: EnrollAction[] = [];
+  const withdraw: string[] = [];
   const cycle = currentCycle(record);
   let cycles = record.cycles;
 
@@ -129,6 +137,7 @@ export function advanceTo(record: CertificationRecord, certification: Certificat
       notices.push({ kind: 'expired', to: 'person', cycle: cycle.n, on });
       notices.push({ kind: 'expiredToManager', to: 'manager', cycle: cycle.n, on });
       enroll.push({ programId: certification.program, again: true });
+      if (certification.refresherProgram) withdraw.push(certification.refresherProgram);
       cycles = withEnded(record.cycles, { on, how: 'expired' });
     }
   } else {
@@ -144,7 +153,7 @@ export function advanceTo(record: CertificationRecord, certification: Certificat
   }
   const next: CertificationRecord = { ...record, status, cycles, checkedThrough: today };
   next.nextCheckOn = nextCheckOn(next, certification);
-  return { record: next, notices: notices.sort(byDay), enroll };
+  return { record: next, notices: notices.sort(byDay), enroll, withdraw };
 }
 
 export type CompletionOutcome =
@@ -199,6 +208,7 @@ export function completeCertification(
         );
   const next: CertificationRecord = {
     ...record,
+    rulesVersion: certification.version,
     cycles: [...ended, cycle],
     checkedThrough: record.checkedThrough > on ? record.checkedThrough : on,
   };
@@ -208,8 +218,28 @@ export function completeCertification(
   return {
     kind: 'certified',
     cycle,
-    step: { record: next, notices: [{ kind, to: 'person', cycle: cycle.n, on }], enroll: [] },
+    step: { record: next, notices: [{ kind, to: 'person', cycle: cycle.n, on }], enroll: [], withdraw: [] },
   };
+}
+
+/**
+ * A record whose schedule was worked out under other rules (the certification's settings changed):
+ * under those rules nothing was due before its next check, so every day up to then (and up to
+ * yesterday at most) counts as looked at. A new reminder whose day has passed is not owed; a new one
+ * still ahead is. Pure bookkeeping: no notice, no change of state.
+ */
+export function underRulesOf(
+  record: CertificationRecord,
+  certification: Certification,
+  today: Day,
+): CertificationRecord {
+  if (record.rulesVersion === certification.version) return record;
+  const yesterday = addDays(today, -1);
+  const quietUntil =
+    record.nextCheckOn === undefined ? yesterday : minDay([addDays(record.nextCheckOn, -1), yesterday])!;
+  const checkedThrough = quietUntil > record.checkedThrough ? quietUntil : record.checkedThrough;
+  const rebased = { ...record, checkedThrough, rulesVersion: certification.version };
+  return { ...rebased, nextCheckOn: nextCheckOn(rebased, certification) };
 }
 
 /**

@@ -57,6 +57,11 @@ export interface CertificationRecord {
   nextCheckOn?: Day;
   /** Why the person has it (role rules, an admin), for the people who read reports. */
   assignedBy: string;
+  /**
+   * The certification's version `nextCheckOn` was worked out under. When the content's version is
+   * another, the rules changed: what was due under the old ones is not owed under the new.
+   */
+  rulesVersion: number;
 }
 
 export function currentCycle(record: Pick<CertificationRecord, 'cycles'>): CertificationCycle | undefined {

@@ -12,11 +12,16 @@ export interface DueWork {
   /** Which reminder or review this is (1, 2, …); 0 for the step itself. */
   n: number;
   questionId?: string;
+  /** The enrollment's round (see Enrollment.round); absent for the first. */
+  round?: number;
 }
 
 /** The identity of a card: the same work always has the same key, wherever and however often it runs. */
 export function deliveryKey(
-  w: Pick<DueWork, 'userId' | 'programId' | 'stepId' | 'kind' | 'n' | 'questionId'>,
+  w: Pick<DueWork, 'userId' | 'programId' | 'stepId' | 'kind' | 'n' | 'questionId' | 'round'>,
 ): string {
-  return [w.userId, w.programId, w.stepId, w.kind, String(w.n), w.questionId ?? '-'].join('|');
+  const key = [w.userId, w.programId, w.stepId, w.kind, String(w.n), w.questionId ?? '-'];
+  // A first round keeps the key it always had, so cards sent before rounds existed stay recognised.
+  if (w.round !== undefined && w.round > 0) key.push(`r${w.round}`);
+  return key.join('|');
 }

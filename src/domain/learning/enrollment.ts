@@ -18,6 +18,14 @@ export interface Enrollment {
   /** Last time the person answered anything in this program (engagement). */
   lastActiveAt?: string;
   completedAt?: string;
+  /**
+   * How many times the program was started again after it ended (a certification's refresher each
+   * cycle, the full course after an expiry); absent for the first time. Part of every card's key, so
+   * a card of round 2 is a card of its own, never taken for the one sent in round 1.
+   */
+  round?: number;
+  /** What started the current round (e.g. `cert|smoke-diving|c2|window`): starting it twice is once. */
+  roundKey?: string;
   /** The row's ETag, for updates that must not overwrite a concurrent change. */
   etag?: string;
 }

@@ -63,6 +63,7 @@ export const deliveryPersonalData = [
       kind: true,
       n: true,
       questionId: true,
+      round: true,
     },
     find: (client, person) => rowsNamingPerson(client, person, 'userId'),
   }),

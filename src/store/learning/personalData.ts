@@ -31,6 +31,8 @@ export const learningPersonalData = [
       timeZone: true,
       lastActiveAt: true,
       completedAt: true,
+      round: true,
+      roundKey: true,
       stepId: true,
       dueAt: true,
       sentAt: true,

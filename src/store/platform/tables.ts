@@ -22,6 +22,10 @@ export const tableNames = {
   learningTime: 'LearningTimeRequests',
   checkins: 'CheckinAnswers',
   timeZoneChecks: 'TimeZoneChecks',
+  /** People's certification records, one partition per person (store/certificates/certificationStore.ts). */
+  certifications: 'Certifications',
+  /** The certification sweep's schedule, keyed by day: what is due by today is one range query. */
+  certificationSchedule: 'CertificationSchedule',
   /** The per-tenant send rate all workers share (store/delivery/sendRateStore.ts). */
   sendRate: 'SendRate',
   /** Broadcasts: the head rows, every version, the pasted address lists, the recipients (store/broadcasts). */

@@ -3,6 +3,7 @@
 // capability's personalData.ts, and into docs/privacy.md; src/store/privacy/registry.test.ts fails,
 // naming the table or column, until all three agree.
 import { broadcastsPersonalData } from '../broadcasts/personalData.ts';
+import { certificatesPersonalData } from '../certificates/personalData.ts';
 import { deliveryPersonalData } from '../delivery/personalData.ts';
 import { directoryPersonalData } from '../directory/personalData.ts';
 import { learningPersonalData } from '../learning/personalData.ts';
@@ -16,6 +17,7 @@ export const personalDataTables: readonly PersonalDataTable[] = [
   ...deliveryPersonalData,
   ...directoryPersonalData,
   ...managersPersonalData,
+  ...certificatesPersonalData,
   ...privacyPersonalData,
   ...platformPersonalData,
   ...broadcastsPersonalData,

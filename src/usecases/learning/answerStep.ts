@@ -155,6 +155,7 @@ async function answerQuizOnce(
       kind: 'review',
       n: 1,
       questionId: review.questionId,
+      round: loaded.enrollment.round,
     });
   }
   return {
@@ -265,6 +266,7 @@ async function answerReviewOnce(
       kind: 'review',
       n: outcome.timesWrong,
       questionId: r.questionId,
+      round: loaded.enrollment.round,
     });
   }
   return {

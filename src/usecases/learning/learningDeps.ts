@@ -1,7 +1,7 @@
 import type { Clock } from '../../domain/platform/clock.ts';
 import type { DeliveryPolicy } from '../../domain/delivery/deliveryPolicy.ts';
 import type { ConversationStore } from '../delivery/ports.ts';
-import type { EnrollmentStore, ProgressStore } from './ports.ts';
+import type { EnrollmentStore, ProgramCompletionListener, ProgressStore } from './ports.ts';
 import type { ChatSender, DeliveryStore, DueWorkStore } from '../delivery/ports.ts';
 import type { LeaseStore } from '../platform/ports.ts';
 import type { PeopleStore } from '../directory/ports.ts';
@@ -30,4 +30,6 @@ export interface LearningDeps {
   policy: DeliveryPolicy;
   /** Where answers go on their way to the learning record store (xAPI); absent when none is configured. */
   learningRecords?: LearningRecordQueue;
+  /** Who hears of a completed program (certifications); none in tests that do not need it. */
+  completions?: ProgramCompletionListener;
 }

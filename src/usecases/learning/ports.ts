@@ -4,6 +4,19 @@ import type { Stored } from '../platform/ports.ts';
 
 /** Ports for learning: enrollments and per-step progress. */
 
+/**
+ * Told when a person completes a program (certifications renew on it). Called after the completion
+ * is saved, before the answer to the card; it must be quick and safe to call twice.
+ */
+export interface ProgramCompletionListener {
+  programCompleted(completion: {
+    tenantId: string;
+    userId: string;
+    programId: string;
+    at: Date;
+  }): Promise<void>;
+}
+
 export interface EnrollmentStore {
   listForPerson(tenantId: string, userId: string): Promise<Array<Stored<Enrollment>>>;
   listForProgram(tenantId: string, programId: string): Promise<Array<Stored<Enrollment>>>;

@@ -97,7 +97,7 @@ export async function saveStep(deps: Pick<LearningDeps, 'steps'>, next: Stored<S
  * attempt then runs again on what is stored now, so both answers count.
  */
 export async function saveStepWithProgress(
-  deps: Pick<LearningDeps, 'progress'>,
+  deps: Pick<LearningDeps, 'progress' | 'completions'>,
   loaded: LoadedStep,
   next: Stored<StepState>,
   at: Date,
@@ -105,6 +105,10 @@ export async function saveStepWithProgress(
   const states = loaded.states.map((s) => (s.stepId === next.stepId ? next : s));
   const { enrollment, programCompleted } = progressAfter(loaded.program, loaded.enrollment, states, at);
   if ((await deps.progress.saveStepAndEnrollment(next, enrollment)) === 'conflict') return { saved: false };
+  if (programCompleted) {
+    const { tenantId, userId, programId } = enrollment;
+    await deps.completions?.programCompleted({ tenantId, userId, programId, at });
+  }
   return { saved: true, programCompleted };
 }
 

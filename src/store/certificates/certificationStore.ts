@@ -1,0 +1,162 @@
+import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
+import type { Day } from '../../domain/certificates/calendarDays.ts';
+import type {
+  CertificationCycle,
+  CertificationRecord,
+} from '../../domain/certificates/certificationRecord.ts';
+import type { CertificationStore, ScheduledCheck } from '../../usecases/certificates/ports.ts';
+import type { Stored } from '../../usecases/platform/ports.ts';
+import { isStatus } from '../platform/errors.ts';
+import { requiredEtag } from '../platform/etag.ts';
+import { keyPart, rowKey } from '../platform/keys.ts';
+import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';
+
+/**
+ * People's certification records and the schedule the daily sweep reads, in two tables:
+ * - `Certifications`: one partition per person (`tenant|person`), one row per certification, every
+ *   cycle of its history in the row (a JSON column: a person renews a certificate once a year or so,
+ *   so the row stays far below Table Storage's 1 MB);
+ * - `CertificationSchedule`: one partition per tenant, a row per record that has a next check, keyed
+ *   `day|person|certification`. "What is due by today" is one range query whose rows are exactly the
+ *   due ones: the sweep's cost follows the number due, not the number of people.
+ */
+export class TableCertificationStore implements CertificationStore {
+  constructor(
+    private readonly records: TableClient,
+    private readonly checks: TableClient,
+  ) {}
+
+  async get(
+    tenantId: string,
+    userId: string,
+    certificationId: string,
+  ): Promise<Stored<CertificationRecord> | undefined> {
+    try {
+      const row = await this.records.getEntity<Record<string, unknown>>(
+        personPartition(tenantId, userId),
+        keyPart(certificationId),
+      );
+      return fromRow(tenantId, row);
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  async listForPerson(tenantId: string, userId: string): Promise<Array<Stored<CertificationRecord>>> {
+    const rows = this.records.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`PartitionKey eq ${personPartition(tenantId, userId)}` },
+    });
+    const result: Array<Stored<CertificationRecord>> = [];
+    for await (const row of rows) result.push(fromRow(tenantId, row));
+    return result;
+  }
+
+  async create(record: CertificationRecord): Promise<'created' | 'exists'> {
+    try {
+      await this.records.createEntity(toRow(record));
+      return 'created';
+    } catch (error) {
+      if (isStatus(error, 409)) return 'exists';
+      throw error;
+    }
+  }
+
+  async update(record: Stored<CertificationRecord>): Promise<'updated' | 'conflict'> {
+    const etag = requiredEtag(record, 'certification record');
+    try {
+      await this.records.updateEntity(toRow(record), 'Replace', { etag });
+      return 'updated';
+    } catch (error) {
+      if (isStatus(error, 412)) return 'conflict';
+      throw error;
+    }
+  }
+
+  async listDue(
+    tenantId: string,
+    through: Day,
+    page: { limit: number; continuation?: string },
+  ): Promise<{ checks: ScheduledCheck[]; continuation?: string }> {
+    // Row keys start with the day: everything up to `through|…` sorts before `through}`.
+    const pages = this.checks
+      .listEntities<Record<string, unknown>>({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${keyPart(tenantId)} and RowKey lt ${`${through}}`}`,
+          select: ['on', 'userId', 'certificationId'],
+        },
+      })
+      .byPage({ maxPageSize: page.limit, continuationToken: page.continuation });
+    for await (const rows of pages) {
+      const checks = rows.map((row) => ({
+        tenantId,
+        on: String(row.on),
+        userId: String(row.userId),
+        certificationId: String(row.certificationId),
+      }));
+      return { checks, continuation: rows.continuationToken };
+    }
+    return { checks: [] };
+  }
+
+  async schedule(check: ScheduledCheck): Promise<void> {
+    const { tenantId, ...fields } = check;
+    await this.checks.upsertEntity(
+      { partitionKey: keyPart(tenantId), rowKey: scheduleKey(check), ...fields },
+      'Replace',
+    );
+  }
+
+  async unschedule(check: ScheduledCheck): Promise<void> {
+    try {
+      await this.checks.deleteEntity(keyPart(check.tenantId), scheduleKey(check));
+    } catch (error) {
+      if (!isStatus(error, 404)) throw error; // removed by an earlier round: fine
+    }
+  }
+
+  async listForTenant(
+    tenantId: string,
+    page: { limit: number; continuation?: string },
+  ): Promise<{ records: CertificationRecord[]; continuation?: string }> {
+    const prefix = `${keyPart(tenantId)}|`;
+    const pages = this.records
+      .listEntities<Record<string, unknown>>({
+        queryOptions: {
+          filter: odata`PartitionKey ge ${prefix} and PartitionKey lt ${`${keyPart(tenantId)}}`}`,
+        },
+      })
+      .byPage({ maxPageSize: page.limit, continuationToken: page.continuation });
+    for await (const rows of pages) {
+      return { records: rows.map((row) => fromRow(tenantId, row)), continuation: rows.continuationToken };
+    }
+    return { records: [] };
+  }
+}
+
+function personPartition(tenantId: string, userId: string): string {
+  return `${keyPart(tenantId)}|${keyPart(userId)}`;
+}
+
+function scheduleKey(check: ScheduledCheck): string {
+  return rowKey(check.on, check.userId, check.certificationId);
+}
+
+function toRow(record: CertificationRecord) {
+  const { tenantId, cycles, etag: _etag, ...fields } = record as Stored<CertificationRecord>;
+  return {
+    partitionKey: personPartition(tenantId, record.userId),
+    rowKey: keyPart(record.certificationId),
+    ...withoutUndefined(fields),
+    cycles: JSON.stringify(cycles),
+  };
+}
+
+function fromRow(
+  tenantId: string,
+  row: TableEntityResult<Record<string, unknown>>,
+): Stored<CertificationRecord> {
+  const fields = stripRow<Omit<CertificationRecord, 'cycles'> & { cycles: string }>(row);
+  const cycles = JSON.parse(fields.cycles) as CertificationCycle[];
+  return { ...fields, tenantId, cycles, etag: fields.etag! };
+}
