@@ -8,14 +8,13 @@ import { cpuMsOf } from '../support/cpuTime.ts';
 
 /**
  * `node --import tsx bench/tools/azuriteTableGrowth.ts [--rows 100000] [--tables 1] [--partitions 256]`:
- * why the sync bench's cost per person grows with the tenant. Writes rows of the People row's size
- * straight to a private Azurite, in transactions of one partition (as the mirror does, 999 rows a
- * "page" spread over the partitions), spread round-robin over `--tables` tables, and prints
- * Azurite's CPU ms per 1,000 rows for each tenth of the rows. Azurite keeps each table in one LokiJS
- * collection with sorted indexes on PartitionKey and RowKey: every insert splices both index arrays,
- * which are as long as the table, and every lookup filters the whole partition, so its cost per row
- * grows with the table's size whatever the partitioning; spreading the same rows over more tables
- * keeps it flat. Table Storage itself has no such slope.
+ * whether Azurite's cost per row grows with a table's size, apart from anything Drypp does. Writes
+ * rows of the People row's size straight to a private Azurite, in transactions of one partition (as
+ * the mirror does, 999 rows a "page" spread over the partitions), spread round-robin over `--tables`
+ * tables, and prints Azurite's CPU ms (and wall ms) per 1,000 rows for each tenth of the rows.
+ * Azurite keeps each table in one LokiJS collection with sorted indexes on PartitionKey and RowKey:
+ * an insert splices both index arrays, which are as long as the table, and a lookup filters the
+ * whole partition, so a slope, if any, is the table's size, and more tables would flatten it.
  */
 const { values } = parseArgs({
   options: {
