@@ -110,9 +110,10 @@ export class WorkQueue<T> {
     try {
       await this.queue.deleteMessage(messageId, popReceipt);
     } catch (error) {
-      // 404: gone already, or handed to another worker after its visibility timeout; either
-      // way that worker finishes it, and handlers are safe to run twice.
-      if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+      // 404: gone already; 400 PopReceiptMismatch: handed to another worker after its visibility
+      // timeout (its receipt changed). Either way that worker finishes it; handlers are safe to run twice.
+      const { statusCode, code } = error as { statusCode?: number; code?: string };
+      if (statusCode !== 404 && !(statusCode === 400 && code === 'PopReceiptMismatch')) throw error;
     }
   }
 }

@@ -1,0 +1,155 @@
+import { startLrs } from '../sandbox/lrs/lrs.ts';
+import { learningRecordQueue, learningRecordSenderDeps } from '../src/composePrivacy.ts';
+import { loadConfig } from '../src/config/config.ts';
+import type { LearningRecord } from '../src/domain/privacy/learningRecord.ts';
+import { statementsOf } from '../src/domain/privacy/xapiStatements.ts';
+import { createLogger } from '../src/log/logger.ts';
+import { StorageClients } from '../src/store/platform/storageClients.ts';
+import { ensureStorage } from '../src/store/platform/tables.ts';
+import { catalogOf } from '../src/usecases/learning/programCatalog.ts';
+import { sendLearningRecords } from '../src/usecases/privacy/sendLearningRecords.ts';
+import { startTestAzurite } from '../test/support/azurite.ts';
+import { startFaultProxy } from '../test/support/faultProxy.ts';
+import { statementsInLrs } from '../test/support/xapiFixtures.ts';
+import { Cleanup } from './support/cleanup.ts';
+import { wholeNumber } from './support/options.ts';
+import { machine, progress, publishResult } from './support/results.ts';
+
+/**
+ * `npm run bench -- xapi [--statements 50000] [--outage-ms 3000]`: learning records through the real
+ * queue (Azurite) and sender to the sandbox's real LRS (xapi-statements, in memory), in batches of 32
+ * records, 4 batches at once. Each record is a quiz attempt that finishes the quiz (answered + passed:
+ * two statements), for 2,000 learners. Part-way, the LRS goes down for `outage-ms` (its port refuses
+ * connections) and comes back. Then every statement in the LRS is read back: `lost` are expected ids
+ * missing, `duplicated` are statements stored more than once or not expected at all.
+ */
+const tenantId = '6a1f3c5e-2b4d-4e6f-8a0b-1c2d3e4f5a6b';
+const usage = 'Usage: npm run bench -- xapi [--statements 50000] [--outage-ms 3000]';
+
+export async function main(args: string[]): Promise<number> {
+  const options = { statements: 50_000, 'outage-ms': 3000 };
+  try {
+    for (let i = 0; i < args.length; i += 2) {
+      const key = args[i]?.replace(/^--/, '') as keyof typeof options;
+      if (!(key in options)) throw new Error(`unknown option ${args[i]}`);
+      options[key] = wholeNumber(key, args[i + 1] ?? '', key === 'statements' ? 2 : 0, 1_000_000);
+    }
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    return 1;
+  }
+  const cleanup = new Cleanup();
+  try {
+    progress('starting a private Azurite and the learning record store');
+    const azurite = await startTestAzurite();
+    cleanup.addChild(azurite.child);
+    const lrs = await startLrs();
+    cleanup.addChild(lrs.child);
+    const proxy = await startFaultProxy(Number(new URL(lrs.endpoint).port));
+    const config = loadConfig({
+      DRYPP_MODE: 'test',
+      DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      DRYPP_XAPI_ENDPOINT: `http://127.0.0.1:${proxy.port}/xAPI/`,
+      DRYPP_XAPI_USERNAME: lrs.key,
+      DRYPP_XAPI_PASSWORD: lrs.secret,
+    });
+    const storage = new StorageClients(config.storage);
+    await ensureStorage(storage);
+    const log = createLogger('silent');
+    const catalog = catalogOf([]);
+    const sender = learningRecordSenderDeps(config.xapi!, storage, catalog, log);
+    const queue = learningRecordQueue(storage, log);
+
+    const recordCount = Math.ceil(options.statements / 2);
+    const records: LearningRecord[] = Array.from({ length: recordCount }, (_, i) => ({
+      tenantId,
+      personId: `0f0e0d0c-0000-4000-8000-${String(i % 2000).padStart(12, '0')}`,
+      at: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString(),
+      events: [
+        {
+          kind: 'quizAnswered',
+          programId: 'welcome-onboarding',
+          stepId: `quiz-${Math.floor(i / 2000)}`,
+          attempt: 1,
+          score: 1,
+          passed: true,
+          finished: true,
+        },
+      ],
+    }));
+    progress(`queueing ${recordCount} records (${recordCount * 2} statements)`);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < records.length) await queue.add(records[next++]!);
+      }),
+    );
+
+    progress('sending');
+    const started = performance.now();
+    const outageAt = started + 2000;
+    let outage: 'before' | 'down' | 'over' = options['outage-ms'] > 0 ? 'before' : 'over';
+    let sentRecords = 0;
+    let unavailableRounds = 0;
+    let idle = 0;
+    while (idle < 3) {
+      if (outage === 'before' && performance.now() >= outageAt) {
+        progress(`the LRS goes down for ${options['outage-ms']} ms`);
+        await proxy.down();
+        outage = 'down';
+        setTimeout(() => {
+          void proxy.up().then(() => {
+            outage = 'over';
+            progress('the LRS is back');
+          });
+        }, options['outage-ms']);
+      }
+      const round = await sendLearningRecords(sender, { lanes: 4, maxBatches: 20, visibilitySeconds: 10 });
+      sentRecords += round.records;
+      if (round.lrsUnavailable) {
+        unavailableRounds++;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      idle = round.records === 0 && !round.lrsUnavailable && outage === 'over' ? idle + 1 : 0;
+      if (idle > 0) await new Promise((r) => setTimeout(r, 1000)); // records handed out before the outage come back
+    }
+    const seconds = (performance.now() - started) / 1000;
+
+    progress('reading every statement back from the LRS');
+    const stored = await statementsInLrs({ endpoint: `${lrs.endpoint}`, key: lrs.key, secret: lrs.secret });
+    const pseudonyms = new Map<string, string>();
+    for (const r of records) {
+      if (!pseudonyms.has(r.personId))
+        pseudonyms.set(r.personId, await sender.pseudonyms.pseudonymOf({ tenantId, personId: r.personId }));
+    }
+    const expected = new Set(
+      records.flatMap((r) =>
+        statementsOf(r, pseudonyms.get(r.personId)!, sender.settings, sender.names).map((s) => s.id),
+      ),
+    );
+    const storedIds = new Set(stored.map((s) => s.id));
+    const lost = [...expected].filter((id) => !storedIds.has(id)).length;
+    const duplicated =
+      stored.length - storedIds.size + [...storedIds].filter((id) => !expected.has(id)).length;
+
+    publishResult('xapi', {
+      bench: 'xapi',
+      at: new Date().toISOString(),
+      statements: expected.size,
+      records: recordCount,
+      recordsAcknowledged: sentRecords,
+      seconds: Math.round(seconds * 10) / 10,
+      statementsPerSecond: Math.round(expected.size / seconds),
+      lost,
+      duplicated,
+      outageMs: options['outage-ms'],
+      roundsWithLrsDown: unavailableRounds,
+      batch: { records: 32, lanes: 4 },
+      target: { statementsPerSecond: 500, lost: 0, duplicated: 0 },
+      machine: machine(),
+    });
+    return lost === 0 && duplicated === 0 ? 0 : 1;
+  } finally {
+    await cleanup.run();
+  }
+}
