@@ -8,13 +8,14 @@ import type { TeamDirectory } from '../usecases/managers/teamSummaryPorts.ts';
 import type { LeaseStore } from '../usecases/platform/ports.ts';
 import type { Job } from './worker.ts';
 
-const LEASE_TTL_MS = 30 * 60_000;
 export const REPAIR_TEAM_SUMMARIES_EVERY_MS = 6 * 3_600_000;
 
 /**
- * My team's read model made whole from the sources: at start (so storage written by an earlier
- * version, or a refresh lost to a crash, is caught up at once) and every six hours after, one lease
- * holder per tenant. Live refreshes keep it current in between; this only repairs.
+ * My team's read model made whole from the sources, per tenant at most once every six hours across
+ * all workers: the lease is taken for six hours and kept after a successful rebuild, so a worker that
+ * starts (or restarts) rebuilds only when nobody did in that time; a failed rebuild lets it go at once
+ * so the next round tries again. Storage written by an earlier version, or a refresh lost to a crash,
+ * is caught up at the first start. Live refreshes keep the summaries current in between.
  */
 export function repairTeamSummariesJob(
   deps: TeamSummaryDeps & {
@@ -34,12 +35,13 @@ export function repairTeamSummariesJob(
     async runOnce() {
       for (const tenantId of await deps.people.tenants()) {
         const lease = `repairTeamSummaries|${tenantId}`;
-        if (!(await deps.leases.acquire(lease, holder, deps.clock.now(), LEASE_TTL_MS))) continue;
+        if (!(await deps.leases.acquire(lease, holder, deps.clock.now(), options.intervalMs))) continue;
         try {
           const report = await rebuildTeamSummaries(deps, tenantId, deps.clock.now());
           log.info({ tenantId, ...report }, 'team summaries repaired');
-        } finally {
+        } catch (error) {
           await deps.leases.release(lease, holder);
+          throw error;
         }
       }
     },
