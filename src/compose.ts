@@ -100,7 +100,7 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
     progress,
     reachability,
   };
-  const keep = keepTeamSummaries(teamSummaries, (error, where) =>
+  const keep = keepTeamSummaries({ ...teamSummaries, clock }, (error, where) =>
     log.error({ err: error, ...where }, 'team summary not refreshed (the repair job rebuilds it)'),
   );
   const managerIndex = keep.managerIndex(new TableManagerIndex(storage.table(tableNames.managerIndex)));

@@ -9,13 +9,15 @@ import type { LeaseStore } from '../usecases/platform/ports.ts';
 import type { Job } from './worker.ts';
 
 export const REPAIR_TEAM_SUMMARIES_EVERY_MS = 6 * 3_600_000;
+const LOOK_FOR_REQUESTS_EVERY_MS = 60_000;
+const REBUILD_LEASE_MS = 30 * 60_000;
 
 /**
- * My team's read model made whole from the sources, per tenant at most once every six hours across
- * all workers: the lease is taken for six hours and kept after a successful rebuild, so a worker that
- * starts (or restarts) rebuilds only when nobody did in that time; a failed rebuild lets it go at once
- * so the next round tries again. Storage written by an earlier version, or a refresh lost to a crash,
- * is caught up at the first start. Live refreshes keep the summaries current in between.
+ * My team's read model rebuilt from the sources, per tenant: when a large directory change asked for
+ * it (looked for every minute), and otherwise at most once every six hours across all workers, to
+ * repair what a refresh lost to a crash. The six-hour lease is kept after it is taken, so a worker that
+ * starts (or restarts) rebuilds only when nobody did in that time; storage written by an earlier
+ * version is caught up at the first start. One rebuild per tenant at a time (a second lease).
  */
 export function repairTeamSummariesJob(
   deps: TeamSummaryDeps & {
@@ -25,23 +27,31 @@ export function repairTeamSummariesJob(
     clock: Clock;
   },
   log: Logger,
-  options: { intervalMs: number } = { intervalMs: REPAIR_TEAM_SUMMARIES_EVERY_MS },
+  options: { repairEveryMs: number; lookEveryMs: number } = {
+    repairEveryMs: REPAIR_TEAM_SUMMARIES_EVERY_MS,
+    lookEveryMs: LOOK_FOR_REQUESTS_EVERY_MS,
+  },
 ): Job {
   const holder = randomUUID();
   return {
     name: 'repairTeamSummaries',
-    intervalMs: options.intervalMs,
+    intervalMs: options.lookEveryMs,
     runAtStart: true,
     async runOnce() {
       for (const tenantId of await deps.people.tenants()) {
-        const lease = `repairTeamSummaries|${tenantId}`;
-        if (!(await deps.leases.acquire(lease, holder, deps.clock.now(), options.intervalMs))) continue;
+        const request = await deps.teamSummaries.rebuildRequest(tenantId);
+        const periodic = `teamSummariesRepaired|${tenantId}`;
+        const due =
+          request ?? (await deps.leases.acquire(periodic, holder, deps.clock.now(), options.repairEveryMs));
+        if (!due) continue;
+        const running = `teamSummariesRebuilding|${tenantId}`;
+        if (!(await deps.leases.acquire(running, holder, deps.clock.now(), REBUILD_LEASE_MS))) continue;
         try {
           const report = await rebuildTeamSummaries(deps, tenantId, deps.clock.now());
-          log.info({ tenantId, ...report }, 'team summaries repaired');
-        } catch (error) {
-          await deps.leases.release(lease, holder);
-          throw error;
+          if (request) await deps.teamSummaries.clearRebuildRequest(tenantId, request.etag);
+          log.info({ tenantId, requested: Boolean(request), ...report }, 'team summaries rebuilt');
+        } finally {
+          await deps.leases.release(running, holder);
         }
       }
     },

@@ -10,6 +10,8 @@ import { TableStepStore } from '../../src/store/learning/stepStore.ts';
 import { tableNames } from '../../src/store/platform/tables.ts';
 import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
 import { withdrawEnrollment } from '../../src/usecases/learning/withdrawEnrollment.ts';
+import { repairTeamSummariesJob } from '../../src/jobs/teamSummaryJobs.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { rebuildTeamSummaries } from '../../src/usecases/managers/team/rebuildTeamSummaries.ts';
 import { showMyTeam, type MyTeamOutcome } from '../../src/usecases/managers/team/showMyTeam.ts';
 import type { TeamReadDeps } from '../../src/usecases/managers/team/teamReadDeps.ts';
@@ -318,5 +320,33 @@ describe('rebuilding the summaries from the sources', () => {
       stdout: expect.stringMatching(/Rebuilt the team summaries of 8 people/),
     });
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('a large directory change', () => {
+  it('asks the repair job for a rebuild, which brings everyone in', async () => {
+    const mirror = new TableDirectoryMirror(
+      composed.storage.table(tableNames.people),
+      composed.storage.table(tableNames.tenants),
+      composed.managerIndex,
+    );
+    const hires = Array.from({ length: 60 }, (_, i) => person(100 + i, `Hire ${i}`, dag.id));
+    await mirror.putMany(
+      TENANT,
+      hires.map((h) => ({ person: { ...h, accountEnabled: true, userType: 'Member' as const } })),
+    );
+    const store = composed.teamSummaries.teamSummaries;
+    expect(await store.rebuildRequest(TENANT)).toBeDefined();
+    expect(await peopleIn(dag.id)).toEqual([]);
+
+    const job = repairTeamSummariesJob(
+      { ...composed.deps, ...composed.teamSummaries },
+      createLogger('silent'),
+    );
+    await job.runOnce();
+    expect(await peopleIn(dag.id)).toHaveLength(60);
+    expect(await store.rebuildRequest(TENANT)).toBeUndefined();
+    managers.push(dag);
+    await expectEveryTeamAsTheSources();
   });
 });

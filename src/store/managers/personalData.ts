@@ -11,9 +11,10 @@ type ManagerIndexRow = { id: string; displayName: string; jobTitle?: string; dep
 
 /** The three kinds of TeamSummaries rows (store/managers/teamSummaryStore.ts) as one row type. */
 type TeamSummaryRow = {
-  rowType: 'member' | 'removed' | 'home';
-  personId: string;
-  version: number;
+  rowType?: 'member' | 'removed' | 'home';
+  personId?: string;
+  version?: number;
+  requestedAt?: string;
   managerId?: string;
   depth?: number;
   displayName?: string;
@@ -63,6 +64,7 @@ export const managersPersonalData = [
       person: true,
       ancestors: true,
       formerAncestors: true,
+      requestedAt: true,
     },
     // Their summary in every manager's partition above them and their home row ('own'); the copies
     // of their reports listed under them or naming them as manager ('mentioned'). Erasure deletes all:

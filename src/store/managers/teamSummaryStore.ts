@@ -12,6 +12,8 @@ type Row = Record<string, unknown>;
 /** Copies sort under `m|`, the person's own home row is `h`: a team read takes the `m|` range only. */
 const MEMBER_PREFIX = 'm|';
 const HOME_ROW = 'h';
+/** In the tenant's own partition (`tenant`, outside every `tenant|…` range): a rebuild is wanted. */
+const REBUILD_REQUEST = 'rebuildRequested';
 /** Guarded writes that keep losing races give up here; the next refresh or the repair sweep catches up. */
 const ATTEMPTS = 8;
 
@@ -21,7 +23,8 @@ const ATTEMPTS = 8;
  * level, is one partition query. Partition `tenant|person` also holds that person's home row (`h`),
  * whose version orders the refreshes: a copy is only overwritten by a later version, and a copy a
  * manager should no longer have is replaced by a removal marker with the version that removed it, so
- * a slower, older refresh cannot bring it back.
+ * a slower, older refresh cannot bring it back. Partition `tenant` holds one row when a rebuild of the
+ * tenant's summaries has been asked for.
  */
 export class TableTeamSummaryStore implements TeamSummaryStore {
   constructor(private readonly table: TableClient) {}
@@ -125,6 +128,27 @@ export class TableTeamSummaryStore implements TeamSummaryStore {
       await this.table.deleteEntity(partition(tenantId, ref.ownerId), rowKey, { etag: ref.etag });
     } catch (error) {
       // Rewritten since the sweep read it (a fresh write wins), or already gone: both are fine.
+      if (!isStatus(error, 412) && !isStatus(error, 404)) throw error;
+    }
+  }
+
+  async requestRebuild(tenantId: string, at: Date): Promise<void> {
+    await this.table.upsertEntity(
+      { partitionKey: keyPart(tenantId), rowKey: REBUILD_REQUEST, requestedAt: at.toISOString() },
+      'Replace',
+    );
+  }
+
+  async rebuildRequest(tenantId: string): Promise<{ requestedAt: string; etag: string } | undefined> {
+    const row = await this.getRow(keyPart(tenantId), REBUILD_REQUEST);
+    return row ? { requestedAt: String(row.requestedAt), etag: String(row.etag) } : undefined;
+  }
+
+  async clearRebuildRequest(tenantId: string, etag: string): Promise<void> {
+    try {
+      await this.table.deleteEntity(keyPart(tenantId), REBUILD_REQUEST, { etag });
+    } catch (error) {
+      // Asked again since (the next round rebuilds again), or already cleared: both are fine.
       if (!isStatus(error, 412) && !isStatus(error, 404)) throw error;
     }
   }

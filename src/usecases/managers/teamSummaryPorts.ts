@@ -33,6 +33,11 @@ export interface TeamSummaryStore {
   listTenantRows(tenantId: string): AsyncIterable<TeamSummaryRowRef>;
   /** Deletes a row only if it still has this ETag (the sweep never removes a fresh write). */
   deleteRow(tenantId: string, row: TeamSummaryRowRef): Promise<void>;
+  /** Records that the tenant's summaries need a rebuild (a large directory change): one row per tenant. */
+  requestRebuild(tenantId: string, at: Date): Promise<void>;
+  rebuildRequest(tenantId: string): Promise<{ requestedAt: string; etag: string } | undefined>;
+  /** Clears the request unless it was made again since it was read (then it stays for the next round). */
+  clearRebuildRequest(tenantId: string, etag: string): Promise<void>;
 }
 
 export interface TeamSummaryRowRef {

@@ -4,6 +4,7 @@ import {
   type TeamDirectoryEntry,
 } from '../../../domain/managers/teamSummary.ts';
 import type { ReportingChange } from '../../../domain/managers/reportingTree.ts';
+import type { Clock } from '../../../domain/platform/clock.ts';
 import type { ReachabilityStore } from '../../directory/ports.ts';
 import type { EnrollmentStore, ProgressStore, StepStore } from '../../learning/ports.ts';
 import { mapLimit } from '../../platform/mapLimit.ts';
@@ -13,6 +14,13 @@ import { reportingTreeOf } from './reportingTree.ts';
 
 /** People refreshed at once after a directory page: parallel enough, without flooding storage. */
 const REFRESHES_IN_FLIGHT = 8;
+/**
+ * A directory write of more people than this (a sync page, a reorganisation) asks the repair job for
+ * a rebuild instead of following each person: the rebuild reads the directory once for everyone,
+ * where following them would walk each one's line and every moved person's subtree, many times over
+ * during a first sync. Smaller writes (a delta round, a change notification) are followed at once.
+ */
+export const FOLLOW_AT_ONCE_UP_TO = 50;
 
 /** A refresh that failed after its source was written: logged; the repair job rewrites it from the sources. */
 export type SummaryFailure = (error: unknown, where: { tenantId: string; personId: string }) => void;
@@ -21,11 +29,12 @@ export type SummaryFailure = (error: unknown, where: { tenantId: string; personI
  * My team's read model follows every write of what it shows. Wired once, in the composition root,
  * around the stores every use case writes through: a person's learning, their reachability and the
  * directory's reporting lines. Each write that changed something refreshes the person's summary before
- * it returns, so a manager reads their team as it is the moment after. A refresh that fails does not
+ * it returns, so a manager reads their team as it is the moment after (a directory write of many
+ * people asks for a rebuild instead, see FOLLOW_AT_ONCE_UP_TO). A refresh that fails does not
  * fail the write it follows (that write is done): it is reported, and the repair job
  * (rebuildTeamSummaries) makes the summaries whole from the sources again.
  */
-export function keepTeamSummaries(deps: TeamSummaryDeps, onFailure: SummaryFailure) {
+export function keepTeamSummaries(deps: TeamSummaryDeps & { clock: Clock }, onFailure: SummaryFailure) {
   const follow = async (tenantId: string, personId: string) => {
     try {
       await refreshTeamSummary(deps, tenantId, personId, 'learning');
@@ -70,7 +79,11 @@ export function keepTeamSummaries(deps: TeamSummaryDeps, onFailure: SummaryFailu
       async apply(tenantId, changes) {
         await inner.apply(tenantId, changes);
         try {
-          await followDirectoryChanges({ ...deps, managerIndex: inner }, tenantId, changes);
+          if (changes.length > FOLLOW_AT_ONCE_UP_TO) {
+            await deps.teamSummaries.requestRebuild(tenantId, deps.clock.now());
+          } else {
+            await followDirectoryChanges({ ...deps, managerIndex: inner }, tenantId, changes);
+          }
         } catch (error) {
           onFailure(error, { tenantId, personId: changes[0]?.id ?? '' });
         }
