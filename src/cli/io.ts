@@ -5,6 +5,8 @@ export interface CliIO {
   err(line: string): void;
   cwd: string;
   fail(exitCode?: number): void;
+  /** Whether stdout is a terminal (live progress bars only then). */
+  isTTY?: boolean;
 }
 
 export function processIO(): CliIO {
@@ -12,6 +14,7 @@ export function processIO(): CliIO {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY),
     fail: (exitCode = 1) => {
       process.exitCode = exitCode;
     },

@@ -7,6 +7,7 @@ import { registerProgramCommands } from './commands/programs.ts';
 import { registerReportCommands } from './commands/report.ts';
 import { registerSandboxCommands } from './commands/sandbox.ts';
 import { registerPeopleCommands } from './commands/people.ts';
+import { registerBroadcastCommands } from './commands/broadcast.ts';
 import { registerTeamSummaryCommands } from './commands/teamSummaries.ts';
 import type { CliEnv } from './commands/session.ts';
 import type { CliIO } from './io.ts';
@@ -21,6 +22,7 @@ const commandGroups: RegisterCommands[] = [
   registerReportCommands,
   registerSandboxCommands,
   registerPeopleCommands,
+  registerBroadcastCommands,
   registerTeamSummaryCommands,
 ];
 
