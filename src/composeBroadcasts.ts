@@ -12,6 +12,7 @@ import type { StorageClients } from './store/platform/storageClients.ts';
 import { tableNames } from './store/platform/tables.ts';
 import { broadcastCardKind } from './usecases/broadcasts/broadcastCardKind.ts';
 import type { BroadcastsDeps } from './usecases/broadcasts/broadcastsDeps.ts';
+import type { HrAdminGroupDeps } from './usecases/access/hrAdminGroup.ts';
 import type { OutboundPipeline } from './usecases/delivery/outboundPorts.ts';
 import type { PeopleStore } from './usecases/directory/ports.ts';
 import type { LeaseStore } from './usecases/platform/ports.ts';
@@ -53,7 +54,11 @@ export function composeBroadcasts(options: {
     /** The outbound pipeline's renderer of guideline cards (register it with the consumer). */
     kind: broadcastCardKind(deps),
     job: (log: Logger, intervalMs: number) => broadcastsJob(deps, log, { intervalMs }),
-    tabMounts: [broadcastRoutes(deps), teamAcknowledgementRoutes(deps)],
+    /** The tab API's routes; HR admins are those with the app role or in the configured group. */
+    tabMounts: (hrAdminGroup: HrAdminGroupDeps = {}) => [
+      broadcastRoutes(deps, hrAdminGroup),
+      teamAcknowledgementRoutes(deps),
+    ],
     largeBodies: broadcastLargeBodies,
   };
 }

@@ -75,7 +75,7 @@ function tabApiFor(
   const writes = { ...app, defaultTimeZone: app.policy.timeZone, teamCards: teamCardPresenter };
   return {
     authenticate: requireTabSso(verify),
-    mounts: [tabReadRoutes(reads), managerRoutes(writes), ...broadcasts.tabMounts],
+    mounts: [tabReadRoutes(reads), managerRoutes(writes), ...broadcasts.tabMounts(reads)],
     largeBodies: broadcasts.largeBodies,
   };
 }

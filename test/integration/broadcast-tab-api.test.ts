@@ -76,7 +76,7 @@ beforeAll(async () => {
     '/api/tab',
     tabApiRouter({
       authenticate: requireTabSso(verify),
-      mounts: composed.tabMounts,
+      mounts: composed.tabMounts(),
       largeBodies: composed.largeBodies,
     }),
   );

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import type { Actor } from '../../domain/access/index.ts';
-import { tabRolesOf } from '../../domain/access/tabAccess.ts';
+import { HR_ADMIN_APP_ROLE, tabRolesOf } from '../../domain/access/tabAccess.ts';
+import { inHrAdminGroup, type HrAdminGroupDeps } from '../../usecases/access/hrAdminGroup.ts';
 import { describeAudienceError } from '../../domain/broadcasts/audienceExpression.ts';
 import type { GuidelineContent } from '../../domain/broadcasts/broadcast.ts';
 import type { BroadcastsDeps } from '../../usecases/broadcasts/broadcastsDeps.ts';
@@ -49,12 +50,20 @@ export const broadcastLargeBodies = [
   { path: '/admin/broadcasts', limit: ADDRESS_LIST_BODY_LIMIT },
 ] as const;
 
-/** The caller as the broadcast policies see them: an HR admin holds the `Drypp.Admin` app role. */
-function adminActor(caller: TabCaller): Actor {
+/**
+ * The caller as the broadcast policies see them: an HR admin holds the `Drypp.Admin` app role or is
+ * in the configured HR admin group (the token's claim, else one Graph call).
+ */
+async function adminActor(hrAdminGroup: HrAdminGroupDeps, caller: TabCaller): Promise<Actor> {
+  const byRole = caller.appRoles.includes(HR_ADMIN_APP_ROLE);
   return {
     tenantId: caller.tenantId,
     userId: caller.userId,
-    roles: tabRolesOf({ appRoles: caller.appRoles, hasReports: false }),
+    roles: tabRolesOf({
+      appRoles: caller.appRoles,
+      hasReports: false,
+      inHrAdminGroup: byRole ? false : await inHrAdminGroup(hrAdminGroup, caller),
+    }),
   };
 }
 
@@ -70,7 +79,8 @@ const contentOf = (d: GuidelineDraftBody): GuidelineContent => ({
  * CSV export. Each handler: parse → use case (which authorizes: HR admins only) → present. Anyone
  * without the role gets 403 on every route, before anything is read.
  */
-export function broadcastRoutes(deps: BroadcastsDeps): TabRouteMount {
+export function broadcastRoutes(deps: BroadcastsDeps, hrAdminGroup: HrAdminGroupDeps = {}): TabRouteMount {
+  const actorOf = (caller: TabCaller) => adminActor(hrAdminGroup, caller);
   const forbidden = (res: Response) => sendTabError(res, 'forbidden', 'for HR admins only');
   const audienceRefusal = (res: Response, check: Exclude<AudienceCheck, { kind: 'ok' }>, prefix: string) => {
     const message =
@@ -83,27 +93,31 @@ export function broadcastRoutes(deps: BroadcastsDeps): TabRouteMount {
     sendTabError(res, 'invalid', 'the audience is not valid', { issues: [{ path, message }] });
   };
   const detail = async (res: Response, caller: TabCaller, id: string, status = 200) => {
-    const outcome = await showBroadcast(deps, adminActor(caller), id);
+    const outcome = await showBroadcast(deps, await actorOf(caller), id);
     if (outcome.kind === 'notAllowed') return forbidden(res);
     if (outcome.kind === 'notFound') return sendTabError(res, 'notFound', 'no such broadcast');
     const body: BroadcastDetailResponse = { broadcast: detailView(outcome.overview, caller.locale) };
     res.status(status).json(body);
   };
   /** Parses the :id, and refuses anyone but HR before anything else. */
-  const admin = (req: Request, res: Response): { caller: TabCaller; id: string } | undefined => {
+  const admin = async (
+    req: Request,
+    res: Response,
+  ): Promise<{ caller: TabCaller; actor: Actor; id: string } | undefined> => {
     const caller = tabCaller(res);
-    if (!adminActor(caller).roles.includes('hrAdmin')) {
+    const actor = await actorOf(caller);
+    if (!actor.roles.includes('hrAdmin')) {
       forbidden(res);
       return undefined;
     }
     const id = parseOr400(res, BroadcastIdParam, req.params.id);
-    return id === undefined ? undefined : { caller, id };
+    return id === undefined ? undefined : { caller, actor, id };
   };
 
   return (router: Router) => {
     router.get('/admin/audience/facets', async (_req, res) => {
       const caller = tabCaller(res);
-      const outcome = await audienceFacets(deps, adminActor(caller));
+      const outcome = await audienceFacets(deps, await actorOf(caller));
       if (outcome.kind === 'notAllowed') return forbidden(res);
       const { kind: _kind, ...facets } = outcome;
       const body: AudienceFacetsResponse = facets;
@@ -112,10 +126,10 @@ export function broadcastRoutes(deps: BroadcastsDeps): TabRouteMount {
 
     router.post('/admin/audience', async (req, res) => {
       const caller = tabCaller(res);
-      if (!adminActor(caller).roles.includes('hrAdmin')) return forbidden(res);
+      if (!(await actorOf(caller)).roles.includes('hrAdmin')) return forbidden(res);
       const body = parseOr400(res, AudienceSchema, bodyOf(req));
       if (!body) return;
-      const outcome = await resolveAudienceFor(deps, adminActor(caller), {
+      const outcome = await resolveAudienceFor(deps, await actorOf(caller), {
         expression: body.expression,
         addressText: body.addresses,
       });
@@ -126,10 +140,10 @@ export function broadcastRoutes(deps: BroadcastsDeps): TabRouteMount {
 
     router.post('/admin/broadcasts/preview', async (req, res) => {
       const caller = tabCaller(res);
-      if (!adminActor(caller).roles.includes('hrAdmin')) return forbidden(res);
+      if (!(await actorOf(caller)).roles.includes('hrAdmin')) return forbidden(res);
       const draft = parseOr400(res, GuidelineDraftSchema, bodyOf(req));
       if (!draft) return;
-      const outcome = previewGuideline(deps, adminActor(caller), {
+      const outcome = previewGuideline(deps, await actorOf(caller), {
         content: contentOf(draft),
         requiresAcknowledgement: draft.requiresAcknowledgement,
         dueDate: draft.dueDate,
@@ -147,10 +161,10 @@ export function broadcastRoutes(deps: BroadcastsDeps): TabRouteMount {
 
     router.post('/admin/broadcasts', async (req, res) => {
       const caller = tabCaller(res);
-      if (!adminActor(caller).roles.includes('hrAdmin')) return forbidden(res);
+      if (!(await actorOf(caller)).roles.includes('hrAdmin')) return forbidden(res);
       const body = parseOr400(res, BroadcastCreateSchema, bodyOf(req));
       if (!body) return;
-      const outcome = await createBroadcast(deps, adminActor(caller), {
+      const outcome = await createBroadcast(deps, await actorOf(caller), {
         id: randomUUID(),
         content: contentOf(body.draft),
         requiresAcknowledgement: body.draft.requiresAcknowledgement,
@@ -205,7 +219,7 @@ export function broadcastRoutes(deps: BroadcastsDeps): TabRouteMount {
 
     router.get('/admin/broadcasts', async (_req, res) => {
       const caller = tabCaller(res);
-      const outcome = await listBroadcasts(deps, adminActor(caller));
+      const outcome = await listBroadcasts(deps, await actorOf(caller));
       if (outcome.kind === 'notAllowed') return forbidden(res);
       const body: BroadcastListResponse = {
         broadcasts: outcome.broadcasts.map((o) => summaryView(o, caller.locale)),
@@ -215,20 +229,15 @@ export function broadcastRoutes(deps: BroadcastsDeps): TabRouteMount {
     });
 
     router.get('/admin/broadcasts/:id', async (req, res) => {
-      const a = admin(req, res);
+      const a = await admin(req, res);
       if (a) await detail(res, a.caller, a.id);
     });
 
     router.post('/admin/broadcasts/:id/send', async (req, res) => {
-      const a = admin(req, res);
+      const a = await admin(req, res);
       const body = a && parseOr400(res, BroadcastSendSchema, bodyOf(req));
       if (!a || !body) return;
-      const outcome = await sendBroadcast(
-        deps,
-        adminActor(a.caller),
-        a.id,
-        body.at ? new Date(body.at) : undefined,
-      );
+      const outcome = await sendBroadcast(deps, a.actor, a.id, body.at ? new Date(body.at) : undefined);
       if (outcome.kind === 'notAllowed') return forbidden(res);
       if (outcome.kind === 'notFound') return sendTabError(res, 'notFound', 'no such broadcast');
       if (outcome.kind === 'notADraft') return sendTabError(res, 'conflict', 'sent already, or recalled');
@@ -246,16 +255,10 @@ export function broadcastRoutes(deps: BroadcastsDeps): TabRouteMount {
     });
 
     router.post('/admin/broadcasts/:id/corrections', async (req, res) => {
-      const a = admin(req, res);
+      const a = await admin(req, res);
       const body = a && parseOr400(res, BroadcastCorrectionSchema, bodyOf(req));
       if (!a || !body) return;
-      const outcome = await correctGuideline(
-        deps,
-        adminActor(a.caller),
-        a.id,
-        contentOf(body.draft),
-        body.changeNote,
-      );
+      const outcome = await correctGuideline(deps, a.actor, a.id, contentOf(body.draft), body.changeNote);
       switch (outcome.kind) {
         case 'notAllowed':
           return forbidden(res);
@@ -287,9 +290,9 @@ export function broadcastRoutes(deps: BroadcastsDeps): TabRouteMount {
     });
 
     router.post('/admin/broadcasts/:id/recall', async (req, res) => {
-      const a = admin(req, res);
+      const a = await admin(req, res);
       if (!a) return;
-      const outcome = await recallGuideline(deps, adminActor(a.caller), a.id);
+      const outcome = await recallGuideline(deps, a.actor, a.id);
       if (outcome.kind === 'notAllowed') return forbidden(res);
       if (outcome.kind === 'notFound') return sendTabError(res, 'notFound', 'no such broadcast');
       if (outcome.kind === 'notRecallable')
@@ -298,10 +301,10 @@ export function broadcastRoutes(deps: BroadcastsDeps): TabRouteMount {
     });
 
     router.post('/admin/broadcasts/:id/reminders', async (req, res) => {
-      const a = admin(req, res);
+      const a = await admin(req, res);
       const body = a && parseOr400(res, ReminderSettingsSchema, bodyOf(req));
       if (!a || !body) return;
-      const outcome = await setReminders(deps, adminActor(a.caller), a.id, body);
+      const outcome = await setReminders(deps, a.actor, a.id, body);
       if (outcome.kind === 'notAllowed') return forbidden(res);
       if (outcome.kind === 'notFound') return sendTabError(res, 'notFound', 'no such broadcast');
       if (outcome.kind === 'notNow')
@@ -314,9 +317,9 @@ export function broadcastRoutes(deps: BroadcastsDeps): TabRouteMount {
     });
 
     router.get('/admin/broadcasts/:id/rates', async (req, res) => {
-      const a = admin(req, res);
+      const a = await admin(req, res);
       if (!a) return;
-      const outcome = await acknowledgementRatesOf(deps, adminActor(a.caller), a.id);
+      const outcome = await acknowledgementRatesOf(deps, a.actor, a.id);
       if (outcome.kind === 'notAllowed') return forbidden(res);
       if (outcome.kind === 'notFound') return sendTabError(res, 'notFound', 'no such broadcast');
       const body: AcknowledgementRatesResponse = {
@@ -328,9 +331,9 @@ export function broadcastRoutes(deps: BroadcastsDeps): TabRouteMount {
     });
 
     router.get('/admin/broadcasts/:id/export.csv', async (req, res) => {
-      const a = admin(req, res);
+      const a = await admin(req, res);
       if (!a) return;
-      const outcome = await exportRecipients(deps, adminActor(a.caller), a.id);
+      const outcome = await exportRecipients(deps, a.actor, a.id);
       if (outcome.kind === 'notAllowed') return forbidden(res);
       if (outcome.kind === 'notFound') return sendTabError(res, 'notFound', 'no such broadcast');
       res
