@@ -116,6 +116,7 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
       store: new TableCertificationStore(
         storage.table(tableNames.certifications),
         storage.table(tableNames.certificationSchedule),
+        storage.table(tableNames.certificateCodes),
       ),
     },
     deps: {

@@ -130,7 +130,12 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
   });
   outboundKinds.push(broadcasts.kind);
   // A completed program renews the certifications it certifies, as the answer that completed it is saved.
-  const certificates = composeCertificates(composed, deps, outbound.pipeline);
+  const certificates = composeCertificates(
+    composed,
+    deps,
+    outbound.pipeline,
+    config.directory?.notifications?.publicUrl,
+  );
   deps.completions = certificates.completions;
   outboundKinds.push(certificates.noticeKind);
 
@@ -158,6 +163,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
       tabsDir: path.resolve(repoRoot, config.tabsDir),
       botAuthRequired: Boolean(config.bot.appId),
       tabApi: config.tabSso ? tabApiFor(config, composed, deps, broadcasts) : undefined,
+      verify: certificates.deps,
       graphNotifications:
         directory && config.directory?.notifications
           ? {

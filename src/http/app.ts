@@ -10,6 +10,7 @@ import { graphNotificationRoutes } from './graphNotifications.ts';
 import { tabApiRouter, type TabApiDeps } from './tabs/router.ts';
 import { botEndpoint } from './botEndpoint.ts';
 import { refusedBody } from './refusedBody.ts';
+import { verifyRoutes, type VerifyDeps } from './certificates/verifyRoutes.ts';
 
 export interface WebDeps {
   log: Logger;
@@ -23,6 +24,8 @@ export interface WebDeps {
   graphNotifications?: Parameters<typeof graphNotificationRoutes>[0];
   /** The tab API (Teams SSO); absent in roles or tests that do not serve it. */
   tabApi?: TabApiDeps;
+  /** `GET /verify/<code>`: certificates checked without sign-in. */
+  verify?: VerifyDeps;
 }
 
 export function createWebApp(deps: WebDeps): express.Express {
@@ -38,6 +41,8 @@ export function createWebApp(deps: WebDeps): express.Express {
   if (deps.graphNotifications) app.use('/api/graph', graphNotificationRoutes(deps.graphNotifications));
 
   if (deps.tabApi) app.use('/api/tab', tabApiRouter(deps.tabApi));
+
+  if (deps.verify) app.use('/verify', verifyRoutes(deps.verify));
 
   // The tabs: the built front end (tabs/dist, `npm run build`), from our own origin. Assets carry a
   // content hash in their names, so they are cached for good; the pages are revalidated each time.

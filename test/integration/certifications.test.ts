@@ -132,6 +132,31 @@ describe('a smoke-diving certificate over two cycles, with the sandbox clock', (
     expect(validUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it('the certificate verifies at /verify/<code> without sign-in, with what the certificate shows', async () => {
+    const code = (await record())!.cycles[0]!.verificationCode!;
+    expect(code).toMatch(/^[A-Z2-7]{26}$/);
+    const answer = await fetch(`http://127.0.0.1:${drypp.port}/verify/${code.toLowerCase()}?lang=nb`);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({
+      status: 'valid',
+      holder: 'Maja Berg',
+      certification: 'Røykdykker',
+      certifiedOn: (await record())!.cycles[0]!.certifiedOn,
+      validUntil: (await record())!.cycles[0]!.validUntil,
+    });
+    const pdf = await fetch(`http://127.0.0.1:${drypp.port}/verify/${code}/certificate.pdf`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    for (const wrong of [`${code.slice(0, -1)}A`, 'not-a-code', `${code}${code}`]) {
+      const refused = await fetch(`http://127.0.0.1:${drypp.port}/verify/${wrong}`);
+      expect(refused.status).toBe(404);
+    }
+  });
+
   it('renewed on time: the next expiry counts from the previous one', async () => {
     const first = (await record())!.cycles[0]!;
     const [renewed] = await complete('smoke-diving-refresher');
@@ -154,6 +179,10 @@ describe('a smoke-diving certificate over two cycles, with the sandbox clock', (
     const report = await sweepCertifications(deps, tenantId);
     expect(report.checked).toBe(0);
     expect(certificateCards('Smoke diver has expired')).toBe(1);
+    // the second certificate's code now answers "expired"
+    const code = (await record())!.cycles[1]!.verificationCode!;
+    const answer = await fetch(`http://127.0.0.1:${drypp.port}/verify/${code}`);
+    expect(await answer.json()).toMatchObject({ status: 'expired', holder: 'Maja Berg' });
   });
 
   it('a late renewal counts from its own day; the refresher alone is not enough', async () => {

@@ -44,4 +44,15 @@ export const certificatesEn = {
       body: (validUntil: string) => `Your certificate is valid until ${validUntil}.`,
     },
   },
+  pdf: {
+    heading: 'Certificate',
+    certifiedOn: 'Certified on',
+    validUntil: 'Valid until',
+    code: 'Verification code',
+    verifyAt: (path: string) => `Check that this certificate is valid at ${path}`,
+  },
+  card: {
+    code: "Your certificate's code",
+    download: 'Download the certificate (PDF)',
+  },
 };

@@ -46,4 +46,15 @@ export const certificatesNb: typeof certificatesEn = {
       body: (validUntil: string) => `Sertifikatet ditt gjelder til ${validUntil}.`,
     },
   },
+  pdf: {
+    heading: 'Sertifikat',
+    certifiedOn: 'Sertifisert',
+    validUntil: 'Gyldig til',
+    code: 'Kontrollkode',
+    verifyAt: (path: string) => `Sjekk at sertifikatet er gyldig på ${path}`,
+  },
+  card: {
+    code: 'Kontrollkoden til sertifikatet',
+    download: 'Last ned sertifikatet (PDF)',
+  },
 };

@@ -46,4 +46,15 @@ export const certificatesSv: typeof certificatesEn = {
       body: (validUntil: string) => `Ditt certifikat gäller till ${validUntil}.`,
     },
   },
+  pdf: {
+    heading: 'Certifikat',
+    certifiedOn: 'Certifierad',
+    validUntil: 'Giltigt till',
+    code: 'Kontrollkod',
+    verifyAt: (path: string) => `Kontrollera att certifikatet är giltigt på ${path}`,
+  },
+  card: {
+    code: 'Certifikatets kontrollkod',
+    download: 'Ladda ned certifikatet (PDF)',
+  },
 };

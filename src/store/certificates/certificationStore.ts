@@ -5,6 +5,7 @@ import type {
   CertificationRecord,
 } from '../../domain/certificates/certificationRecord.ts';
 import type { CertificationStore, ScheduledCheck } from '../../usecases/certificates/ports.ts';
+import type { CodeEntry } from '../../domain/certificates/verification.ts';
 import type { Stored } from '../../usecases/platform/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { requiredEtag } from '../platform/etag.ts';
@@ -24,7 +25,36 @@ export class TableCertificationStore implements CertificationStore {
   constructor(
     private readonly records: TableClient,
     private readonly checks: TableClient,
+    /**
+     * `CertificateCodes`: one row per code, keyed by the code alone. The one table whose key does not
+     * start with the tenant: `/verify/<code>` is asked by someone outside any tenant; the row names it.
+     */
+    private readonly codes: TableClient,
   ) {}
+
+  async saveCode(entry: CodeEntry): Promise<void> {
+    try {
+      await this.codes.createEntity({ partitionKey: entry.code, rowKey: 'code', ...entry });
+    } catch (error) {
+      if (!isStatus(error, 409)) throw error; // written by an earlier attempt of the same completion
+    }
+  }
+
+  async findCode(code: string): Promise<CodeEntry | undefined> {
+    try {
+      const row = await this.codes.getEntity<Record<string, unknown>>(code, 'code');
+      return {
+        code,
+        tenantId: String(row.tenantId),
+        userId: String(row.userId),
+        certificationId: String(row.certificationId),
+        cycle: Number(row.cycle),
+      };
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
 
   async get(
     tenantId: string,

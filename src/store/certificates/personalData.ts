@@ -2,6 +2,7 @@
 import { odata } from '@azure/data-tables';
 import type { CertificationRecord } from '../../domain/certificates/certificationRecord.ts';
 import type { ScheduledCheck } from '../../usecases/certificates/ports.ts';
+import type { CodeEntry } from '../../domain/certificates/verification.ts';
 import { keyPart } from '../platform/keys.ts';
 import { tableNames } from '../platform/tables.ts';
 import { declareTable, rowsNamingPerson, rowsWhere } from '../privacy/personalDataTable.ts';
@@ -32,6 +33,14 @@ export const certificatesPersonalData = [
       String(row.fields.cycles ?? '[]') === '[]'
         ? { action: 'delete' }
         : { action: 'keep', hold: CERTIFICATES_HOLD },
+  }),
+  declareTable<Omit<CodeEntry, 'code'>>()({
+    table: tableNames.certificateCodes,
+    columns: { tenantId: true, userId: true, certificationId: true, cycle: true },
+    find: (client, person) =>
+      rowsWhere(client, odata`tenantId eq ${person.tenantId} and userId eq ${person.personId}`),
+    // A code leads to the certificate; kept while the certificate is (its row is under the hold).
+    erase: () => ({ action: 'keep', hold: CERTIFICATES_HOLD }),
   }),
   declareTable<Omit<ScheduledCheck, 'tenantId'>>()({
     table: tableNames.certificationSchedule,

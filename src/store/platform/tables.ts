@@ -26,6 +26,8 @@ export const tableNames = {
   certifications: 'Certifications',
   /** The certification sweep's schedule, keyed by day: what is due by today is one range query. */
   certificationSchedule: 'CertificationSchedule',
+  /** Where each certificate's verification code points (keyed by the code: /verify/<code>). */
+  certificateCodes: 'CertificateCodes',
   /** The per-tenant send rate all workers share (store/delivery/sendRateStore.ts). */
   sendRate: 'SendRate',
   /** Broadcasts: the head rows, every version, the pasted address lists, the recipients (store/broadcasts). */

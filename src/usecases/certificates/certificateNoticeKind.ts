@@ -19,6 +19,8 @@ export interface CertificateNoticeView {
   learnerName: string;
   dueOn: Day;
   validUntil?: Day;
+  /** On certified and renewed: the new certificate's verification code. */
+  verificationCode?: string;
 }
 
 export type CertificateNoticePresenter = (view: CertificateNoticeView) => object;
@@ -62,6 +64,7 @@ export function certificateNoticeKind(
         learnerName: (learner ?? recipient)?.displayName ?? '',
         dueOn: record.dueOn,
         validUntil: cycle?.validUntil,
+        verificationCode: ALWAYS_CURRENT.has(ref.notice) ? cycle?.verificationCode : undefined,
       });
       return { card };
     },

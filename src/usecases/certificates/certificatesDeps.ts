@@ -11,4 +11,6 @@ export interface CertificatesDeps extends Pick<
   certificationCatalog: CertificationCatalog;
   /** Every notice goes out through the one outbound pipeline (kind `certificate`). */
   outbound: Pick<OutboundPipeline, 'enqueue'>;
+  /** A new verification code: 128 random bits (src/domain/certificates/verification.ts). */
+  newVerificationCode(): string;
 }

@@ -1,6 +1,7 @@
 import type { Day } from '../../domain/certificates/calendarDays.ts';
 import type { Certification } from '../../domain/certificates/certification.ts';
 import type { CertificationRecord } from '../../domain/certificates/certificationRecord.ts';
+import type { CodeEntry } from '../../domain/certificates/verification.ts';
 import type { Stored } from '../platform/ports.ts';
 
 /** Ports for certifications: people's records, and the schedule the daily sweep reads. */
@@ -38,6 +39,10 @@ export interface CertificationStore {
   schedule(check: ScheduledCheck): Promise<void>;
   /** Removes a check that was handled (one already gone is fine). */
   unschedule(check: ScheduledCheck): Promise<void>;
+  /** Records where a certificate's verification code points (insert-only: a code is never reused). */
+  saveCode(entry: CodeEntry): Promise<void>;
+  /** The certificate a code belongs to, for `GET /verify/<code>`; undefined for a code never issued. */
+  findCode(code: string): Promise<CodeEntry | undefined>;
   /** Every record of a tenant, a page at a time (reports, the CLI, the Admin tab). */
   listForTenant(
     tenantId: string,

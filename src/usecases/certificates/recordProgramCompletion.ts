@@ -40,7 +40,18 @@ export async function recordProgramCompletion(
           ? undefined
           : { certificationId: certification.id, kind: outcome.kind };
       }
-      const next = outcome.step.record;
+      // The certificate's code is recorded before the certificate: a crash in between leaves a code
+      // that verifies nothing, never a certificate whose code does not verify.
+      const code = deps.newVerificationCode();
+      await deps.certifications.saveCode({
+        code,
+        tenantId,
+        userId,
+        certificationId: certification.id,
+        cycle: outcome.cycle.n,
+      });
+      const cycle = { ...outcome.cycle, verificationCode: code };
+      const next = { ...outcome.step.record, cycles: [...outcome.step.record.cycles.slice(0, -1), cycle] };
       if (next.nextCheckOn)
         await deps.certifications.schedule({
           tenantId,
@@ -62,8 +73,8 @@ export async function recordProgramCompletion(
           on: stored.nextCheckOn,
         });
       }
-      await carryOut(deps, outcome.step, await deps.people.get(tenantId, userId));
-      return { certificationId: certification.id, kind: 'certified' as const, cycle: outcome.cycle };
+      await carryOut(deps, { ...outcome.step, record: next }, await deps.people.get(tenantId, userId));
+      return { certificationId: certification.id, kind: 'certified' as const, cycle };
     });
     if (result) results.push(result);
   }

@@ -12,8 +12,11 @@ export function formatDay(locale: string, day: string): string {
   );
 }
 
-/** A certification notice in the recipient's language. */
-export function presentCertificateNotice(view: CertificateNoticeView): AdaptiveCard {
+/**
+ * A certification notice in the recipient's language. A new certificate shows its verification code
+ * and, where Drypp's public address is known, a button to its PDF.
+ */
+export function presentCertificateNotice(view: CertificateNoticeView, publicUrl?: string): AdaptiveCard {
   const t = messagesFor(view.language);
   const n = t.certificates.notice;
   const day = (d: string | undefined) => (d ? formatDay(t.step.dateLocale, d) : '');
@@ -36,5 +39,14 @@ export function presentCertificateNotice(view: CertificateNoticeView): AdaptiveC
     certified: { title: n.certified.title(cert), body: n.certified.body(until) },
     renewed: { title: n.renewed.title(cert), body: n.renewed.body(until) },
   };
-  return certificateNoticeCard(t, { ...text[view.notice], facts: [] });
+  const code = view.verificationCode;
+  const facts = code ? [{ title: t.certificates.card.code, value: code }] : [];
+  const download =
+    code && publicUrl
+      ? {
+          title: t.certificates.card.download,
+          url: `${publicUrl}/verify/${code}/certificate.pdf?lang=${view.language}`,
+        }
+      : undefined;
+  return certificateNoticeCard(t, { ...text[view.notice], facts, download });
 }

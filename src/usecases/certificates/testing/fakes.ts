@@ -1,6 +1,8 @@
 // In-memory fakes of the certificates ports, and CertificatesDeps built from fakes, for use-case tests.
 import type { Certification } from '../../../domain/certificates/certification.ts';
 import type { CertificationRecord } from '../../../domain/certificates/certificationRecord.ts';
+import { verificationCodeOf, type CodeEntry } from '../../../domain/certificates/verification.ts';
+import { randomBytes } from 'node:crypto';
 import type { Program } from '../../../domain/learning/program.ts';
 import { FakeOutboundPipeline } from '../../delivery/testing/fakes.ts';
 import { fakeLearningDeps, type FakeLearningDeps } from '../../learning/testing/fakes.ts';
@@ -16,6 +18,7 @@ const checkKey = (c: ScheduledCheck) => `${c.tenantId}|${c.on}|${c.userId}|${c.c
 export class FakeCertificationStore implements CertificationStore {
   readonly rows = new EtagRows<CertificationRecord>(recordKey);
   readonly checks = new Map<string, ScheduledCheck>();
+  readonly codes = new Map<string, CodeEntry>();
   constructor(readonly faults = new Faults()) {}
 
   get(tenantId: string, userId: string, certificationId: string) {
@@ -56,6 +59,14 @@ export class FakeCertificationStore implements CertificationStore {
       this.checks.delete(checkKey(check));
     });
   }
+  saveCode(entry: CodeEntry) {
+    return this.faults.run('certifications.saveCode', [entry], () => {
+      if (!this.codes.has(entry.code)) this.codes.set(entry.code, { ...entry });
+    });
+  }
+  findCode(code: string) {
+    return this.faults.run('certifications.findCode', [code], () => this.codes.get(code));
+  }
   listForTenant(tenantId: string) {
     return this.faults.run('certifications.listForTenant', [tenantId], () => ({
       records: this.rows.all().filter((r) => r.tenantId === tenantId),
@@ -87,5 +98,6 @@ export function fakeCertificatesDeps(
     certifications: new FakeCertificationStore(learning.faults),
     certificationCatalog: certificationCatalogOf(certifications),
     outbound: new FakeOutboundPipeline({ now: () => learning.clock.now() }),
+    newVerificationCode: () => verificationCodeOf(randomBytes(16)),
   };
 }
