@@ -9,6 +9,7 @@ import { registerSandboxCommands } from './commands/sandbox.ts';
 import { registerPeopleCommands } from './commands/people.ts';
 import { registerBroadcastCommands } from './commands/broadcast.ts';
 import { registerTeamSummaryCommands } from './commands/teamSummaries.ts';
+import { registerPrivacyCommands } from './commands/privacy.ts';
 import type { CliEnv } from './commands/session.ts';
 import type { CliIO } from './io.ts';
 import { cliMessages } from './messages.ts';
@@ -24,6 +25,7 @@ const commandGroups: RegisterCommands[] = [
   registerPeopleCommands,
   registerBroadcastCommands,
   registerTeamSummaryCommands,
+  registerPrivacyCommands,
 ];
 
 /** `env` is the one place the CLI reads the environment; commands get it from here. */

@@ -80,7 +80,19 @@ export const managersPersonalData = [
         odata`PartitionKey ge ${`${tenant}|`} and PartitionKey lt ${`${tenant}}`} and personId ne ${person.personId} and (managerId eq ${person.personId} or PartitionKey eq ${`${tenant}|${keyPart(person.personId)}`})`,
         () => 'mentioned',
       );
-      return [...own, ...mentioned];
+      // Home rows of people below them name them inside JSON (ancestors, the person's manager).
+      const homes = await rowsWhere(
+        client,
+        odata`PartitionKey ge ${`${tenant}|`} and PartitionKey lt ${`${tenant}}`} and rowType eq 'home' and personId ne ${person.personId}`,
+        (row) =>
+          [row.ancestors, row.formerAncestors, row.person].some((json) =>
+            String(json ?? '').includes(person.personId),
+          )
+            ? 'mentioned'
+            : undefined,
+      );
+      const seen = new Set([...own, ...mentioned].map((r) => `${r.partitionKey}\n${r.rowKey}`));
+      return [...own, ...mentioned, ...homes.filter((r) => !seen.has(`${r.partitionKey}\n${r.rowKey}`))];
     },
     othersColumns: [
       'personId',
@@ -91,6 +103,9 @@ export const managersPersonalData = [
       'reachability',
       'learning',
       'version',
+      'person',
+      'ancestors',
+      'formerAncestors',
     ],
   }),
   declareTable<Omit<LearningTimeRequest, 'tenantId' | 'purpose'> & { purpose: string }>()({

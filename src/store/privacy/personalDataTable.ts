@@ -114,7 +114,8 @@ export function rowsNamingPerson(
 ): Promise<PersonalRow[]> {
   const fields = [ownField, ...mentionFields];
   // Field names are ours (constants), never input; only the id is a value, quoted by odata.
-  const named = fields.map((f) => `${f} eq ${odata`${person.personId}`}`).join(' or ');
+  const value = `'${person.personId.replaceAll("'", "''")}'`; // OData's quoting, as odata`` does it
+  const named = fields.map((f) => `${f} eq ${value}`).join(' or ');
   return rowsWhere(client, `${odata`PartitionKey eq ${keyPart(person.tenantId)}`} and (${named})`, (row) =>
     row[ownField] === person.personId
       ? 'own'
