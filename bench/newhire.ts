@@ -334,20 +334,10 @@ async function runMode(options: Options, mode: Mode, cleanup: Cleanup): Promise<
       max_s: seconds(sorted.at(-1)),
       delivered,
       mean_s: finite.length ? seconds(finite.reduce((a, b) => a + b, 0) / finite.length) : null,
-      to_app_install_p50_s: seconds(
-        percentile(
-          toInstall.sort((a, b) => a - b),
-          50,
-        ),
-      ),
-      to_app_install_p95_s: seconds(percentile(toInstall, 95)),
-      install_to_card_p50_s: seconds(
-        percentile(
-          installToCard.sort((a, b) => a - b),
-          50,
-        ),
-      ),
-      install_to_card_p95_s: seconds(percentile(installToCard, 95)),
+      to_app_install_p50_s: secondsAt(toInstall, 50),
+      to_app_install_p95_s: secondsAt(toInstall, 95),
+      install_to_card_p50_s: secondsAt(installToCard, 50),
+      install_to_card_p95_s: secondsAt(installToCard, 95),
       ratio_to_install_limit: installRatio([...installedAt.values()]),
       welcomes,
       sync_interval_s: syncIntervalMs / 1000,
@@ -374,6 +364,11 @@ function installRatio(times: number[]): number | null {
 function seconds(s: number | undefined): number | null {
   if (s === undefined || !Number.isFinite(s)) return null;
   return Math.round(s * 10) / 10;
+}
+
+/** A percentile of sorted seconds; null when nothing was measured (no card is not 0 s). */
+function secondsAt(sorted: readonly number[], p: number): number | null {
+  return sorted.length ? seconds(percentile(sorted, p)) : null;
 }
 
 /** When each hire's first step card arrived (their chat is `a:<object id>`, as Teams names it). */
