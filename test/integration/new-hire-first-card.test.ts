@@ -120,7 +120,11 @@ describe('a new hire, from account to first step card', () => {
     });
     expect(told.status).toBeLessThan(300);
 
-    await waitFor('the first step card in the hire’s chat', () => firstStepCardsFor(user.id).length > 0, 15_000);
+    await waitFor(
+      'the first step card in the hire’s chat',
+      () => firstStepCardsFor(user.id).length > 0,
+      15_000,
+    );
     const step = await composed.deps.steps.get(tenantId, user.id, 'welcome-onboarding', 'welcome');
     expect(step?.status).toBe('sent');
     expect(firstStepCardsFor(user.id)).toHaveLength(1);
