@@ -3,14 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { demoPeople } from '../../sandbox/demoOrganisation.ts';
+import { demoHrAdminId, demoPeople } from '../../sandbox/demoOrganisation.ts';
 import { launchChromium, openPlaygroundChat, type PlaygroundChat } from '../support/playground.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandboxProcess.ts';
 
 /**
  * HR broadcasts a guideline that asks for acknowledgement from the CLI; the Playground user gets the
  * card through the outbound pipeline, acknowledges it, and the card becomes "Acknowledged on …";
- * the broadcast's status counts the acknowledgement.
+ * the broadcast's status counts the acknowledgement; HR's correction (tab API) updates the card in place.
  */
 let sandbox: TestSandbox;
 let browser: Browser;
@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 describe('a guideline broadcast, through the Agents Playground', () => {
-  it('arrives, is acknowledged in place, and the acknowledgement is counted', async () => {
+  it('arrives, is acknowledged in place, is counted, and a correction updates the card in the chat', async () => {
     let id = '';
     const card = await chat.waitForNewCard(
       'Hand hygiene before every visit',
@@ -64,5 +64,40 @@ describe('a guideline broadcast, through the Agents Playground', () => {
     const status = await sandbox.drypp(['broadcast', 'status', id, '--once']);
     expect(status.stdout).toContain('1 of 1 delivered');
     expect(status.stdout).toContain('1 acknowledged');
+
+    // HR corrects it in the Admin tab's API: the card in the chat is updated in place.
+    const tokenRes = await fetch(`http://127.0.0.1:${sandbox.ports.simulator}/_sim/tab-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: demoHrAdminId }),
+    });
+    const { token } = (await tokenRes.json()) as { token: string };
+    await chat.waitForNewCard(
+      /Updated \(version 2\): 30 seconds, not 20/,
+      async () => {
+        const res = await fetch(
+          `http://127.0.0.1:${sandbox.ports.drypp}/api/tab/admin/broadcasts/${id}/corrections`,
+          {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              draft: {
+                variants: {
+                  en: {
+                    title: 'Hand hygiene before every visit',
+                    body: 'Wash your hands for **30 seconds**.',
+                  },
+                },
+                defaultLanguage: 'en',
+                requiresAcknowledgement: true,
+              },
+              changeNote: '30 seconds, not 20',
+            }),
+          },
+        );
+        expect(res.status, await res.text()).toBe(200);
+      },
+      { timeout: 30_000 },
+    );
   }, 120_000);
 });
