@@ -22,6 +22,7 @@ import { useTabEnv } from '../tabContext.ts';
 import { reachLabel } from './labels.ts';
 import { PendingRequests } from './PendingRequests.tsx';
 import { PersonDetail } from './PersonDetail.tsx';
+import { TeamAcknowledgements } from './TeamAcknowledgements.tsx';
 
 // The chart library is large; it loads after the list of people is on screen.
 const TeamActivityChart = lazy(() => import('./TeamActivityChart.tsx'));
@@ -80,6 +81,7 @@ function TeamView({
         renderItem={(item) => <NeedsYouLine item={item} />}
       />
       <PendingRequests requests={data.pendingRequests} changed={reload} />
+      <TeamAcknowledgements />
       <TitledSection id="people" title={t.people}>
         <PeopleTable people={data.people} open={open} />
       </TitledSection>

@@ -145,6 +145,7 @@ export const adminEn = {
     `The card is updated in the ${sent} chats it reached, and goes out as corrected to the rest.`,
 
   // The list and a broadcast
+  composeFirst: 'Write the first one',
   broadcastsEmpty: 'No guidelines sent yet.',
   colGuideline: 'Guideline',
   colStatus: 'Status',
@@ -238,8 +239,9 @@ export const adminEn = {
   teamAckDelivered: (date: string) => `got it ${date}`,
   teamAckNotDelivered: 'not reached yet',
   teamAckReminders: (count: number) => (count === 1 ? '1 reminder' : `${count} reminders`),
-  teamAckNudgeFor: (name: string) => `Send ${name} a reminder`,
-  teamAckNudged: (name: string) => `Reminder sent to ${name}.`,
-  teamAckTooSoon: (date: string) => `A reminder went out today. The next one is possible ${date}.`,
+  teamAckNudgeFor: (name: string) => `Send a nudge to ${name}`,
+  teamAckNudged: (name: string) => `Nudge sent to ${name}.`,
+  teamAckTooSoon: (date: string) =>
+    `A nudge about this guideline went out today. The next one is possible ${date}.`,
   teamAckAlready: (name: string) => `${name} has acknowledged it already.`,
 } as const;

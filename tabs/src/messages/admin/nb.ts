@@ -137,6 +137,7 @@ export const adminNb: Pick<Messages, keyof typeof adminEn> = {
   confirmCorrectBody: (sent) =>
     `Kortet oppdateres i de ${sent} chattene det nådde, og går ut rettet til resten.`,
 
+  composeFirst: 'Skriv den første',
   broadcastsEmpty: 'Ingen retningslinjer er sendt ennå.',
   colGuideline: 'Retningslinje',
   colStatus: 'Status',
@@ -227,8 +228,8 @@ export const adminNb: Pick<Messages, keyof typeof adminEn> = {
   teamAckDelivered: (date) => `fikk den ${date}`,
   teamAckNotDelivered: 'ikke nådd ennå',
   teamAckReminders: (count) => (count === 1 ? '1 påminnelse' : `${count} påminnelser`),
-  teamAckNudgeFor: (name) => `Send ${name} en påminnelse`,
-  teamAckNudged: (name) => `Påminnelse sendt til ${name}.`,
-  teamAckTooSoon: (date) => `En påminnelse gikk ut i dag. Neste er mulig ${date}.`,
+  teamAckNudgeFor: (name) => `Send et dytt til ${name}`,
+  teamAckNudged: (name) => `Dytt sendt til ${name}.`,
+  teamAckTooSoon: (date) => `Et dytt om denne retningslinjen gikk ut i dag. Neste er mulig ${date}.`,
   teamAckAlready: (name) => `${name} har allerede bekreftet.`,
 };

@@ -137,6 +137,7 @@ export const adminSv: Pick<Messages, keyof typeof adminEn> = {
   confirmCorrectBody: (sent) =>
     `Kortet uppdateras i de ${sent} chattar det nådde och går ut rättat till resten.`,
 
+  composeFirst: 'Skriv den första',
   broadcastsEmpty: 'Inga riktlinjer har skickats ännu.',
   colGuideline: 'Riktlinje',
   colStatus: 'Status',
@@ -227,8 +228,8 @@ export const adminSv: Pick<Messages, keyof typeof adminEn> = {
   teamAckDelivered: (date) => `fick den ${date}`,
   teamAckNotDelivered: 'inte nådd ännu',
   teamAckReminders: (count) => (count === 1 ? '1 påminnelse' : `${count} påminnelser`),
-  teamAckNudgeFor: (name) => `Skicka en påminnelse till ${name}`,
-  teamAckNudged: (name) => `Påminnelse skickad till ${name}.`,
-  teamAckTooSoon: (date) => `En påminnelse gick ut i dag. Nästa är möjlig ${date}.`,
+  teamAckNudgeFor: (name) => `Skicka en knuff till ${name}`,
+  teamAckNudged: (name) => `Knuff skickad till ${name}.`,
+  teamAckTooSoon: (date) => `En knuff om den här riktlinjen gick ut i dag. Nästa är möjlig ${date}.`,
   teamAckAlready: (name) => `${name} har redan bekräftat.`,
 };

@@ -39,7 +39,7 @@ export function BroadcastList({
         <Text block>{t.broadcastsEmpty}</Text>
         <div>
           <Button appearance="primary" onClick={compose}>
-            {t.composeNew}
+            {t.composeFirst}
           </Button>
         </div>
       </>
