@@ -30,7 +30,8 @@ export async function sendGuideline(admin: HostedTab, guideline: GuidelineToSend
     .waitFor({ timeout: 20_000 });
   await admin.tab.getByRole('button', { name: 'Send', exact: true }).click();
   await admin.tab.getByRole('alertdialog').getByRole('button', { name: 'Send', exact: true }).click();
-  await admin.tab.getByRole('heading', { name: guideline.title, level: 2 }).waitFor();
+  // Creating it writes the broadcast and its audience: on a loaded machine that takes a while.
+  await admin.tab.getByRole('heading', { name: guideline.title, level: 2 }).waitFor({ timeout: 45_000 });
 }
 
 /** The figure under a term of a broadcast's figures (Recipients, Sent, Acknowledged, …). */

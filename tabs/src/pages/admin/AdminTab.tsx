@@ -87,12 +87,7 @@ function Broadcasts() {
           {t.composeNew}
         </Button>
       </nav>
-      <div
-        role="tabpanel"
-        id="admin-panel"
-        aria-labelledby={`admin-tab-${section}`}
-        className="tab-main-panel"
-      >
+      <div className="tab-main-panel">
         {place.at === 'compose' && (
           <ComposeGuideline
             form={form}

@@ -47,3 +47,22 @@ export function ConfirmDialog({
     </Dialog>
   );
 }
+
+/**
+ * Resolves once no confirmation dialog is on the page (at most 2 s). A modal dialog hides the rest of
+ * the page from assistive technology while open and shows it again when its closing ends; a page
+ * that replaces the form (and the dialog with it) before that would stay hidden to screen readers.
+ */
+export function dialogClosed(): Promise<void> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const check = () => {
+      const open =
+        document.querySelector('[role="alertdialog"]') !== null ||
+        document.querySelector('body > [aria-hidden="true"]') !== null;
+      if (open && performance.now() - started < 2000) requestAnimationFrame(check);
+      else resolve();
+    };
+    check();
+  });
+}

@@ -18,7 +18,7 @@ import type {
 } from '../../../../../src/http/tabs/contract.ts';
 import { TitledSection } from '../../../components/Sections.tsx';
 import { useTabEnv } from '../../../tabContext.ts';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { ConfirmDialog, dialogClosed } from '../ConfirmDialog.tsx';
 import { CardPreview } from '../preview/CardPreview.tsx';
 import { AudiencePicker } from './AudiencePicker.tsx';
 import { Resolution } from './AudienceCountLine.tsx';
@@ -92,6 +92,7 @@ export function ComposeGuideline({
     const result = await api.post<BroadcastDetailResponse>('/admin/broadcasts', body);
     setBusy(false);
     if (result.ok) {
+      await dialogClosed();
       created(result.data.broadcast.id, !send ? 'saved' : form.when === 'schedule' ? 'scheduled' : 'sent');
       return;
     }

@@ -7,7 +7,7 @@ import type {
 } from '../../../../../src/http/tabs/contract.ts';
 import { TitledSection } from '../../../components/Sections.tsx';
 import { useTabEnv } from '../../../tabContext.ts';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { ConfirmDialog, dialogClosed } from '../ConfirmDialog.tsx';
 import { CardPreview } from '../preview/CardPreview.tsx';
 import { CHANGE_NOTE_MAX, guidelineFormOf, toDraftBody, type GuidelineForm } from './draft.ts';
 import { FailureBar } from './ComposeGuideline.tsx';
@@ -73,8 +73,12 @@ export function CorrectGuideline({
       body,
     );
     setBusy(false);
-    if (result.ok) corrected(result.data.broadcast.version);
-    else if (result.code === 'invalid') {
+    if (result.ok) {
+      await dialogClosed();
+      corrected(result.data.broadcast.version);
+    }
+    if (result.ok) return;
+    if (result.code === 'invalid') {
       const fields = serverProblems(result.body?.error.issues);
       setRefused(fields);
       setShowProblems(true);
