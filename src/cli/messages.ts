@@ -27,6 +27,24 @@ export const cliMessages = {
       `✗ ${plural(problems, 'problem', 'problems')} in ${plural(files, 'file', 'files')}: nothing can be imported until all are fixed.`,
   },
 
+  certificates: {
+    description: "People's certificates: who holds which, and what runs out soon.",
+    statusDescription:
+      'List certification records as they stand today (valid, window open, expired, overdue…).',
+    userOption: 'only this person (user principal name or object id)',
+    expiringOption: 'only valid certificates that expire within this many days (e.g. 60d, 8w)',
+    csvOption: 'print CSV (user, certification, status, validUntil, dueOn, cycles)',
+    badExpiring: (value: string) => `--expiring must be a number of days such as 60d or 8w, not "${value}".`,
+    none: 'No certification records match.',
+    line: (
+      user: string,
+      certification: string,
+      status: string,
+      validUntil: string | undefined,
+      dueOn: string,
+    ) => `${user}  ${certification}  ${status}  ${validUntil ? `valid until ${validUntil}` : `due ${dueOn}`}`,
+  },
+
   session: {
     connecting: (endpoint: string) => `Connecting to storage at ${endpoint}…`,
     unreachable: (endpoint: string, mode: string) =>

@@ -13,6 +13,7 @@ import { registerPrivacyCommands } from './commands/privacy.ts';
 import type { CliEnv } from './commands/session.ts';
 import type { CliIO } from './io.ts';
 import { cliMessages } from './messages.ts';
+import { registerCertificateCommands } from './commands/certificates.ts';
 
 export type RegisterCommands = (program: Command, io: CliIO, env: CliEnv) => void;
 
@@ -26,6 +27,7 @@ const commandGroups: RegisterCommands[] = [
   registerBroadcastCommands,
   registerTeamSummaryCommands,
   registerPrivacyCommands,
+  registerCertificateCommands,
 ];
 
 /** `env` is the one place the CLI reads the environment; commands get it from here. */

@@ -1,5 +1,7 @@
 // Certifications through time on real storage: the worker's daily sweep, moved by the sandbox clock,
 // sends each notice through the bot to a Teams connector stand-in, over two whole cycles.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
 import { withSender } from '../../src/compose.ts';
@@ -95,6 +97,29 @@ async function complete(programId: string) {
   });
 }
 
+/** The real `drypp` launcher on this test's storage. */
+function dryppCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const launcher = fileURLToPath(new URL('../../bin/drypp.js', import.meta.url));
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [launcher, ...args],
+      {
+        timeout: 30_000,
+        env: {
+          ...process.env,
+          DRYPP_MODE: 'test',
+          DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
+        },
+      },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
 const record = () => composed.certificates.store.get(tenantId, maja.id, 'smoke-diving');
 const certificateCards = (text: string) =>
   connector.sent.filter((s) => s.conversationId === `a:${maja.id}` && textOf(s).includes(text)).length;
@@ -155,6 +180,41 @@ describe('a smoke-diving certificate over two cycles, with the sandbox clock', (
       const refused = await fetch(`http://127.0.0.1:${drypp.port}/verify/${wrong}`);
       expect(refused.status).toBe(404);
     }
+  });
+
+  it('drypp certificates status lists it, with --expiring and as CSV; a bad --expiring is refused', async () => {
+    const listed = await dryppCli([
+      'certificates',
+      'status',
+      '--tenant',
+      tenantId,
+      '--user',
+      maja.userPrincipalName,
+    ]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(
+      /learner1@example\.test {2}smoke-diving {2}renewalOpen {2}valid until \d{4}-\d{2}-\d{2}/,
+    );
+    const soon = await dryppCli([
+      'certificates',
+      'status',
+      '--tenant',
+      tenantId,
+      '--expiring',
+      '60d',
+      '--csv',
+    ]);
+    expect(soon.stdout.trimEnd().split('\n')).toEqual([
+      'user,certification,status,validUntil,dueOn,cycles',
+      expect.stringMatching(
+        /^learner1@example\.test,smoke-diving,renewalOpen,\d{4}-\d{2}-\d{2},\d{4}-\d{2}-\d{2},1$/,
+      ),
+    ]);
+    const none = await dryppCli(['certificates', 'status', '--tenant', tenantId, '--expiring', '7d']);
+    expect(none.stdout).toContain('No certification records match.');
+    const bad = await dryppCli(['certificates', 'status', '--tenant', tenantId, '--expiring', 'soon']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--expiring must be a number of days');
   });
 
   it('renewed on time: the next expiry counts from the previous one', async () => {
