@@ -34,7 +34,10 @@ afterAll(async () => {
 
 describe('an enrollment interrupted half-way', () => {
   it('records the missing due work when it runs again, and every card is sent once', async () => {
-    const person = testPerson(tenantId, 1);
+    // The program's check-in goes to the learner's manager, so the learner has one.
+    const manager = testPerson(tenantId, 2);
+    const person = testPerson(tenantId, 1, { managerId: manager.id });
+    await composed.deps.people.upsert(manager);
     await composed.deps.people.upsert(person);
     const steps = composed.deps.catalog.find(program)!.steps;
     // Enrolled a month ago, so every step is due now; the run dies at the third step's due work.
