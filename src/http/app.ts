@@ -10,6 +10,7 @@ import { graphNotificationRoutes } from './graphNotifications.ts';
 import { tabApiRouter, type TabApiDeps } from './tabs/router.ts';
 import { botEndpoint } from './botEndpoint.ts';
 import { refusedBody } from './refusedBody.ts';
+import { boundedJson } from './boundedJson.ts';
 import { verifyRoutes, type VerifyDeps } from './certificates/verifyRoutes.ts';
 
 export interface WebDeps {
@@ -36,7 +37,9 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.get('/healthz', healthRoute(deps.probes));
 
   // Bot Framework activities: the token is validated by botbuilder on every request (src/teams/botAdapter.ts).
-  app.post('/api/messages', express.json({ limit: '1mb' }), botEndpoint(deps));
+  // An activity is a few kilobytes with at most a few hundred values; the bound keeps a flood from
+  // holding the event loop before its token is even looked at.
+  app.post('/api/messages', boundedJson({ limit: '1mb', maxValues: 20_000 }), botEndpoint(deps));
 
   if (deps.graphNotifications) app.use('/api/graph', graphNotificationRoutes(deps.graphNotifications));
 

@@ -3,6 +3,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { DirectoryHint } from '../domain/directory/subscription.ts';
 import type { HintQueue } from '../usecases/directory/subscriptionPorts.ts';
+import { boundedJson } from './boundedJson.ts';
 
 /**
  * Graph batches notifications, but never thousands at once for one subscription on /users: a
@@ -94,7 +95,9 @@ export function graphNotificationRoutes(deps: {
     }
   };
 
-  router.post('/notifications', express.json({ limit: '1mb' }), handle(false));
-  router.post('/lifecycle', express.json({ limit: '1mb' }), handle(true));
+  // A notification is about 20 values (a dozen fields, its resourceData): a thousand of them fit.
+  const body = boundedJson({ limit: '1mb', maxValues: 50 * MAX_NOTIFICATIONS_PER_REQUEST });
+  router.post('/notifications', body, handle(false));
+  router.post('/lifecycle', body, handle(true));
   return router;
 }

@@ -1,3 +1,5 @@
+import { TOO_MANY_VALUES } from './boundedJson.ts';
+
 /**
  * Express's body parser reports a body it will not read as an error with a status and a `type`
  * (https://github.com/expressjs/body-parser#errors). Those are the caller's mistakes and get a 4xx
@@ -15,6 +17,8 @@ export function refusedBody(error: unknown): RefusedBody | undefined {
   switch (type) {
     case 'entity.too.large':
       return { status: 413, reason: type, message: 'the body is too large' };
+    case TOO_MANY_VALUES:
+      return { status: 413, reason: type, message: 'the body holds too many values' };
     case 'entity.parse.failed':
       return { status: 400, reason: type, message: 'the body is not valid JSON' };
     case 'encoding.unsupported':

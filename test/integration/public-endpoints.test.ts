@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
 import { MAX_NOTIFICATIONS_PER_REQUEST } from '../../src/http/graphNotifications.ts';
+import { TOO_MANY_VALUES } from '../../src/http/boundedJson.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import type { RunningDrypp } from '../../src/main.ts';
 import { queueNames } from '../../src/store/platform/tables.ts';
@@ -75,11 +76,24 @@ describe('the Graph notification endpoint', () => {
     // flood bench's job (npm run bench -- flood); here, what fails without the cap is structural:
     // the request is refused before its items are looked at, with one log line instead of 300,000.
     console.info(`healthz during a 300,000-item request: max ${Math.max(...healthMs).toFixed(0)} ms`);
-    const aboutNotifications = logs.lines
-      .slice(linesBefore)
-      .filter((l) => String(l.msg).startsWith('graph notifications'));
-    expect(aboutNotifications).toHaveLength(1);
-    expect(aboutNotifications[0]).toMatchObject({ received: 300_000 });
+    // Refused by the value bound before it is parsed: one line, by kind, and no line per item.
+    const lines = logs.lines.slice(linesBefore);
+    expect(lines.filter((l) => String(l.msg).startsWith('graph notifications'))).toHaveLength(0);
+    const refused = lines.filter((l) => l.msg === 'request body refused');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ status: 413, reason: TOO_MANY_VALUES });
+  });
+
+  it('counts items past the cap that fit the value bound, and refuses them with one line', async () => {
+    const linesBefore = logs.lines.length;
+    const res = await post(
+      '/api/graph/notifications',
+      JSON.stringify({ value: Array.from({ length: MAX_NOTIFICATIONS_PER_REQUEST + 1 }, () => ({})) }),
+    );
+    expect(res.status).toBe(413);
+    const lines = logs.lines.slice(linesBefore).filter((l) => String(l.msg).startsWith('graph'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ received: MAX_NOTIFICATIONS_PER_REQUEST + 1 });
   });
 
   it('logs one line per request with counts, however many items are ignored', async () => {
