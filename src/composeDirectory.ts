@@ -2,6 +2,7 @@ import type { DirectorySettings } from './config/config.ts';
 import type { Composed } from './compose.ts';
 import { presentManagerNotice } from './cards/directory/presenters/managerNoticePresenter.ts';
 import { GraphAppInstaller } from './graph/appInstaller.ts';
+import type { AppInstaller } from './usecases/directory/ports.ts';
 import { GraphMailboxSettings } from './graph/mailboxSettings.ts';
 import { TablePeopleStore } from './store/directory/peopleStore.ts';
 import { TableTimeZoneCheckStore } from './store/directory/timeZoneCheckStore.ts';
@@ -27,6 +28,8 @@ export function composeDirectory(
   composed: Composed,
   deps: LearningDeps,
   log: Logger,
+  /** The installer the outbound pipeline uses (the shared Graph budget); one of its own if absent. */
+  installer?: AppInstaller,
 ): { jobs: Job[]; hints: WorkQueue<DirectoryHint>; sync: SyncDeps } {
   const { storage } = composed;
   const graph = new GraphClients(settings);
@@ -64,11 +67,9 @@ export function composeDirectory(
       hints,
       clock: deps.clock,
       reachability,
-      installer: new GraphAppInstaller(
-        graph,
-        settings.teamsAppCatalogId,
-        new URL(settings.graphBaseUrl).origin,
-      ),
+      installer:
+        installer ??
+        new GraphAppInstaller(graph, settings.teamsAppCatalogId, new URL(settings.graphBaseUrl).origin),
       subscriptions: notifications
         ? {
             api: new GraphSubscriptions(graph),

@@ -11,7 +11,8 @@ import { TableOutboundStatusStore } from './store/delivery/outboundStatusStore.t
 import { TableSendRateStore } from './store/delivery/sendRateStore.ts';
 import type { StorageClients } from './store/platform/storageClients.ts';
 import { queueNames, tableNames } from './store/platform/tables.ts';
-import type { AppInstaller } from './usecases/directory/ports.ts';
+import type { AppInstaller, ReachabilityStore } from './usecases/directory/ports.ts';
+import { installWithinBudget } from './usecases/directory/installWithinBudget.ts';
 import { ConversationPacer } from './usecases/delivery/conversationPacer.ts';
 import type { OutboundHandlerDeps } from './usecases/delivery/handleOutbound.ts';
 import { QueuedOutboundPipeline } from './usecases/delivery/outboundPipeline.ts';
@@ -29,6 +30,8 @@ export function composeOutbound(options: {
   storage: StorageClients;
   clock: Clock;
   conversations: ConversationStore;
+  /** Where new hires are on the way to their first card: an install is recorded there. */
+  reachability: ReachabilityStore;
   log: Logger;
   /** Teams' Bot Connector (src/teams/teamsConnector.ts over the bot's adapter). */
   connector: TeamsConnector;
@@ -49,21 +52,25 @@ export function composeOutbound(options: {
   const lifted = config.outbound.limitsLifted;
   const rate = lifted ? unlimited : sharedRate(storage, 'sendRate', config.delivery.tenantSendsPerSecond, 50);
   const directory = config.directory;
-  const installer = directory
-    ? {
+  // One installer for the pipeline and the directory's new-hire job: the shared Graph budget, and
+  // nobody installed twice.
+  const installer: AppInstaller | undefined = directory
+    ? installWithinBudget({
         installer: new GraphAppInstaller(
           new GraphClients(directory),
           directory.teamsAppCatalogId,
           new URL(directory.graphBaseUrl).origin,
-          1000, // the shared budget below paces installs for all workers together
-        ) as AppInstaller,
+          1000, // the shared budget paces installs for all workers together
+        ),
         rate: sharedRate(
           storage,
           'graphInstalls',
           config.outbound.graphInstallsPerSecond,
           GRAPH_INSTALLS_PER_SECOND,
         ),
-      }
+        reachability: options.reachability,
+        clock: options.clock,
+      })
     : undefined;
 
   const consumer = (kinds: OutboundCardKind[]) => {

@@ -114,6 +114,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
     storage,
     clock: deps.clock,
     conversations: deps.conversations,
+    reachability: deps.reachability,
     connector: new BotTeamsConnector(adapter, config.bot.appId ?? ''),
     log,
   });
@@ -139,7 +140,9 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
   deps.completions = certificates.completions;
   outboundKinds.push(certificates.noticeKind);
 
-  const directory = config.directory ? composeDirectory(config.directory, composed, deps, log) : undefined;
+  const directory = config.directory
+    ? composeDirectory(config.directory, composed, deps, log, outbound.installer)
+    : undefined;
   const stops: Array<() => Promise<void>> = [];
   let port = config.port;
 

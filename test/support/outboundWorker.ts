@@ -12,6 +12,7 @@ import { systemClock } from '../../src/domain/platform/clock.ts';
 import { startWorker } from '../../src/jobs/worker.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { TableConversationStore } from '../../src/store/delivery/conversationStore.ts';
+import { TableReachabilityStore } from '../../src/store/directory/reachabilityStore.ts';
 import { StorageClients } from '../../src/store/platform/storageClients.ts';
 import { ensureStorage, tableNames } from '../../src/store/platform/tables.ts';
 import { createBotAdapter } from '../../src/teams/botAdapter.ts';
@@ -47,6 +48,7 @@ const outbound = composeOutbound({
     storage.table(tableNames.conversations),
     storage.table(tableNames.welcomes),
   ),
+  reachability: new TableReachabilityStore(storage.table(tableNames.reachability)),
   connector: new BotTeamsConnector(createBotAdapter(config.bot), config.bot.appId ?? ''),
   log,
   workerId: process.env.WORKER_NAME,

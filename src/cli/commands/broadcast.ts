@@ -113,6 +113,7 @@ async function session(io: CliIO, env: CliEnv, tenant: string | undefined) {
     storage,
     clock: deps.clock,
     conversations: deps.conversations,
+    reachability: deps.reachability,
     connector: cliNeverSends,
     log: createLogger('silent'),
   });

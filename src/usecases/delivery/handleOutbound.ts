@@ -32,8 +32,11 @@ export interface OutboundHandlerDeps {
   /** The per-tenant Teams rate all workers share. */
   rate: TenantSendRate;
   pacer: ConversationPacer;
-  /** Graph installs for people with no known chat, on their own shared budget; absent without Graph. */
-  installer?: { installer: AppInstaller; rate: TenantSendRate };
+  /**
+   * Graph installs for people with no known chat, within the Graph install budget all workers share
+   * (src/usecases/directory/installWithinBudget.ts); absent without Graph.
+   */
+  installer?: AppInstaller;
   /** Wall-clock ms (Teams and Storage count real time, also in a sandbox whose clock moved). */
   nowMs: () => number;
   random: () => number;
@@ -271,8 +274,7 @@ async function waitForChat(
     return afterRefusal(deps, kind, received, etag, { kind: 'failed', reason: 'notReachable' });
   let waitS = UNREACHABLE_WAITS_S[n]!;
   if (deps.installer && (n === 0 || n === 4 || n === 8)) {
-    await deps.installer.rate.take(item.tenantId);
-    const installed = await deps.installer.installer.installForUser(item.tenantId, item.userId);
+    const installed = await deps.installer.installForUser(item.tenantId, item.userId);
     if (installed.kind === 'failed')
       return afterRefusal(deps, kind, received, etag, { kind: 'failed', reason: 'notReachable' });
     if (installed.kind === 'retry') waitS = Math.max(waitS, Math.ceil(installed.afterMs / 1000));
