@@ -55,18 +55,18 @@ export async function onChatMessage(
   switch (command) {
     case 'help':
       return chat.sendCard(helpCard(chat.t));
+    // Who is asking is the turn's actor, resolved once from the activity (chatContext.ts): the
+    // commands act for that person only.
     case 'myLearning': {
-      if (!chat.tenantId || !chat.userId) return chat.sendCard(presentMyLearning(chat, []));
-      const entries = await showMyLearning(deps, {
-        tenantId: chat.tenantId,
-        userId: chat.userId,
-        language: chat.language,
-      });
+      if (!chat.actor) return chat.sendCard(presentMyLearning(chat, []));
+      const { tenantId, userId } = chat.actor;
+      const entries = await showMyLearning(deps, { tenantId, userId, language: chat.language });
       return chat.sendCard(presentMyLearning(chat, entries));
     }
     case 'next': {
-      if (!chat.tenantId || !chat.userId) return chat.sendCard(noticeCard(chat.t.next.nothingNext));
-      const outcome = await deliverNextEarly(deps, { tenantId: chat.tenantId, userId: chat.userId });
+      if (!chat.actor) return chat.sendCard(noticeCard(chat.t.next.nothingNext));
+      const { tenantId, userId } = chat.actor;
+      const outcome = await deliverNextEarly(deps, { tenantId, userId });
       return chat.sendCard(noticeCard(chat.t.next[outcome.kind]));
     }
     case 'requestLearningTime':

@@ -145,3 +145,32 @@ describe('the built package', () => {
     expect(JSON.parse(strFromU8(files['manifest.json']!))).toMatchObject({ id: sampleEnv.TEAMS_APP_ID });
   });
 });
+
+describe('the shipped Entra app (aad.manifest.json)', () => {
+  const aad = JSON.parse(readFileSync(new URL('../../aad.manifest.json', import.meta.url), 'utf8')) as {
+    accessTokenAcceptedVersion: number;
+    groupMembershipClaims?: string;
+    oauth2Permissions: { value: string }[];
+    preAuthorizedApplications: { appId: string }[];
+    appRoles: { value: string; allowedMemberTypes: string[] }[];
+  };
+
+  it('asks for the v2 tokens the tab API validates, with the access_as_user scope', () => {
+    expect(aad.accessTokenAcceptedVersion).toBe(2);
+    expect(aad.oauth2Permissions.map((p) => p.value)).toEqual(['access_as_user']);
+  });
+
+  it("pre-authorizes Teams' desktop/mobile and web clients, so sign-in needs no consent prompt", () => {
+    expect(aad.preAuthorizedApplications.map((a) => a.appId).sort()).toEqual([
+      '1fec8e78-bce4-4aaf-ab1b-5451cc387264',
+      '5e3ce6c0-2b1f-4285-8d4b-75ee78787346',
+    ]);
+  });
+
+  it("carries the HR admin role and the groups claim, so an HR group's members need no Graph call", () => {
+    expect(aad.appRoles).toContainEqual(
+      expect.objectContaining({ value: 'Drypp.Admin', allowedMemberTypes: ['User'] }),
+    );
+    expect(aad.groupMembershipClaims).toBe('SecurityGroup');
+  });
+});

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import type { Actor } from '../../domain/access/index.ts';
-import { HR_ADMIN_APP_ROLE, tabRolesOf } from '../../domain/access/tabAccess.ts';
-import { inHrAdminGroup, type HrAdminGroupDeps } from '../../usecases/access/hrAdminGroup.ts';
+import { tabRolesOf } from '../../domain/access/tabAccess.ts';
+import { isHrAdmin, type HrAdminGroupDeps } from '../../usecases/access/hrAdminGroup.ts';
 import { describeAudienceError } from '../../domain/broadcasts/audienceExpression.ts';
 import type { GuidelineContent } from '../../domain/broadcasts/broadcast.ts';
 import type { BroadcastsDeps } from '../../usecases/broadcasts/broadcastsDeps.ts';
@@ -55,14 +55,13 @@ export const broadcastLargeBodies = [
  * in the configured HR admin group (the token's claim, else one Graph call).
  */
 async function adminActor(hrAdminGroup: HrAdminGroupDeps, caller: TabCaller): Promise<Actor> {
-  const byRole = caller.appRoles.includes(HR_ADMIN_APP_ROLE);
   return {
     tenantId: caller.tenantId,
     userId: caller.userId,
     roles: tabRolesOf({
       appRoles: caller.appRoles,
       hasReports: false,
-      inHrAdminGroup: byRole ? false : await inHrAdminGroup(hrAdminGroup, caller),
+      inHrAdminGroup: await isHrAdmin(hrAdminGroup, caller),
     }),
   };
 }

@@ -1,3 +1,4 @@
+import { HR_ADMIN_APP_ROLE } from '../../domain/access/tabAccess.ts';
 import type { GroupMembership } from './ports.ts';
 
 /** The configured HR admin group, and how to ask the directory about it when the token cannot say. */
@@ -23,4 +24,16 @@ export async function inHrAdminGroup(
   if (!deps.groupMembership) return false;
   const found = await deps.groupMembership.memberGroups(caller.tenantId, caller.userId, [groupId]);
   return found.map((g) => g.toLowerCase()).includes(groupId);
+}
+
+/**
+ * Whether the signed-in person is an HR admin: the `Drypp.Admin` app role, or membership of the
+ * configured group. The role is looked at first, so Graph is asked only when the token cannot say.
+ * Every surface that decides about HR admins (My team's roles, the Admin tab's routes) asks here.
+ */
+export async function isHrAdmin(
+  deps: HrAdminGroupDeps,
+  caller: { tenantId: string; userId: string; appRoles: readonly string[]; groups?: readonly string[] },
+): Promise<boolean> {
+  return caller.appRoles.includes(HR_ADMIN_APP_ROLE) || (await inHrAdminGroup(deps, caller));
 }

@@ -1,7 +1,6 @@
 import type { Actor } from '../../domain/access/index.ts';
 import { tabRolesOf } from '../../domain/access/tabAccess.ts';
-import { HR_ADMIN_APP_ROLE } from '../../domain/access/tabAccess.ts';
-import { inHrAdminGroup, type HrAdminGroupDeps } from '../access/hrAdminGroup.ts';
+import { isHrAdmin, type HrAdminGroupDeps } from '../access/hrAdminGroup.ts';
 import type { ManagerIndex } from './teamPorts.ts';
 
 /** The signed-in person, as the SSO token names them. */
@@ -21,10 +20,9 @@ export async function whoIsCalling(
   deps: { managerIndex: ManagerIndex } & HrAdminGroupDeps,
   caller: SignedIn,
 ): Promise<Actor> {
-  const byRole = caller.appRoles.includes(HR_ADMIN_APP_ROLE);
-  const [reports, inGroup] = await Promise.all([
+  const [reports, hrAdmin] = await Promise.all([
     deps.managerIndex.reportsOf(caller.tenantId, caller.userId),
-    byRole ? false : inHrAdminGroup(deps, caller),
+    isHrAdmin(deps, caller),
   ]);
   return {
     tenantId: caller.tenantId,
@@ -32,7 +30,7 @@ export async function whoIsCalling(
     roles: tabRolesOf({
       appRoles: caller.appRoles,
       hasReports: reports.some((r) => r.id !== caller.userId),
-      inHrAdminGroup: inGroup,
+      inHrAdminGroup: hrAdmin,
     }),
   };
 }
