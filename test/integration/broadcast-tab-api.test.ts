@@ -176,7 +176,7 @@ describe('the Admin tab API for broadcasts', () => {
     const bad = await call('megan', 'POST', '/admin/audience', { expression: 'department:' });
     expect([bad.status, bad.json.error]).toMatchObject([
       400,
-      { issues: [{ path: 'expression', message: 'column 1: expected a value after "department:"' }] },
+      { issues: [{ path: 'expression', message: 'column 12: expected a value after "department:"' }] },
     ]);
     const facets = await call('megan', 'GET', '/admin/audience/facets');
     expect(facets.json.everyone).toBe(6);

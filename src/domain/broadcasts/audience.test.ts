@@ -78,7 +78,7 @@ describe('audience expressions', () => {
 
   it.each([
     ['', 'the expression is empty'],
-    ['department:', 'column 1: expected a value after "department:"'],
+    ['department:', 'column 12: expected a value after "department:"'],
     ['team:IT', 'column 1: unknown "team:" (use department:, jobTitle:, org:, user:)'],
     ['department:"IT', 'column 12: a quote that is never closed'],
     [

@@ -194,7 +194,7 @@ export function parseAudienceExpression(input: string): ParsedAudience {
       const key = KEYS[t.key.toLowerCase()];
       if (!key) fail(t.column, { kind: 'unknownKey', key: t.key, known: AUDIENCE_KEYS });
       const value = t.value.trim();
-      if (value === '') fail(t.column, { kind: 'missingValue', key: t.key });
+      if (value === '') fail(t.column + t.key.length + 1, { kind: 'missingValue', key: t.key }); // where the value should be
       pos++;
       const term: AudienceTerm =
         key === 'department' || key === 'jobTitle'
