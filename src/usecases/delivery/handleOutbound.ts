@@ -13,7 +13,7 @@ import type {
   ReceivedOutbound,
   TeamsConnector,
 } from './outboundPorts.ts';
-import type { ConversationStore, TenantSendRate } from './ports.ts';
+import type { ConversationStore, SendReservation, TenantSendRate } from './ports.ts';
 
 /** Handed out this often without being finished, a message is taken to kill its worker: poison. */
 export const MAX_DEQUEUES = 5;
@@ -120,11 +120,14 @@ async function send(deps: OutboundHandlerDeps, kind: OutboundCardKind, received:
     await requeue(deps, received, message, paced.waitMs);
     return 'retried';
   }
-  await deps.rate.take(item.tenantId);
+  // The instant is reserved first and waited for last: taking the row and the kind's step before
+  // the call happen meanwhile, so what reaches Teams is the reserved instant, not that plus storage.
+  const reserved = deps.rate.reserve ? await deps.rate.reserve(item.tenantId) : await taken(deps.rate, item);
   const owned = await own(deps, kind, received);
   if (typeof owned === 'string') return owned;
   const { etag } = owned;
   await kind.beforeSend?.(item);
+  await reserved.ready();
   deps.pacer.record(conversation.conversationId, deps.nowMs());
   const answer = await deps.connector.send(conversation, rendered.card);
   const step = afterAnswer(answer, message.transient, deps.random());
@@ -342,6 +345,11 @@ async function correct(
     : { ...message, transient: message.transient + 1 };
   await requeue(deps, received, next, step.afterMs);
   return 'retried';
+}
+
+async function taken(rate: TenantSendRate, item: { tenantId: string }): Promise<SendReservation> {
+  await rate.take(item.tenantId);
+  return { at: 0, ready: async () => undefined };
 }
 
 async function pace(deps: OutboundHandlerDeps, conversation: StoredConversation) {

@@ -54,4 +54,16 @@ export interface SendRateStore {
 /** Waits until this process may make one more send for a tenant, within the rate all workers share. */
 export interface TenantSendRate {
   take(tenantId: string): Promise<void>;
+  /**
+   * Reserves one send's instant without waiting for it: the caller does its work before the call
+   * to Teams and then waits for the instant (the outbound pipeline does).
+   */
+  reserve?(tenantId: string): Promise<SendReservation>;
+}
+
+export interface SendReservation {
+  /** Wall-clock ms of the instant reserved. */
+  at: number;
+  /** Waits for the instant (a new one when the process got there too late for this one). */
+  ready(): Promise<void>;
 }

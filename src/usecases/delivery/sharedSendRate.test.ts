@@ -48,20 +48,42 @@ describe('taking sends from the shared per-tenant rate', () => {
     const { store, shared } = setUp();
     await Promise.all([shared.take('t'), shared.take('t'), shared.take('t')]);
     expect(store.writes).toBe(1);
-    expect(store.rows.get('t')?.log).toEqual([1_000_000, 1_000_000, 1_000_000]);
+    // Each its own instant, spread by the rate's gap (18 ms at 50 a second); each take waited for its own.
+    expect(store.rows.get('t')?.log).toEqual([1_000_000, 1_000_018, 1_000_036]);
     await shared.take('t'); // alone now: a write of its own, nothing was kept from the first claim
     expect(store.writes).toBe(2);
   });
 
-  it('waits until the oldest grant of a full burst leaves it, and reads again after losing a race', async () => {
-    const { store, slept, shared } = setUp();
-    for (let i = 0; i < 6; i++) await shared.take('t'); // the burst's share (6 in 100 ms at 50/s)
-    store.beforeWrite = () => store.rows.set('t', { log: [1_000_101], etag: 'other worker' });
-    await shared.take('t');
-    // Refused until 1_000_101; there the other worker's write came first, so this one read again
-    // and found room (one grant in the new burst).
-    expect(slept).toEqual([101]);
-    expect(store.rows.get('t')?.log).toEqual([1_000_101, 1_000_101]);
+  it('reserves an instant ahead without waiting for it, and the sender waits for it itself', async () => {
+    const { clock, store, slept, shared } = setUp();
+    const [a, b] = await Promise.all([shared.reserve('t'), shared.reserve('t')]);
+    expect([a.at, b.at]).toEqual([1_000_000, 1_000_018]);
+    expect(slept).toEqual([]); // reserving never waits for the instant
+    expect(clock.ms).toBe(1_000_000);
+    expect(store.writes).toBe(1);
+  });
+
+  it('asks again once the next instant comes within the horizon, and reads again after losing a race', async () => {
+    const { clock, store, slept, shared } = setUp();
+    const full = Array.from({ length: 50 }, (_, i) => 1_000_000 + i * 20); // a full window ahead
+    store.rows.set('t', { log: full, etag: 'v0' });
+    clock.ms = 1_000_000;
+    store.beforeWrite = () => store.rows.set('t', { log: full, etag: 'other worker' });
+    const { at } = await shared.reserve('t');
+    // Next instant: 1_000_000 + 1015; the horizon is 400 ms, so it waited 615 ms and asked again;
+    // its first write lost to another worker's, so it read again and claimed the same instant.
+    expect(slept).toEqual([615]);
+    expect(at).toBe(1_001_015);
+    expect(store.rows.get('t')?.log.at(-1)).toBe(1_001_015);
+  });
+
+  it('takes a new instant when the sender reaches its own too late, so it cannot bunch with the next', async () => {
+    const { clock, store, shared } = setUp();
+    const reserved = await shared.reserve('t');
+    clock.ms += 200; // the process was busy: 200 ms late for its instant
+    await reserved.ready();
+    expect(store.rows.get('t')?.log).toEqual([1_000_000, 1_000_200]);
+    expect(store.writes).toBe(2);
   });
 
   it('hands a storage failure to every sender waiting, and serves the next ones afresh', async () => {

@@ -1,5 +1,5 @@
 import { grantSends, type SendRate } from '../../domain/delivery/sendRate.ts';
-import type { SendRateStore, TenantSendRate } from './ports.ts';
+import type { SendRateStore, SendReservation, TenantSendRate } from './ports.ts';
 import { orConflict, retryOnConflict } from '../platform/retryOnConflict.ts';
 
 export interface SharedSendRateOptions {
@@ -17,20 +17,52 @@ export interface SharedSendRateOptions {
   batch?: number;
 }
 
+type Waiter = { resolve: (at: number) => void; reject: (e: unknown) => void };
+
 /**
  * The per-tenant rate held across all worker processes: the senders waiting in this process are
- * served by claims on the shared row (src/domain/delivery/sendRate.ts decides how many). A claim
- * asks only for senders already waiting, and each grant is used at once: nothing is held, so a
- * grant's instant in the log is its send's.
+ * served by claims on the shared row (src/domain/delivery/sendRate.ts decides the instants). A
+ * claim asks only for senders already waiting and gives each its own instant, at most the rate's
+ * horizon ahead: the sender does what it must before the call (take its status row) and then waits
+ * for that instant, so the instant in the log is its send's, and the claim's storage round trips
+ * happen while earlier senders wait for theirs.
  */
 export class SharedTenantSendRate implements TenantSendRate {
-  private readonly waiting = new Map<string, Array<{ resolve: () => void; reject: (e: unknown) => void }>>();
+  private readonly waiting = new Map<string, Waiter[]>();
   private readonly serving = new Set<string>();
 
   constructor(private readonly options: SharedSendRateOptions) {}
 
-  take(tenantId: string): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  /** Waits until this process may send (the instant reserved for it). */
+  async take(tenantId: string): Promise<void> {
+    await (await this.reserve(tenantId)).ready();
+  }
+
+  /** Reserves one send's instant; the caller must not send before `ready()` resolves. */
+  async reserve(tenantId: string): Promise<SendReservation> {
+    const at = await this.instant(tenantId);
+    return { at, ready: () => this.ready(tenantId, at) };
+  }
+
+  /**
+   * Waits for the instant. Reached too late (the process was busy, timers fire late under load),
+   * a send would reach Teams bunched with the next second's: it takes a new instant instead (the
+   * old one goes unused), once; late again, it goes anyway (a process that busy would only waste
+   * instant after instant; Teams' 429, if it comes, sends that one message back to wait).
+   */
+  private async ready(tenantId: string, first: number): Promise<void> {
+    const { nowMs, sleep, rate } = this.options;
+    let at = first;
+    for (let round = 0; ; round++) {
+      const waitMs = at - nowMs();
+      if (waitMs > 0) await sleep(waitMs);
+      if (nowMs() - at <= rate.lateMs || round >= 1) return;
+      at = await this.instant(tenantId);
+    }
+  }
+
+  private instant(tenantId: string): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
       const queue = this.waiting.get(tenantId) ?? [];
       queue.push({ resolve, reject });
       this.waiting.set(tenantId, queue);
@@ -48,16 +80,17 @@ export class SharedTenantSendRate implements TenantSendRate {
       while (queue.length > 0) {
         let claim;
         try {
-          claim = await this.claim(tenantId, Math.min(queue.length, this.options.batch ?? 4));
+          claim = await this.claim(tenantId, Math.min(queue.length, this.options.batch ?? 16));
         } catch (error) {
           for (const waiter of queue.splice(0)) waiter.reject(error);
           break;
         }
-        if (claim.granted > 0) {
-          for (const waiter of queue.splice(0, claim.granted)) waiter.resolve();
+        if ('log' in claim) {
+          const served = queue.splice(0, claim.instants.length);
+          served.forEach((waiter, i) => waiter.resolve(claim.instants[i]!));
           continue;
         }
-        await this.options.sleep(claim.retryInMs + this.options.random() * 20);
+        await this.options.sleep(claim.retryInMs + this.options.random() * 10);
       }
     } finally {
       this.serving.delete(tenantId);
@@ -73,7 +106,7 @@ export class SharedTenantSendRate implements TenantSendRate {
         const grant = grantSends(rate, stored.log, wanted, nowMs());
         if (!('log' in grant)) return grant;
         const outcome = await store.write(tenantId, grant.log, stored.etag);
-        return orConflict(outcome, { granted: grant.granted, retryInMs: 0 });
+        return orConflict(outcome, grant);
       },
       50, // three workers asking often lose races; each loss is one short round trip
     );
