@@ -1,3 +1,4 @@
+import { effectEn } from './effect/en.ts';
 import { broadcastsEn } from './broadcasts/en.ts';
 import { managersEn } from './managers/en.ts';
 import { certificatesEn } from './certificates/en.ts';
@@ -173,4 +174,5 @@ export const en = {
   managers: managersEn,
   broadcasts: broadcastsEn,
   certificates: certificatesEn,
+  effect: effectEn,
 };

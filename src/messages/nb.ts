@@ -1,3 +1,4 @@
+import { effectNb } from './effect/nb.ts';
 import { broadcastsNb } from './broadcasts/nb.ts';
 import { managersNb } from './managers/nb.ts';
 
@@ -177,4 +178,5 @@ export const nb: typeof en = {
   managers: managersNb,
   broadcasts: broadcastsNb,
   certificates: certificatesNb,
+  effect: effectNb,
 };

@@ -1,3 +1,4 @@
+import { effectSv } from './effect/sv.ts';
 import { broadcastsSv } from './broadcasts/sv.ts';
 import { managersSv } from './managers/sv.ts';
 import type { en } from './en.ts';
@@ -180,4 +181,5 @@ export const sv: typeof en = {
   managers: managersSv,
   broadcasts: broadcastsSv,
   certificates: certificatesSv,
+  effect: effectSv,
 };

@@ -16,6 +16,10 @@ export type StepAction =
   | 'answerReview'
   | 'submitReflection'
   | 'acknowledge'
+  /** The learner rates the statements of a self-assessment (1–5). */
+  | 'answerSelfAssessment'
+  /** "Useful?" after an item the learner finished: theirs only, and only once it is done. */
+  | 'answerPulse'
   /** The learner, for an event they confirm themselves. */
   | 'confirmAttendance'
   /** HR (standing in for the facilitator) for an event the facilitator confirms. */
@@ -61,7 +65,11 @@ const learnerAnswers: Record<StepKind, (s: StepResource) => StepAction[]> = {
   acknowledge: () => ['acknowledge'],
   event: (s) => (s.confirmedBy === 'self' ? ['confirmAttendance'] : []),
   checkin: () => [],
+  'self-assessment': () => ['answerSelfAssessment'],
 };
+
+/** Items people learn from get a pulse; a self-assessment is itself a measurement, a check-in the manager's. */
+const PULSE_KINDS: readonly StepKind[] = ['lesson', 'quiz', 'reflection', 'acknowledge', 'event'];
 
 export function stepActions(actor: Actor, step: StepResource): StepAction[] {
   if (!sameTenant(actor, step.tenantId)) return [];
@@ -74,9 +82,11 @@ export function stepActions(actor: Actor, step: StepResource): StepAction[] {
     // Wrong answers come back after the quiz is done, also once the program is completed.
     const reviewable = open || step.enrollmentStatus === 'completed';
     if (step.kind === 'quiz' && step.status === 'done' && reviewable) actions.push('answerReview');
+    if (PULSE_KINDS.includes(step.kind) && step.status === 'done' && reviewable) actions.push('answerPulse');
   }
   if (manages(actor, step.learnerId)) {
     actions.push('view');
+    // A reflection the learner chose to share; a self-assessment whose program shares it.
     if (step.sharedWithManager) actions.push('viewAnswer');
     if (step.kind === 'checkin' && waiting) actions.push('answerCheckin');
   }

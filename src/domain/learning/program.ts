@@ -160,6 +160,30 @@ export const CheckinStepSchema = z.strictObject({
   allowComment: z.boolean().default(true),
 });
 
+/** The scale of a self-assessment: 1 (not at all) to 5 (fully). */
+export const SELF_ASSESSMENT_SCALE = { min: 1, max: 5 } as const;
+
+/**
+ * A few statements the learner rates on a 1–5 scale. A program places one at its start
+ * (`phase: before`) and one at its end (`phase: after`) with the same statement ids, so it shows what
+ * people felt they knew before and after. The answers are the learner's: their manager sees them
+ * only where `shareWithManager` says so, HR always (src/domain/access/stepPolicy.ts).
+ */
+export const SelfAssessmentStepSchema = z
+  .strictObject({
+    ...stepBase,
+    kind: z.literal('self-assessment'),
+    phase: z.enum(['before', 'after'], { error: 'phase must be before or after' }),
+    statements: z
+      .array(z.strictObject({ id: Slug, text: LocalizedText }))
+      .min(1, 'a self-assessment needs at least one statement')
+      .max(8, 'a self-assessment has at most 8 statements: keep it short'),
+    shareWithManager: z.boolean().default(false),
+  })
+  .superRefine((step, ctx) => reportDuplicates(step.statements, ['statements'], 'statement', ctx), {
+    when: (p) => isRecord(p.value),
+  });
+
 export const StepSchema = z.discriminatedUnion('kind', [
   LessonStepSchema,
   QuizStepSchema,
@@ -167,9 +191,18 @@ export const StepSchema = z.discriminatedUnion('kind', [
   AcknowledgeStepSchema,
   EventStepSchema,
   CheckinStepSchema,
+  SelfAssessmentStepSchema,
 ]);
 
-export const STEP_KINDS = ['lesson', 'quiz', 'reflection', 'acknowledge', 'event', 'checkin'] as const;
+export const STEP_KINDS = [
+  'lesson',
+  'quiz',
+  'reflection',
+  'acknowledge',
+  'event',
+  'checkin',
+  'self-assessment',
+] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 /**
@@ -184,6 +217,7 @@ export const LOCALIZED_FIELDS: { program: string[] } & Record<StepKind, string[]
   acknowledge: ['title', 'text'],
   event: ['title', 'description', 'where'],
   checkin: ['title', 'question', 'options.*'],
+  'self-assessment': ['title', 'statements.*.text'],
 };
 
 export const ProgramSchema = z
@@ -217,6 +251,7 @@ export type ReflectionStep = z.infer<typeof ReflectionStepSchema>;
 export type AcknowledgeStep = z.infer<typeof AcknowledgeStepSchema>;
 export type EventStep = z.infer<typeof EventStepSchema>;
 export type CheckinStep = z.infer<typeof CheckinStepSchema>;
+export type SelfAssessmentStep = z.infer<typeof SelfAssessmentStepSchema>;
 
 /** A check-in is asked of the learner's manager, about the learner; every other step of the learner. */
 export function isAskedOfManager(step: Step | undefined): boolean {
@@ -262,6 +297,8 @@ function checkProgram(program: unknown, ctx: Ctx): void {
   const steps = Array.isArray(program.steps) ? program.steps : [];
   reportDuplicates(steps, ['steps'], 'step', ctx);
 
+  reportUnpairedSelfAssessments(steps, ctx);
+
   const texts = fieldsAt(program, LOCALIZED_FIELDS.program, []);
   steps.forEach((step, i) => {
     if (!isRecord(step) || !isStepKind(step.kind)) return;
@@ -298,6 +335,58 @@ function checkProgram(program: unknown, ctx: Ctx): void {
 /** `steps[2].questions[0].prompt`: how content authors see a place in their program. */
 function formatDataPath(path: Path): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/**
+ * Before and after are compared statement by statement: at most one of each phase, the before one
+ * first, and an after with exactly the before's statement ids (an after alone compares with nothing).
+ */
+function reportUnpairedSelfAssessments(steps: unknown[], ctx: Ctx): void {
+  const found = steps.flatMap((step, index) =>
+    isRecord(step) && step.kind === 'self-assessment' && (step.phase === 'before' || step.phase === 'after')
+      ? [{ index, phase: step.phase, ids: statementIds(step.statements) }]
+      : [],
+  );
+  for (const phase of ['before', 'after'] as const) {
+    const ofPhase = found.filter((f) => f.phase === phase);
+    for (const extra of ofPhase.slice(1)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['steps', extra.index, 'phase'],
+        message: `a program has at most one self-assessment with phase ${phase} (steps[${ofPhase[0]!.index}] is one)`,
+      });
+    }
+  }
+  const before = found.find((f) => f.phase === 'before');
+  const after = found.find((f) => f.phase === 'after');
+  if (after && !before) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['steps', after.index, 'phase'],
+      message: 'an after self-assessment needs a before one earlier in the program, to compare with',
+    });
+  }
+  if (!before || !after) return;
+  if (after.index < before.index) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['steps', after.index, 'phase'],
+      message: `the after self-assessment comes before the before one (steps[${before.index}])`,
+    });
+  }
+  const same = before.ids.length === after.ids.length && before.ids.every((id) => after.ids.includes(id));
+  if (!same) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['steps', after.index, 'statements'],
+      message: `the after self-assessment must rate the same statements as the before one (${before.ids.join(', ')})`,
+    });
+  }
+}
+
+function statementIds(statements: unknown): string[] {
+  if (!Array.isArray(statements)) return [];
+  return statements.flatMap((s) => (isRecord(s) && typeof s.id === 'string' ? [s.id] : []));
 }
 
 function checkCorrectOptions(question: unknown, ctx: Ctx): void {

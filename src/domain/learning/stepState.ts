@@ -25,6 +25,16 @@ export interface StepState {
   /** The answer as JSON (quiz choices, reflection text, acknowledged version…). */
   answer?: string;
   sharedWithManager?: boolean;
+  /**
+   * Quiz questions answered right, as JSON arrays of question ids: at the first attempt (what people
+   * knew) and at the latest (what they learned). Written by the quiz answer; the effect figures read them.
+   */
+  firstRight?: string;
+  lastRight?: string;
+  /** The learner's "useful?" after the item: true or false, with an optional short comment. */
+  pulseUseful?: boolean;
+  pulseComment?: string;
+  pulseAt?: string;
   /** Questions answered wrong that come back later (spaced repetition), as JSON ReviewState[]. */
   reviews?: string;
   etag?: string;

@@ -88,7 +88,8 @@ export interface MeResponse {
 // ---------------------------------------------------------------------------------------------
 
 export type EnrollmentStatusView = 'active' | 'completed' | 'withdrawn' | 'expired';
-export type StepKindView = 'lesson' | 'quiz' | 'reflection' | 'acknowledge' | 'event' | 'checkin';
+export type StepKindView =
+  'lesson' | 'quiz' | 'reflection' | 'acknowledge' | 'event' | 'checkin' | 'self-assessment';
 export type ReachabilityStageView =
   'detected' | 'appInstalled' | 'chatKnown' | 'firstCardDelivered' | 'notReachable';
 

@@ -44,6 +44,11 @@ export const learningPersonalData = [
       answer: true,
       sharedWithManager: true,
       reviews: true,
+      firstRight: true,
+      lastRight: true,
+      pulseUseful: true,
+      pulseComment: true,
+      pulseAt: true,
     },
     // One partition per person: all of it is theirs.
     find: (client, person) =>

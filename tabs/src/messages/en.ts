@@ -40,6 +40,7 @@ export const en = {
   kindAcknowledge: 'Guideline',
   kindEvent: 'Event',
   kindCheckin: 'Check-in',
+  kindSelfAssessment: 'Self-assessment',
 
   myLearningEmptyTitle: 'Nothing to learn just yet',
   myLearningEmptyBody:

@@ -38,6 +38,7 @@ export const nb: Messages = {
   kindAcknowledge: 'Retningslinje',
   kindEvent: 'Arrangement',
   kindCheckin: 'Innsjekk',
+  kindSelfAssessment: 'Egenvurdering',
 
   myLearningEmptyTitle: 'Ingenting å lære ennå',
   myLearningEmptyBody:

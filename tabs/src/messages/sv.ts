@@ -38,6 +38,7 @@ export const sv: Messages = {
   kindAcknowledge: 'Riktlinje',
   kindEvent: 'Evenemang',
   kindCheckin: 'Avstämning',
+  kindSelfAssessment: 'Självskattning',
 
   myLearningEmptyTitle: 'Inget att lära ännu',
   myLearningEmptyBody:

@@ -25,6 +25,7 @@ export const kindLabel = (t: Messages, k: StepKindView): string =>
     acknowledge: t.kindAcknowledge,
     event: t.kindEvent,
     checkin: t.kindCheckin,
+    'self-assessment': t.kindSelfAssessment,
   })[k];
 
 export const reachLabel = (t: Messages, r: ReachabilityStageView | undefined): string =>
