@@ -31,6 +31,7 @@ import { repairTeamSummariesJob } from './jobs/teamSummaryJobs.ts';
 import { learningTimePresenter } from './cards/managers/presenters/learningTimePresenter.ts';
 import { teamCardPresenter } from './cards/managers/presenters/teamCardPresenter.ts';
 import { managerRoutes } from './http/tabs/managerRoutes.ts';
+import { certificateRoutes } from './http/tabs/certificates/certificateRoutes.ts';
 import { systemClock } from './domain/platform/clock.ts';
 import { tabReadRoutes } from './http/tabs/readRoutes.ts';
 import type { TabApiDeps } from './http/tabs/router.ts';
@@ -75,7 +76,18 @@ function tabApiFor(
   const writes = { ...app, defaultTimeZone: app.policy.timeZone, teamCards: teamCardPresenter };
   return {
     authenticate: requireTabSso(verify),
-    mounts: [tabReadRoutes(reads), managerRoutes(writes), ...broadcasts.tabMounts(reads)],
+    mounts: [
+      tabReadRoutes(reads),
+      managerRoutes(writes),
+      ...broadcasts.tabMounts(reads),
+      // My team's and the Admin tab's certificates: a query of their own beside My team's read model.
+      certificateRoutes({
+        ...reads,
+        certifications: composed.certificates.store,
+        certificationCatalog: composed.certificates.catalog,
+        policy: app.policy,
+      }),
+    ],
     largeBodies: broadcasts.largeBodies,
   };
 }

@@ -33,7 +33,8 @@ export const cliMessages = {
       'List certification records as they stand today (valid, window open, expired, overdue…).',
     userOption: 'only this person (user principal name or object id)',
     expiringOption: 'only valid certificates that expire within this many days (e.g. 60d, 8w)',
-    csvOption: 'print CSV (user, certification, status, validUntil, dueOn, cycles)',
+    csvOption:
+      'print CSV (user, name, department, certification, title, status, valid until, days left, due on, cycles; cells that could run as spreadsheet formulas are neutralised)',
     badExpiring: (value: string) => `--expiring must be a number of days such as 60d or 8w, not "${value}".`,
     none: 'No certification records match.',
     line: (
@@ -42,7 +43,10 @@ export const cliMessages = {
       status: string,
       validUntil: string | undefined,
       dueOn: string,
-    ) => `${user}  ${certification}  ${status}  ${validUntil ? `valid until ${validUntil}` : `due ${dueOn}`}`,
+      daysLeft?: number,
+    ) =>
+      `${user}  ${certification}  ${status}  ${validUntil ? `valid until ${validUntil}` : `due ${dueOn}`}` +
+      (daysLeft === undefined ? '' : ` (${plural(daysLeft, 'day', 'days')} left)`),
   },
 
   session: {

@@ -204,10 +204,10 @@ describe('a smoke-diving certificate over two cycles, with the sandbox clock', (
       '60d',
       '--csv',
     ]);
-    expect(soon.stdout.trimEnd().split('\n')).toEqual([
-      'user,certification,status,validUntil,dueOn,cycles',
+    expect(soon.stdout.trimEnd().split(/\r?\n/)).toEqual([
+      'user,name,department,certification,certification title,status,valid until,days left,due on,cycles',
       expect.stringMatching(
-        /^learner1@example\.test,smoke-diving,renewalOpen,\d{4}-\d{2}-\d{2},\d{4}-\d{2}-\d{2},1$/,
+        /^learner1@example\.test,Maja Berg,[^,]*,smoke-diving,[^,]+,renewalOpen,\d{4}-\d{2}-\d{2},\d+,\d{4}-\d{2}-\d{2},1$/,
       ),
     ]);
     const none = await dryppCli(['certificates', 'status', '--tenant', tenantId, '--expiring', '7d']);

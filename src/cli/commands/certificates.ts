@@ -1,6 +1,7 @@
 // drypp certificates …: who holds which certificate, and what runs out soon.
 import type { Command } from 'commander';
-import { stringify } from 'csv-stringify/sync';
+import { certificatesCsv } from '../../cards/certificates/presenters/certificatesCsv.ts';
+import { textFor } from '../../domain/learning/program.ts';
 import { certificateStatus } from '../../usecases/certificates/certificateStatus.ts';
 import type { CliIO } from '../io.ts';
 import { cliMessages } from '../messages.ts';
@@ -51,23 +52,27 @@ async function status(io: CliIO, env: CliEnv, options: StatusOptions): Promise<v
     },
     { tenantId, userId: person?.id, expiringWithinDays },
   );
+  const catalog = composed.certificates.catalog;
   const named = await Promise.all(
-    rows.map(async (row) => ({
-      ...row,
-      upn: (await deps.people.get(tenantId, row.userId))?.userPrincipalName ?? row.userId,
-    })),
+    rows.map(async (standing) => {
+      const holder = await deps.people.get(tenantId, standing.userId);
+      const certification = catalog.find(standing.certificationId);
+      return {
+        standing,
+        user: holder?.userPrincipalName ?? standing.userId,
+        name: holder?.displayName ?? '',
+        department: holder?.department,
+        certificationTitle: certification ? textFor(certification.title, 'en') : standing.certificationId,
+      };
+    }),
   );
   if (options.csv) {
-    io.out(
-      stringify(
-        named.map((r) => [r.upn, r.certificationId, r.status, r.validUntil ?? '', r.dueOn, r.cycles]),
-        { header: true, columns: ['user', 'certification', 'status', 'validUntil', 'dueOn', 'cycles'] },
-      ).trimEnd(),
-    );
+    io.out(certificatesCsv(named).trimEnd());
     return;
   }
   if (named.length === 0) io.out(text.none);
-  for (const r of named) io.out(text.line(r.upn, r.certificationId, r.status, r.validUntil, r.dueOn));
+  for (const { standing: s, user } of named)
+    io.out(text.line(user, s.certificationId, s.status, s.validUntil, s.dueOn, s.daysLeft));
 }
 
 /** `60d`, `60` or `8w`: a number of days. */

@@ -7,6 +7,7 @@ import {
   type GuidelineRecipientAction,
   type GuidelineRecipientResource,
 } from './broadcastPolicy.ts';
+import { certificateActions, type CertificateAction, type CertificateResource } from './certificatePolicy.ts';
 import { enrollmentActions, type EnrollmentAction, type EnrollmentResource } from './enrollmentPolicy.ts';
 import {
   learningTimeActions,
@@ -29,6 +30,8 @@ export { learnerActor, sameTenant } from './actor.ts';
 export { stepResource } from './stepPolicy.ts';
 export type { BroadcastAction, BroadcastResource, GuidelineRecipientAction, GuidelineRecipientResource };
 export { canComposeBroadcasts } from './broadcastPolicy.ts';
+export { canSeeOrganisationCertificates } from './certificatePolicy.ts';
+export type { CertificateAction, CertificateResource };
 export type {
   EnrollmentAction,
   EnrollmentResource,
@@ -46,7 +49,8 @@ export type Resource =
   | PersonResource
   | LearningTimeRequestResource
   | BroadcastResource
-  | GuidelineRecipientResource;
+  | GuidelineRecipientResource
+  | CertificateResource;
 
 /** The actions of each resource type, so `can(actor, 'nudge', aStep)` does not compile. */
 export type ActionOn<R extends Resource> = R extends StepResource
@@ -61,7 +65,9 @@ export type ActionOn<R extends Resource> = R extends StepResource
           ? BroadcastAction
           : R extends GuidelineRecipientResource
             ? GuidelineRecipientAction
-            : never;
+            : R extends CertificateResource
+              ? CertificateAction
+              : never;
 
 export function allowedActions<R extends Resource>(actor: Actor, resource: R): ActionOn<R>[] {
   const r = resource as Resource;
@@ -78,6 +84,8 @@ export function allowedActions<R extends Resource>(actor: Actor, resource: R): A
       return broadcastActions(actor, r) as ActionOn<R>[];
     case 'guidelineRecipient':
       return guidelineRecipientActions(actor, r) as ActionOn<R>[];
+    case 'certificate':
+      return certificateActions(actor, r) as ActionOn<R>[];
   }
 }
 

@@ -1,17 +1,12 @@
-import { addDays, dayIn, type Day } from '../../domain/certificates/calendarDays.ts';
-import { statusOn } from '../../domain/certificates/certificationLife.ts';
-import { currentCycle, type CertificationStatus } from '../../domain/certificates/certificationRecord.ts';
+import { dayIn } from '../../domain/certificates/calendarDays.ts';
+import {
+  certificateStanding,
+  expiresWithinDays,
+  type CertificateStanding,
+} from '../../domain/certificates/certificateStanding.ts';
 import type { CertificatesDeps } from './certificatesDeps.ts';
 
-export interface CertificateStatusRow {
-  userId: string;
-  certificationId: string;
-  /** As of today, from the dates (not a sweep behind). */
-  status: CertificationStatus;
-  dueOn: Day;
-  validUntil?: Day;
-  cycles: number;
-}
+export type CertificateStatusRow = CertificateStanding;
 
 /**
  * Every certification record of a tenant (or of one person) as it stands today; with
@@ -32,28 +27,11 @@ export async function certificateStatus(
       continuation = page.continuation;
     } while (continuation);
   }
-  const until = query.expiringWithinDays === undefined ? undefined : addDays(today, query.expiringWithinDays);
+  const within = query.expiringWithinDays;
   return records.flatMap((record) => {
     const certification = deps.certificationCatalog.find(record.certificationId);
     if (!certification) return [];
-    const status = statusOn(record, certification, today);
-    const validUntil = currentCycle(record)?.validUntil;
-    if (until !== undefined) {
-      const expiring =
-        (status === 'certified' || status === 'renewalOpen') &&
-        validUntil !== undefined &&
-        validUntil <= until;
-      if (!expiring) return [];
-    }
-    return [
-      {
-        userId: record.userId,
-        certificationId: record.certificationId,
-        status,
-        dueOn: record.dueOn,
-        validUntil,
-        cycles: record.cycles.length,
-      },
-    ];
+    const standing = certificateStanding(record, certification, today);
+    return within === undefined || expiresWithinDays(standing, within) ? [standing] : [];
   });
 }
