@@ -11,6 +11,7 @@ import {
 } from './domain/delivery/deliveryPolicy.ts';
 import type { Weekday } from './domain/learning/program.ts';
 import type { EnrollmentRule } from './domain/learning/enrollmentRules.ts';
+import type { RolePath } from './domain/learning/paths/rolePath.ts';
 import type { Logger } from './log/logger.ts';
 import { AdjustableClock } from './store/platform/adjustableClock.ts';
 import { TableConversationStore } from './store/delivery/conversationStore.ts';
@@ -57,6 +58,8 @@ export interface Composed {
   deps: Omit<AppDeps, 'sender' | 'calendar'>;
   /** Enrollment rules from content/rules. */
   rules: EnrollmentRule[];
+  /** Learning paths by role from content/paths. */
+  paths: RolePath[];
   storage: StorageClients;
   /** Set outside production: time that `drypp sandbox clock --advance` moves for every process. */
   adjustableClock?: AdjustableClock;
@@ -109,6 +112,7 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
     storage,
     adjustableClock,
     rules: content.rules,
+    paths: content.paths,
     teamSummaries,
     managerIndex,
     certificates: {

@@ -21,6 +21,7 @@ import { DirectoryHintSchema, type DirectoryHint } from './domain/directory/subs
 import type { LearningDeps } from './usecases/learning/learningDeps.ts';
 import { noticeManager } from './usecases/directory/noticeManager.ts';
 import type { SyncDeps } from './usecases/directory/syncDirectory.ts';
+import type { CertificatesDeps } from './usecases/certificates/certificatesDeps.ts';
 
 /** Directory sync wiring: Graph adapters, the mirror and its stores, the jobs and the hint queue. */
 export function composeDirectory(
@@ -30,6 +31,8 @@ export function composeDirectory(
   log: Logger,
   /** The installer the outbound pipeline uses (the shared Graph budget); one of its own if absent. */
   installer?: AppInstaller,
+  /** Where the learning paths' certifications are assigned. */
+  certificates?: CertificatesDeps,
 ): { jobs: Job[]; hints: WorkQueue<DirectoryHint>; sync: SyncDeps } {
   const { storage } = composed;
   const graph = new GraphClients(settings);
@@ -52,6 +55,8 @@ export function composeDirectory(
     syncState: new TableSyncStateStore(storage.table(tableNames.syncState)),
     reachability,
     rules: composed.rules,
+    paths: composed.paths,
+    certificates,
     newHirePolicy: settings.newHirePolicy,
     noticeManager: async (hire, programIds) => {
       const result = await noticeManager({ ...deps, render: presentManagerNotice }, hire, programIds);

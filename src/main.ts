@@ -153,7 +153,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
   outboundKinds.push(certificates.noticeKind);
 
   const directory = config.directory
-    ? composeDirectory(config.directory, composed, deps, log, outbound.installer)
+    ? composeDirectory(config.directory, composed, deps, log, outbound.installer, certificates.deps)
     : undefined;
   const stops: Array<() => Promise<void>> = [];
   let port = config.port;

@@ -18,6 +18,8 @@ export const cliMessages = {
     certificationLine: (id: string, version: number, validity: string, program: string, refresher?: string) =>
       `✓ certification ${id} v${version}: valid ${validity}, certified by ${program}` +
       (refresher ? `, renewed by ${refresher}` : ''),
+    pathLine: (id: string, programs: string[], certifications: string[]) =>
+      `✓ path ${id}: ${[...programs, ...certifications.map((c) => `certification ${c}`)].join(', ')}`,
     noRules:
       'No enrollment rules: nobody is enrolled automatically. Add them as rules/<name>.yaml (see content/README.md).',
     allValid: (programs: number, rules: number) =>

@@ -1,4 +1,5 @@
-// Reads and validates every program under <dir>/programs and every enrollment rule under <dir>/rules.
+// Reads and validates every program under <dir>/programs, every enrollment rule under <dir>/rules,
+// the certifications and the learning paths by role.
 // All or nothing: one bad file means no programs and no rules. The layout is described in content/README.md.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +11,8 @@ import { ProgramSchema, type Program } from '../domain/learning/program.ts';
 import { loadRules, type RuleFileSummary } from './loadRules.ts';
 import type { Certification } from '../domain/certificates/certification.ts';
 import { loadCertifications } from './loadCertifications.ts';
+import type { RolePath } from '../domain/learning/paths/rolePath.ts';
+import { certificationIdsIn, loadPaths } from './loadPaths.ts';
 import { resolveMarkdownRefs } from './markdownRefs.ts';
 import { contentMessages } from './messages.ts';
 import { contentErrorMap, schemaProblems } from './zodProblems.ts';
@@ -22,6 +25,8 @@ export type LoadContentResult =
       rules: EnrollmentRule[];
       ruleFiles: RuleFileSummary[];
       certifications: Certification[];
+      /** Learning paths by role (content/paths). */
+      paths: RolePath[];
     }
   | { ok: false; problems: ContentProblem[] };
 
@@ -52,8 +57,13 @@ export async function loadContent(dir: string): Promise<LoadContentResult> {
   );
   const certifications = await loadCertifications(contentDir, known);
   if (!certifications.ok) problems.push(...certifications.problems);
+  const paths = await loadPaths(contentDir, {
+    programIds: new Set(known.keys()),
+    certificationIds: await certificationIdsIn(contentDir),
+  });
+  if (!paths.ok) problems.push(...paths.problems);
 
-  if (problems.length > 0 || !rules.ok || !certifications.ok)
+  if (problems.length > 0 || !rules.ok || !certifications.ok || !paths.ok)
     return { ok: false, problems: problems.sort(byFileAndPosition) };
   return {
     ok: true,
@@ -61,6 +71,7 @@ export async function loadContent(dir: string): Promise<LoadContentResult> {
     rules: rules.rules,
     ruleFiles: rules.files,
     certifications: certifications.certifications,
+    paths: paths.paths,
   };
 }
 

@@ -143,6 +143,7 @@ export function directorySyncFor(
       timeZoneChecks,
       reachability: deps.reachability,
       rules: composed.rules,
+      paths: composed.paths,
       newHirePolicy: DEFAULT_NEW_HIRE_POLICY,
       noticeManager: async (hire, programIds) => {
         await noticeManager({ ...deps, sender, render: presentManagerNotice }, hire, programIds);

@@ -44,6 +44,7 @@ export async function validateContent(io: CliIO, dir: string): Promise<void> {
     const validity = 'months' in c.validity ? `${c.validity.months} months` : `${c.validity.days} days`;
     io.out(text.certificationLine(c.id, c.version, validity, c.program, c.refresherProgram));
   }
+  for (const p of result.paths) io.out(text.pathLine(p.id, p.programs, p.certifications));
   if (result.ruleFiles.length === 0) io.out(text.noRules);
   io.out(
     result.programs.length === 0

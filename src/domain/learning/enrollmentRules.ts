@@ -120,7 +120,10 @@ export function matchRules(
   return matches;
 }
 
-export function isInAudience(audience: Audience, person: DirectoryPerson): boolean {
+export function isInAudience(
+  audience: Audience,
+  person: Pick<DirectoryPerson, 'department' | 'jobTitle' | 'groupIds'>,
+): boolean {
   if ('everyone' in audience) return true;
   if ('department' in audience) return matchesText(audience.department, person.department);
   if ('jobTitle' in audience) return matchesText(audience.jobTitle, person.jobTitle);

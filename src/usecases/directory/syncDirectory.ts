@@ -15,6 +15,7 @@ import {
   type SyncStateStore,
 } from './ports.ts';
 import { enrollPerson } from '../learning/enrollPerson.ts';
+import { assignRolePath, type RolePathDeps } from '../learning/paths/assignRolePath.ts';
 import { requestTimeZone } from './learnTimeZones.ts';
 import type { TimeZoneCheckStore } from './timeZonePorts.ts';
 import type { Person } from '../../domain/directory/person.ts';
@@ -30,6 +31,9 @@ export interface SyncDeps extends Pick<
   syncState: SyncStateStore;
   reachability: ReachabilityStore;
   rules: readonly EnrollmentRule[];
+  /** Learning paths by role (content/paths) and where their certifications are assigned. */
+  paths?: RolePathDeps['paths'];
+  certificates?: RolePathDeps['certificates'];
   newHirePolicy: NewHirePolicy;
   /**
    * Where requests to read people's mailbox time zones go (see learnTimeZones); absent, everyone
@@ -254,6 +258,15 @@ async function applyEvent(
     if (outcome.kind === 'enrolled') report.enrollments++;
     if (outcome.kind !== 'unknownProgram' && outcome.enrollment.status === 'active')
       enrolled.push(match.programId);
+  }
+  // The role's learning paths: its programs (beyond those the rules just gave) and certifications.
+  const required = await assignRolePath(
+    { ...deps, paths: deps.paths ?? [] },
+    { person: asPerson, event, start: now, alreadyEnrolled: new Set(enrolled) },
+  );
+  for (const r of required) {
+    if (r.outcome === 'assigned') report.enrollments++;
+    if (r.active && !enrolled.includes(r.id)) enrolled.push(r.id);
   }
   // Cards are timed in the person's own zone, which their mailbox knows once it exists.
   if (enrolled.length > 0 && deps.timeZoneChecks)
