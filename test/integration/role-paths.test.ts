@@ -43,6 +43,7 @@ beforeAll(async () => {
     storage: composed.storage,
     clock: composed.deps.clock,
     conversations: composed.deps.conversations,
+    reachability: composed.deps.reachability,
     connector: new BotTeamsConnector(createBotAdapter({ appType: 'MultiTenant' }), ''),
     log: createLogger('silent'),
   });
