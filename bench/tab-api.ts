@@ -9,6 +9,7 @@ import type { MyTeamResponse } from '../src/http/tabs/contract.ts';
 import { StorageClients } from '../src/store/platform/storageClients.ts';
 import { ensureStorage } from '../src/store/platform/tables.ts';
 import { Cleanup } from './support/cleanup.ts';
+import { cpuMeter } from './support/cpuTime.ts';
 import { startDryppProcess } from './support/dryppProcess.ts';
 import { wholeNumber } from './support/options.ts';
 import { machine, progress, publishResult } from './support/results.ts';
@@ -176,7 +177,10 @@ async function run(options: Options, cleanup: Cleanup): Promise<number> {
   progress(`measuring (${options.calls} calls per manager, ${options.managers} at once)`);
   const callsBefore = proxy?.calls.length ?? 0;
   const started = Date.now();
+  // CPU per call, each process apart: on a shared machine, CPU ms compare where wall times do not.
+  const cpu = cpuMeter({ drypp: drypp.child.process.pid, azurite: azurite.child.process.pid });
   const samples = await round(options.calls);
+  const cpuMs = cpu();
   const seconds = (Date.now() - started) / 1000;
   const tableCalls = proxy ? summarizeTableCalls(proxy.calls.slice(callsBefore), samples.length) : undefined;
   const latency = summarize(samples);
@@ -194,6 +198,9 @@ async function run(options: Options, cleanup: Cleanup): Promise<number> {
     target_p95_ms: TARGET_P95_MS,
     meets_target: latency.p95_ms <= TARGET_P95_MS,
     summaries_rebuild_ms: rebuildMs,
+    cpu_ms_per_call: Object.fromEntries(
+      Object.entries(cpuMs).map(([name, ms]) => [name, Math.round((ms / samples.length) * 10) / 10]),
+    ),
     ...(tableCalls ? { table_calls: tableCalls, table_proxy: true } : {}),
     machine: machine(),
   });

@@ -7,6 +7,9 @@ import {
   refreshTeamSummary,
   type TeamSummaryDeps,
 } from '../../src/usecases/managers/team/refreshTeamSummary.ts';
+import { TablePeopleStore } from '../../src/store/directory/peopleStore.ts';
+import { TableManagerIndex } from '../../src/store/managers/managerIndexStore.ts';
+import { tableNames } from '../../src/store/platform/tables.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { composeForTest, testPerson } from '../support/learningFixtures.ts';
 
@@ -24,12 +27,15 @@ const boss = person(1, 'Boss');
 const ada = person(2, 'Ada', boss.id);
 const ben = person(3, 'Ben', boss.id);
 const kim = person(4, 'Kim', ada.id);
+const lou = person(5, 'Lou');
 
 beforeAll(async () => {
   azurite = await startTestAzurite();
   composed = await composeForTest(azurite.connectionString);
   for (const p of [boss, ada, ben, kim]) await composed.deps.people.upsert(p);
   await enrollPerson(composed.deps, { person: kim, programId: 'welcome-onboarding' });
+  await composed.deps.people.upsert(lou);
+  await enrollPerson(composed.deps, { person: lou, programId: 'welcome-onboarding' });
 });
 afterAll(async () => {
   await azurite?.child.stop();
@@ -94,6 +100,36 @@ describe('overlapping refreshes of one person', () => {
     expect(await listed(ada.id)).toEqual([]);
     expect(await listed(ben.id)).toEqual([kim.id]);
     expect(await listed(boss.id)).toContain(kim.id);
+  });
+
+  it('a change while someone gets their first manager reaches that manager, though its own refresh had nothing to do', async () => {
+    expect(await composed.teamSummaries.teamSummaries.getHome(TENANT, lou.id)).toMatchObject({
+      ancestors: [],
+    });
+    // Lou's new manager written to the directory without the refresh that follows it: the held one is it.
+    const quietDirectory = new TablePeopleStore(
+      composed.storage.table(tableNames.people),
+      composed.storage.table(tableNames.tenants),
+      new TableManagerIndex(composed.storage.table(tableNames.managerIndex)),
+    );
+    await quietDirectory.upsert({ ...lou, managerId: boss.id });
+    const { held, release, hasRead } = heldAfterReading();
+    const slow = refreshTeamSummary(held, TENANT, lou.id, 'directory');
+    await until(hasRead);
+    // No copies yet, so this write's own refresh writes nothing; the held refresh has read before it.
+    const program = composed.deps.catalog.find('welcome-onboarding')!;
+    const lesson = (await composed.deps.steps.get(TENANT, lou.id, program.id, program.steps[0]!.id))!;
+    const doneAt = new Date().toISOString();
+    await composed.deps.steps.update({ ...lesson, status: 'done', doneAt });
+    release();
+    await slow;
+    const copy = (await composed.teamSummaries.teamSummaries.listTeam(TENANT, boss.id)).find(
+      (m) => m.personId === lou.id,
+    );
+    expect(copy!.learning.steps.find((s) => s.stepId === lesson.stepId)).toMatchObject({
+      status: 'done',
+      doneAt,
+    });
   });
 
   it('never lets an older version replace a newer copy or a removal', async () => {

@@ -38,6 +38,13 @@ export interface RefreshedSummary {
  * should no longer be. Safe against concurrent refreshes: the home row is read before the sources and
  * the next version claimed by an ETag-guarded write after them, so a later version always read later
  * sources, and a copy never goes back to an earlier version.
+ *
+ * A change of learning or reachability of someone no manager lists (no copies, none to remove) has
+ * nothing to rewrite: that refresh reads the home row only and writes nothing. This is most answers
+ * of people without a manager in the directory, and it keeps their answers as cheap as before the read
+ * model. It is safe because the refresh that first gives such a person copies reads their sources once
+ * more after its claim: a change that skipped its refresh before the claim was visible is written
+ * before that second read, and if the sources moved, the refresh starts over on the claimed home.
  */
 export async function refreshTeamSummary(
   deps: TeamSummaryDeps,
@@ -47,19 +54,24 @@ export async function refreshTeamSummary(
 ): Promise<RefreshedSummary> {
   return retryOnConflict('team summary', async () => {
     const home = await deps.teamSummaries.getHome(tenantId, personId);
+    if (placeFrom === 'learning' && home && holdsNoCopies(home)) {
+      return { version: home.version, managers: 0 };
+    }
     const place =
       placeFrom === 'learning' && home
         ? { person: home.person, ancestors: home.ancestors }
         : await placeInDirectory(deps, tenantId, personId, placeFrom, home);
-    const [progress, reachability] = await Promise.all([
-      deps.progress.loadPerson(tenantId, personId),
-      deps.reachability.get(tenantId, personId),
-    ]);
+    const sources = await sourcesOf(deps, tenantId, personId);
     const next = nextHome(home, personId, place.person, place.ancestors);
     const claimed = await deps.teamSummaries.claimHome(tenantId, next, home);
     if (claimed === 'conflict') return CONFLICT;
+    if (home && holdsNoCopies(home) && next.ancestors.length > 0) {
+      // The first copies: a learning write may have skipped its refresh until this claim (see above).
+      const again = await sourcesOf(deps, tenantId, personId);
+      if (fingerprintOf(again) !== fingerprintOf(sources)) return CONFLICT;
+    }
 
-    const learning = learningFactsOf(progress.enrollments, progress.steps);
+    const { learning, reachability } = sources;
     const { person, version } = next;
     await Promise.all([
       ...next.ancestors.map((managerId, i) =>
@@ -71,7 +83,7 @@ export async function refreshTeamSummary(
           jobTitle: person.jobTitle,
           department: person.department,
           learning,
-          reachability: reachability?.stage,
+          reachability,
           version,
         }),
       ),
@@ -85,6 +97,24 @@ export async function refreshTeamSummary(
     }
     return { version, managers: next.ancestors.length };
   });
+}
+
+/** No manager holds a copy of the person's summary, and none may still hold an outdated one. */
+function holdsNoCopies(home: TeamSummaryHome): boolean {
+  return home.ancestors.length === 0 && home.formerAncestors.length === 0;
+}
+
+/** What the copies show of the person's learning and reachability, read from the sources. */
+async function sourcesOf(deps: TeamSummaryDeps, tenantId: string, personId: string) {
+  const [progress, reach] = await Promise.all([
+    deps.progress.loadPerson(tenantId, personId),
+    deps.reachability.get(tenantId, personId),
+  ]);
+  return { learning: learningFactsOf(progress.enrollments, progress.steps), reachability: reach?.stage };
+}
+
+function fingerprintOf(sources: Awaited<ReturnType<typeof sourcesOf>>): string {
+  return JSON.stringify([sources.learning, sources.reachability ?? null]);
 }
 
 async function placeInDirectory(
