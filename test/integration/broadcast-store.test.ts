@@ -120,13 +120,14 @@ describe('the recipient store (Azurite)', () => {
     addedAt: now.toISOString(),
   });
 
-  it('records 250 people, counts acknowledgements by column, and a second fan-out keeps them', async () => {
+  it('records 250 people, counts acknowledgements by tally, and a second fan-out keeps them', async () => {
     await recipients.record(Array.from({ length: 250 }, (_, i) => snapshot(`p${i}`)));
     const p1 = (await recipients.get(tenant, 'b-1', 'p1'))!;
     expect(p1.acknowledgements).toEqual([]);
     const acked = { ...p1, acknowledgements: [{ version: 1, at: now.toISOString() }] };
-    expect(await recipients.update(acked)).toBe('updated');
-    expect(await recipients.update(acked)).toBe('conflict');
+    expect(await recipients.update(acked, { version: 1 })).toBe('updated');
+    // The same acknowledgement under the old ETag loses, and is not counted again.
+    expect(await recipients.update(acked, { version: 1 })).toBe('conflict');
     await recipients.record([{ ...snapshot('p1'), department: 'HR' }]);
     const again = (await recipients.get(tenant, 'b-1', 'p1'))!;
     expect([again.department, again.acknowledgements]).toEqual([
@@ -138,6 +139,40 @@ describe('the recipient store (Azurite)', () => {
     expect(await recipients.list(tenant, 'b-1')).toHaveLength(250);
     expect(await recipients.get(otherTenant, 'b-1', 'p1')).toBeUndefined();
   });
+
+  it('counts 200 acknowledgements arriving together exactly, and rebuilds the tallies from the rows', async () => {
+    const people = Array.from({ length: 200 }, (_, i) => snapshot(`q${i}`)).map((p) => ({
+      ...p,
+      broadcastId: 'b-2',
+    }));
+    await recipients.record(people);
+    const ack = async (userId: string, version: number) => {
+      for (;;) {
+        const r = (await recipients.get(tenant, 'b-2', userId))!;
+        const next = { ...r, acknowledgements: [...r.acknowledgements, { version, at: now.toISOString() }] };
+        if ((await recipients.update(next, { version })) === 'updated') return;
+      }
+    };
+    await Promise.all(people.map((p) => ack(p.userId, 1)));
+    await Promise.all(people.slice(0, 30).map((p) => ack(p.userId, 2)));
+    // By the latest version each acknowledged: 30 moved on to version 2.
+    expect(await recipients.countAcknowledged(tenant, 'b-2', 1)).toBe(170);
+    expect(await recipients.countAcknowledged(tenant, 'b-2', 2)).toBe(30);
+
+    // Repair: the tallies spoiled, then rebuilt from the rows (the latest version each acknowledged).
+    const table = clients.table(tableNames.broadcastRecipients);
+    const pk = `${tenant}|b-2`;
+    await table.updateEntity({ partitionKey: pk, rowKey: '~acks|0', acks: '{"1":999}' }, 'Replace');
+    const rebuilt = await recipients.recountAcknowledgements(tenant, 'b-2');
+    expect(Object.fromEntries(rebuilt)).toEqual({ 1: 170, 2: 30 });
+    expect(await recipients.countAcknowledged(tenant, 'b-2', 2)).toBe(30);
+    expect(await recipients.countAcknowledged(tenant, 'b-2', 1)).toBe(170);
+
+    // A broadcast fanned out before tallies (none in its partition) is counted by its rows.
+    for (let shard = 0; shard < 8; shard++) await table.deleteEntity(pk, `~acks|${shard}`);
+    expect(await recipients.countAcknowledged(tenant, 'b-2', 2)).toBe(30);
+    expect(await recipients.list(tenant, 'b-2')).toHaveLength(200);
+  }, 60_000);
 });
 
 describe('the audience directory (Azurite)', () => {

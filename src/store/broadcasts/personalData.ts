@@ -5,7 +5,7 @@ import { keyPart } from '../platform/keys.ts';
 import { tableNames } from '../platform/tables.ts';
 import { declareTable, noPersonalData, rowsWhere } from '../privacy/personalDataTable.ts';
 import type { BroadcastRow, BroadcastVersionRow } from './broadcastStore.ts';
-import type { RecipientRow } from './recipientStore.ts';
+import type { AckTallyRow, RecipientRow } from './recipientStore.ts';
 
 /** The tenant's child partitions (`tenant|broadcastId`). */
 const childRange = (tenantId: string) => ({ from: `${keyPart(tenantId)}|`, to: `${keyPart(tenantId)}}` });
@@ -80,7 +80,7 @@ export const broadcastsPersonalData = [
     // (then it is deleted): what remains about a person is their recipient row.
     find: noPersonalData,
   }),
-  declareTable<RecipientRow>()({
+  declareTable<RecipientRow & AckTallyRow>()({
     table: tableNames.broadcastRecipients,
     columns: {
       userId: true,
@@ -96,6 +96,7 @@ export const broadcastsPersonalData = [
       ackVersion: true,
       remindersSent: true,
       lastRemindedAt: true,
+      acks: true,
     },
     // Their own copy of each guideline ('own'), and their reports' copies naming them as manager.
     find: async (client, person) => {

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { OutboundRecipient } from '../../domain/delivery/outbound.ts';
+import {
+  addTally,
+  emptyTally,
+  isEmptyTally,
+  tallyChange,
+  tallyOf,
+  type OutboundTally,
+  type TallyRow,
+} from '../../domain/delivery/outboundTally.ts';
 import type {
   OutboundStatusStore,
   OutboundTarget,
@@ -14,12 +23,21 @@ import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';
 /** Items without a batch share this batch name in the keys. */
 const NO_BATCH = '-';
 const BUCKETS = 16;
+/** The row key of a partition's tally (keys of status rows start with their kind, never with '~'). */
+const TALLY_ROW = '~tally';
+/** A transaction holds at most 100 operations: 99 rows and their tally. */
+const ROWS_PER_TRANSACTION = 99;
 
 /**
  * One status row per outbound item: `tenant|batch|bucket` / key. A batch spreads over 16
  * partitions (by a hash of the key), so a broadcast's sends are not all writes to one partition,
  * and a batch is still one key range to list. The row is the send's record: written before the call
  * to Teams (sending) and after it (sent, failed), ETag-guarded, so two workers never both take it.
+ *
+ * Each partition of a batch also holds its tally (row `~tally`, src/domain/delivery/outboundTally.ts):
+ * a row created or settled changes the tally in the same transaction, so the tally counts each
+ * change exactly once (a change that loses its ETag race changes neither), and progress reads 16
+ * rows, not the batch. `recount` rebuilds the tallies from the rows.
  */
 export class TableOutboundStatusStore implements OutboundStatusStore {
   constructor(private readonly table: TableClient) {}
@@ -37,25 +55,26 @@ export class TableOutboundStatusStore implements OutboundStatusStore {
     });
     const chunks: number[][] = [];
     for (const indexes of groups.values())
-      for (let i = 0; i < indexes.length; i += 100) chunks.push(indexes.slice(i, i + 100));
+      for (let i = 0; i < indexes.length; i += ROWS_PER_TRANSACTION)
+        chunks.push(indexes.slice(i, i + ROWS_PER_TRANSACTION));
     let next = 0;
     const lane = async () => {
       while (next < chunks.length) {
         const chunk = chunks[next++]!;
         const keys = new Set(chunk.map((i) => rows[i]!.key));
         if (chunk.length > 1 && keys.size === chunk.length) {
-          try {
-            const actions: TransactionAction[] = chunk.map((i) => ['create', toRow(rows[i]!)]);
-            const response = await this.table.submitTransaction(actions);
+          const actions: TransactionAction[] = chunk.map((i) => ['create', toRow(rows[i]!)]);
+          const added = chunk.reduce((t, i) => addTally(t, tallyOf(rows[i]!)), emptyTally());
+          const response = await this.submitCounted(rows[chunk[0]!]!, actions, added);
+          if (response !== 'conflict') {
             chunk.forEach((i, n) => {
               const etag = response.subResponses[n]?.etag;
               if (!etag) throw new Error('a created status row came back without its ETag');
               results[i] = { created: true, etag };
             });
             continue;
-          } catch (error) {
-            if (!isStatus(error, 409)) throw error;
           }
+          // A row of the chunk existed: the whole transaction failed; one by one.
         }
         for (const i of chunk) results[i] = await this.createOne(rows[i]!);
       }
@@ -77,10 +96,12 @@ export class TableOutboundStatusStore implements OutboundStatusStore {
     }
   }
 
+  /** @param before the row as the caller read it, when not a queued one (what its tally counted). */
   async change(
     target: OutboundTarget,
     fields: Partial<Omit<OutboundRecipient, 'tenantId' | 'key' | 'batchId'>>,
     etag: string,
+    before: TallyRow = { status: 'queued' },
   ): Promise<{ etag: string } | 'conflict'> {
     const { ref, ...rest } = fields;
     const entity = {
@@ -89,6 +110,12 @@ export class TableOutboundStatusStore implements OutboundStatusStore {
       ...withoutUndefined(rest),
       ...(ref ? { ref: JSON.stringify(ref) } : {}),
     };
+    const change = tallyChange(before, { ...before, ...withoutUndefined(rest) });
+    if (target.batchId && !isEmptyTally(change)) {
+      const response = await this.submitCounted(target, [['update', entity, 'Merge', { etag }]], change);
+      if (response === 'conflict') return 'conflict';
+      return { etag: requiredEtag(response.subResponses[0] ?? {}, 'outbound status') };
+    }
     try {
       const updated = await this.table.updateEntity(entity, 'Merge', { etag });
       return { etag: requiredEtag(updated, 'outbound status') };
@@ -96,6 +123,92 @@ export class TableOutboundStatusStore implements OutboundStatusStore {
       if (isStatus(error, 412) || isStatus(error, 404)) return 'conflict';
       throw error;
     }
+  }
+
+  /** A batch's tallies added up; undefined when it has none (a batch from before tallies: recount). */
+  async tally(tenantId: string, batchId: string): Promise<OutboundTally | undefined> {
+    const read = await Promise.all(bucketPartitions(tenantId, batchId).map((pk) => this.readTally(pk)));
+    if (read.every((r) => r.etag === undefined)) return undefined;
+    return read.reduce((sum, r) => addTally(sum, r.tally), emptyTally());
+  }
+
+  /**
+   * Rebuilds a batch's tallies from its rows, partition by partition, each written only if no
+   * change was counted meanwhile (its ETag): safe while workers send. Answers the batch's rows'
+   * tally.
+   */
+  async recount(tenantId: string, batchId: string): Promise<OutboundTally> {
+    const sums = await Promise.all(
+      bucketPartitions(tenantId, batchId).map(async (pk) => {
+        for (let round = 0; round < 20; round++) {
+          const { etag } = await this.readTally(pk);
+          let sum = emptyTally();
+          for await (const row of this.table.listEntities<Record<string, unknown>>({
+            queryOptions: {
+              filter: odata`PartitionKey eq ${pk} and RowKey ne ${TALLY_ROW}`,
+              select: ['status', 'reason', 'updatedAt', 'deletedAt'],
+            },
+          }))
+            sum = addTally(sum, tallyOf(row as unknown as TallyRow));
+          if (etag === undefined && sum.total === 0) return sum;
+          const entity = { partitionKey: pk, rowKey: TALLY_ROW, tally: JSON.stringify(sum) };
+          try {
+            if (etag === undefined) await this.table.createEntity(entity);
+            else await this.table.updateEntity(entity, 'Replace', { etag });
+            return sum;
+          } catch (error) {
+            if (!isStatus(error, 409) && !isStatus(error, 412)) throw error;
+          }
+        }
+        throw new Error('a batch partition kept changing while its tally was rebuilt');
+      }),
+    );
+    return sums.reduce((a, b) => addTally(a, b), emptyTally());
+  }
+
+  private async readTally(pk: string): Promise<{ tally: OutboundTally; etag?: string }> {
+    try {
+      const row = await this.table.getEntity<{ tally?: string }>(pk, TALLY_ROW);
+      return {
+        tally: { ...emptyTally(), ...(JSON.parse(row.tally ?? '{}') as Partial<OutboundTally>) },
+        etag: row.etag,
+      };
+    } catch (error) {
+      if (isStatus(error, 404)) return { tally: emptyTally() };
+      throw error;
+    }
+  }
+
+  /**
+   * The rows' actions and their tally's change in one transaction; 'conflict' when a row's
+   * condition failed (it exists, or changed since its ETag). A tally changed meanwhile by another
+   * worker is read again and the transaction tried again.
+   */
+  private async submitCounted(
+    target: { tenantId: string; batchId?: string; key: string },
+    actions: TransactionAction[],
+    change: OutboundTally,
+  ) {
+    const pk = partitionOf(target);
+    if (!target.batchId) return this.table.submitTransaction(actions).catch(conflictOn4xx);
+    for (let round = 0; round < 50; round++) {
+      const read = await this.readTally(pk);
+      const entity = {
+        partitionKey: pk,
+        rowKey: TALLY_ROW,
+        tally: JSON.stringify(addTally(read.tally, change)),
+      };
+      const tallyAction: TransactionAction =
+        read.etag === undefined ? ['create', entity] : ['update', entity, 'Replace', { etag: read.etag }];
+      try {
+        return await this.table.submitTransaction([...actions, tallyAction]);
+      } catch (error) {
+        if (!isStatus(error, 409) && !isStatus(error, 412) && !isStatus(error, 404)) throw error;
+        // Which condition failed: the tally's (another change was counted first: count again) or a row's.
+        if ((await this.readTally(pk)).etag === read.etag) return 'conflict' as const;
+      }
+    }
+    throw new Error('the tally of a batch partition kept changing under every attempt');
   }
 
   async list(tenantId: string, batchId: string, page: { continuation?: string; limit: number }) {
@@ -109,24 +222,51 @@ export class TableOutboundStatusStore implements OutboundStatusStore {
       .byPage({ maxPageSize: page.limit, continuationToken: page.continuation });
     const { value, done } = await pages.next();
     if (done || !value) return { rows: [] };
-    const rows = value.map((row) => {
-      const { etag: _etag, ...recipient } = fromRow(row, tenantId);
-      return recipient;
-    });
+    const rows = value
+      .filter((row) => row.rowKey !== TALLY_ROW)
+      .map((row) => {
+        const { etag: _etag, ...recipient } = fromRow(row, tenantId);
+        return recipient;
+      });
     return { rows, continuation: value.continuationToken };
   }
 
   private async createOne(row: OutboundRecipient) {
-    try {
-      const created = await this.table.createEntity(toRow(row));
-      return { created: true as const, etag: requiredEtag(created, 'outbound status') };
-    } catch (error) {
-      if (!isStatus(error, 409)) throw error;
-      const existing = await this.get(row);
-      if (!existing) throw new Error('a status row answered 409 on create and 404 on read');
-      return { created: false as const, existing };
+    if (!row.batchId) {
+      try {
+        const created = await this.table.createEntity(toRow(row));
+        return { created: true as const, etag: requiredEtag(created, 'outbound status') };
+      } catch (error) {
+        if (!isStatus(error, 409)) throw error;
+        return this.found(row);
+      }
     }
+    const response = await this.submitCounted(row, [['create', toRow(row)]], tallyOf(row));
+    if (response !== 'conflict')
+      return {
+        created: true as const,
+        etag: requiredEtag(response.subResponses[0] ?? {}, 'outbound status'),
+      };
+    return this.found(row);
   }
+
+  private async found(row: OutboundRecipient) {
+    const existing = await this.get(row);
+    if (!existing) throw new Error('a status row could not be created and could not be read');
+    return { created: false as const, existing };
+  }
+}
+
+async function conflictOn4xx(error: unknown): Promise<'conflict'> {
+  if (isStatus(error, 409) || isStatus(error, 412) || isStatus(error, 404)) return 'conflict';
+  throw error;
+}
+
+function bucketPartitions(tenantId: string, batchId: string): string[] {
+  return Array.from(
+    { length: BUCKETS },
+    (_, b) => `${keyPart(tenantId)}|${keyPart(batchId)}|${b.toString(16)}`,
+  );
 }
 
 function partitionOf(target: { tenantId: string; batchId?: string; key: string }): string {

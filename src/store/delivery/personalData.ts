@@ -72,7 +72,7 @@ export const deliveryPersonalData = [
     columns: { log: true },
     find: noPersonalData,
   }),
-  declareTable<Omit<OutboundRecipient, 'tenantId'>>()({
+  declareTable<Omit<OutboundRecipient, 'tenantId'> & { tally: string }>()({
     table: tableNames.outboundStatus,
     columns: {
       batchId: true,
@@ -93,6 +93,7 @@ export const deliveryPersonalData = [
       settled: true,
       updatedAt: true,
       deletedAt: true,
+      tally: true,
     },
     // The partitions of a tenant are `tenant|batch|bucket`: the whole tenant's range, by recipient.
     find: (client, person) => {

@@ -57,10 +57,16 @@ export async function acknowledgeGuideline(
       case 'alreadyAcknowledged':
         return { kind: decision.kind, card: view() };
       case 'acknowledge':
-        return orConflict(await deps.recipients.update({ ...decision.recipient, etag: r.etag }), {
-          kind: 'acknowledged' as const,
-          card: view(decision.recipient),
-        });
+        return orConflict(
+          await deps.recipients.update(
+            { ...decision.recipient, etag: r.etag },
+            { version: decision.recipient.acknowledgements.at(-1)!.version },
+          ),
+          {
+            kind: 'acknowledged' as const,
+            card: view(decision.recipient),
+          },
+        );
     }
   });
 }

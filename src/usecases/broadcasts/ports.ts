@@ -31,10 +31,11 @@ export interface RecipientStore {
    */
   record(recipients: RecipientSnapshot[]): Promise<void>;
   get(tenantId: string, broadcastId: string, userId: string): Promise<Stored<BroadcastRecipient> | undefined>;
-  update(r: Stored<BroadcastRecipient>): Promise<'updated' | 'conflict'>;
+  /** `acknowledged`: this update records an acknowledgement of that version (counted with it). */
+  update(r: Stored<BroadcastRecipient>, acknowledged?: { version: number }): Promise<'updated' | 'conflict'>;
   /** Every recipient of a broadcast. */
   list(tenantId: string, broadcastId: string): Promise<Array<Stored<BroadcastRecipient>>>;
-  /** How many acknowledged this version (a query of that column, not a read of every row). */
+  /** How many acknowledged this version (from the broadcast's tallies, not a read of every row). */
   countAcknowledged(tenantId: string, broadcastId: string, version: number): Promise<number>;
 }
 

@@ -330,7 +330,8 @@ async function correct(
     (message.op === 'delete' && step.kind === 'failed' && step.reason === 'notFound')
   ) {
     const at = deps.clock.now().toISOString();
-    await deps.status.change(item, message.op === 'update' ? { updatedAt: at } : { deletedAt: at }, row.etag);
+    const corrected = message.op === 'update' ? { updatedAt: at } : { deletedAt: at };
+    await deps.status.change(item, corrected, row.etag, row);
     await received.ack();
     return message.op === 'update' ? 'updated' : 'deleted';
   }

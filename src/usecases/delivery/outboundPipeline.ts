@@ -5,6 +5,7 @@ import {
   type OutboundItem,
   type OutboundRecipient,
 } from '../../domain/delivery/outbound.ts';
+import { countsOfTally } from '../../domain/delivery/outboundTally.ts';
 import { mapLimit } from '../platform/mapLimit.ts';
 import type {
   CorrectionReport,
@@ -81,6 +82,7 @@ export class QueuedOutboundPipeline implements OutboundPipeline {
           item,
           { status: 'queued', reason: '', ref: item.ref, enqueuedAt: now.toISOString() },
           existing.etag,
+          existing,
         );
         if (changed !== 'conflict') {
           messages.push({ item, etag: changed.etag });
@@ -98,7 +100,10 @@ export class QueuedOutboundPipeline implements OutboundPipeline {
     return report;
   }
 
-  async counts(tenantId: string, batchId: string) {
+  async counts(tenantId: string, batchId: string, options: { recount?: boolean } = {}) {
+    const tally = options.recount ? undefined : await this.deps.status.tally?.(tenantId, batchId);
+    if (tally) return countsOfTally(tally);
+    // No tally (a batch from before tallies, or asked to recount): every row, and the tally rebuilt.
     let counts = emptyCounts();
     let continuation: string | undefined;
     do {
@@ -106,6 +111,7 @@ export class QueuedOutboundPipeline implements OutboundPipeline {
       counts = page.rows.reduce(countRecipient, counts);
       continuation = page.continuation;
     } while (continuation);
+    await this.deps.status.recount?.(tenantId, batchId);
     return counts;
   }
 

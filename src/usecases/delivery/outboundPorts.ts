@@ -6,6 +6,7 @@ import type {
 } from '../../domain/delivery/outbound.ts';
 import type { StoredConversation } from '../../domain/delivery/conversation.ts';
 import type { ConnectorAnswer } from '../../domain/delivery/outboundRetry.ts';
+import type { OutboundTally, TallyRow } from '../../domain/delivery/outboundTally.ts';
 
 /**
  * THE ONE OUTBOUND PIPELINE: every card Drypp sends proactively (drip cards, reminders, nudges,
@@ -36,8 +37,12 @@ import type { ConnectorAnswer } from '../../domain/delivery/outboundRetry.ts';
  */
 export interface OutboundPipeline {
   enqueue(items: OutboundItem[]): Promise<EnqueueReport>;
-  /** Where a batch stands. Reads every status row of the batch: poll it every few seconds, not faster. */
-  counts(tenantId: string, batchId: string): Promise<OutboundCounts>;
+  /**
+   * Where a batch stands, from its tally (16 small reads, whatever its size): queued counts every
+   * item not settled yet (installing and sending included). `{ recount: true }` reads every status
+   * row instead, with installing and sending apart, and rebuilds the tally from them.
+   */
+  counts(tenantId: string, batchId: string, options?: { recount?: boolean }): Promise<OutboundCounts>;
   /** A batch's status rows in pages of up to `limit` (default 1,000), for progress lists and export. */
   recipients(
     tenantId: string,
@@ -153,7 +158,13 @@ export interface OutboundStatusStore {
     target: OutboundTarget,
     fields: Partial<Omit<OutboundRecipient, 'tenantId' | 'key' | 'batchId'>>,
     etag: string,
+    /** The row as read, when it was settled or corrected before (its batch's tally counted it so). */
+    before?: TallyRow,
   ): Promise<{ etag: string } | 'conflict'>;
+  /** A batch's tally (src/domain/delivery/outboundTally.ts); undefined when it has none yet. */
+  tally?(tenantId: string, batchId: string): Promise<OutboundTally | undefined>;
+  /** Rebuilds a batch's tally from its rows (safe while workers send), and answers it. */
+  recount?(tenantId: string, batchId: string): Promise<OutboundTally>;
   list(
     tenantId: string,
     batchId: string,
