@@ -44,6 +44,7 @@ import type { TeamSummaryDeps } from './usecases/managers/team/refreshTeamSummar
 import type { ManagerIndex } from './usecases/managers/teamPorts.ts';
 import type { TeamDirectory } from './usecases/managers/teamSummaryPorts.ts';
 import { learningRecordQueue } from './composePrivacy.ts';
+import { privacyPoliciesOf, type PrivacyPolicies } from './domain/privacy/privacyPolicy.ts';
 
 /** What the bot, the jobs and the tab API reach: the learning and the managers use cases' ports. */
 export type AppDeps = LearningDeps & ManagersDeps;
@@ -69,6 +70,8 @@ export interface Composed {
   managerIndex: ManagerIndex;
   /** Certifications from content/certifications, and people's records of them. */
   certificates: { catalog: CertificationCatalog; store: CertificationStore };
+  /** Legal holds and retention per tenant, from content/privacy.yaml. */
+  privacy: PrivacyPolicies;
 }
 
 export async function compose(config: Config, log: Logger): Promise<Composed> {
@@ -113,6 +116,7 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
     adjustableClock,
     rules: content.rules,
     paths: content.paths,
+    privacy: privacyPoliciesOf(content.privacy),
     teamSummaries,
     managerIndex,
     certificates: {

@@ -12,6 +12,7 @@ import { GraphSubscriptions } from './graph/subscriptions.ts';
 import { directoryJobs } from './jobs/directoryJobs.ts';
 import type { Job } from './jobs/worker.ts';
 import type { Logger } from './log/logger.ts';
+import { TableErasedPeople } from './store/privacy/erasedPeopleStore.ts';
 import { TableDirectoryMirror } from './store/directory/directoryMirror.ts';
 import { TableSubscriptionStore } from './store/directory/subscriptionStore.ts';
 import { TableSyncStateStore } from './store/directory/syncStateStore.ts';
@@ -58,6 +59,7 @@ export function composeDirectory(
     paths: composed.paths,
     certificates,
     newHirePolicy: settings.newHirePolicy,
+    erased: new TableErasedPeople(storage.table(tableNames.erasedPeople)),
     noticeManager: async (hire, programIds) => {
       const result = await noticeManager({ ...deps, render: presentManagerNotice }, hire, programIds);
       log.info({ tenantId: hire.tenantId, userId: hire.id, result }, 'manager notice');

@@ -2,11 +2,19 @@ import type { XapiSettingsConfig } from './config/config.ts';
 import { LearningRecordSchema, type LearningRecord } from './domain/privacy/learningRecord.ts';
 import type { ActivityNames } from './domain/privacy/xapiStatements.ts';
 import { sendLearningRecordsJob } from './jobs/privacyJobs.ts';
+import { directorySyncLease } from './jobs/directoryJobs.ts';
+import type { LeaseStore } from './usecases/platform/ports.ts';
+import { randomUUID } from 'node:crypto';
 import type { Job } from './jobs/worker.ts';
 import type { Logger } from './log/logger.ts';
 import { TableErasedPeople } from './store/privacy/erasedPeopleStore.ts';
 import { StorageLearningRecordQueue } from './store/privacy/learningRecordQueue.ts';
 import { TablePseudonymStore } from './store/privacy/pseudonymStore.ts';
+import { TablePersonalDataStore } from './store/privacy/personalDataStore.ts';
+import { TablePrivacyAudit } from './store/privacy/privacyAuditStore.ts';
+import type { Clock } from './domain/platform/clock.ts';
+import type { PrivacyPolicies } from './domain/privacy/privacyPolicy.ts';
+import type { PrivacyDeps } from './usecases/privacy/personalDataRequests.ts';
 import { queueNames, tableNames } from './store/platform/tables.ts';
 import { WorkQueue } from './store/platform/workQueue.ts';
 import type { StorageClients } from './store/platform/storageClients.ts';
@@ -74,4 +82,41 @@ export function composeLearningRecordJobs(
       visibilitySeconds: settings.retrySeconds,
     }),
   ];
+}
+
+/** Export and erasure over every table, with the tenant's legal holds and the audit trail (CLI, tab). */
+export function privacyRequestDeps(composed: {
+  storage: StorageClients;
+  privacy: PrivacyPolicies;
+  deps: { clock: Clock; leases: LeaseStore };
+}): PrivacyDeps {
+  const { storage } = composed;
+  return {
+    clock: composed.deps.clock,
+    personalData: new TablePersonalDataStore(storage),
+    pseudonyms: new TablePseudonymStore(storage.table(tableNames.xapiPseudonyms)),
+    erased: new TableErasedPeople(storage.table(tableNames.erasedPeople)),
+    policies: composed.privacy,
+    audit: new TablePrivacyAudit(storage.table(tableNames.privacyAudit)),
+    outsideDirectoryRounds: (tenantId, work) =>
+      holdingLease(composed.deps.leases, directorySyncLease(tenantId), work),
+  };
+}
+
+/** A round of a large tenant takes under a minute; erasure waits up to five for it to end. */
+const LEASE_WAIT_MS = 5 * 60_000;
+const ERASURE_LEASE_TTL_MS = 5 * 60_000;
+
+async function holdingLease<T>(leases: LeaseStore, name: string, work: () => Promise<T>): Promise<T> {
+  const holder = randomUUID();
+  const deadline = Date.now() + LEASE_WAIT_MS;
+  while (!(await leases.acquire(name, holder, new Date(), ERASURE_LEASE_TTL_MS))) {
+    if (Date.now() > deadline) throw new Error(`${name} stayed held for ${LEASE_WAIT_MS / 60_000} minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  try {
+    return await work();
+  } finally {
+    await leases.release(name, holder);
+  }
 }

@@ -7,6 +7,13 @@ export const privacyMessages = {
   outOption: 'write the JSON to this file (default: print it after the summary)',
   eraseDescription:
     'erase one person: delete or anonymise their rows in every table, forget their xAPI pseudonym',
+  referenceOption:
+    'a case or ticket number for the audit row (letters, digits, . _ : / # -; no names or e-mail addresses; default "operator")',
+  badReference: (given: string) =>
+    `--reference "${given}" is not a case reference: use up to 64 letters, digits and . _ : / # - (no spaces, no e-mail address, no object id), e.g. DPO-2026-17`,
+  requestId: (id: string) => `Request ${id} is in the audit trail (table PrivacyAudit).`,
+  keptUnderHold: (hold: string, kept: number, years: number) =>
+    `  kept under the legal hold "${hold}" (${years} years): ${plural(kept, 'row', 'rows')}`,
   yesOption: 'really erase (without it, nothing changes and the command says what it would do)',
   summaryHeader: (id: string, at: string) => `Personal data of ${id}, exported ${at}:`,
   summaryTable: (table: string, own: number, mentioned: number) =>

@@ -13,6 +13,8 @@ import type { Certification } from '../domain/certificates/certification.ts';
 import { loadCertifications } from './loadCertifications.ts';
 import type { RolePath } from '../domain/learning/paths/rolePath.ts';
 import { certificationIdsIn, loadPaths } from './loadPaths.ts';
+import type { PrivacyFile } from '../domain/privacy/privacyPolicy.ts';
+import { loadPrivacyPolicy } from './loadPrivacyPolicy.ts';
 import { resolveMarkdownRefs } from './markdownRefs.ts';
 import { contentMessages } from './messages.ts';
 import { contentErrorMap, schemaProblems } from './zodProblems.ts';
@@ -27,6 +29,8 @@ export type LoadContentResult =
       certifications: Certification[];
       /** Learning paths by role (content/paths). */
       paths: RolePath[];
+      /** content/privacy.yaml: legal holds and retention per tenant ({} without the file). */
+      privacy: PrivacyFile;
     }
   | { ok: false; problems: ContentProblem[] };
 
@@ -63,7 +67,10 @@ export async function loadContent(dir: string): Promise<LoadContentResult> {
   });
   if (!paths.ok) problems.push(...paths.problems);
 
-  if (problems.length > 0 || !rules.ok || !certifications.ok || !paths.ok)
+  const privacy = await loadPrivacyPolicy(contentDir);
+  if (!privacy.ok) problems.push(...privacy.problems);
+
+  if (problems.length > 0 || !rules.ok || !certifications.ok || !paths.ok || !privacy.ok)
     return { ok: false, problems: problems.sort(byFileAndPosition) };
   return {
     ok: true,
@@ -72,6 +79,7 @@ export async function loadContent(dir: string): Promise<LoadContentResult> {
     ruleFiles: rules.files,
     certifications: certifications.certifications,
     paths: paths.paths,
+    privacy: privacy.privacy,
   };
 }
 

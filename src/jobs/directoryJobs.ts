@@ -28,6 +28,11 @@ export interface DirectoryJobDeps {
 
 const LEASE_TTL_MS = 5 * 60_000;
 
+/** The lease a tenant's directory round holds; erasure takes it too, so the two never overlap. */
+export function directorySyncLease(tenantId: string): string {
+  return `directorySync|${tenantId}`;
+}
+
 /**
  * Runs `work` for a tenant only while holding its lease, so no two rounds (of two workers, or of two
  * jobs in one worker) sync one tenant at once. Each call is its own holder for that reason.
@@ -52,7 +57,7 @@ export function directoryJobs(
   options: { syncIntervalMs: number; hintVisibilitySeconds?: number },
 ): Job[] {
   const syncTenant = async (tenantId: string) =>
-    withLease(deps, `directorySync|${tenantId}`, async () => {
+    withLease(deps, directorySyncLease(tenantId), async () => {
       const report = await syncDirectory(deps.sync, tenantId);
       if (report.newHires + report.roleChanges + report.removed > 0 || report.resynced) {
         deps.log.info({ tenantId, ...report }, 'directory round');

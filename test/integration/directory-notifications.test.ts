@@ -25,6 +25,9 @@ import {
   type SimSubscription,
 } from '../support/directoryFixtures.ts';
 import { composeForTest } from '../support/learningFixtures.ts';
+import { rowsHolding } from '../support/storageScan.ts';
+import { privacyRequestDeps } from '../../src/composePrivacy.ts';
+import { erasePerson } from '../../src/usecases/privacy/personalDataRequests.ts';
 
 /**
  * Drypp running in-process with directory sync against the tenant simulator, with change
@@ -224,5 +227,55 @@ describe('Drypp with change notifications from the tenant simulator', () => {
       (d) => d.kind === 'change' && d.subscriptionId === recreated.id,
     );
     expect(viaNew.map((d) => d.status)).toContain(202);
+  });
+
+  it('leaves a person erased on request out, though the directory still has them and changes them', async () => {
+    await waitFor('a subscription in the simulator', subscription);
+    const { user: erik } = await simControl<{ user: { id: string } }>(sim, '/hire', {
+      tenantId,
+      name: 'Erik Glemt',
+      department: 'Oppvekst',
+      jobTitle: 'Lærer',
+    });
+    const { user: mona } = await simControl<{ user: { id: string } }>(sim, '/hire', {
+      tenantId,
+      name: 'Mona Medarbeider',
+      manager: erik.id,
+    });
+    await waitFor('both hires enrolled', async () => (await programsOf(mona.id)).length > 0);
+    await waitFor('Erik enrolled', async () => (await programsOf(erik.id)).length > 0);
+    await waitFor(
+      'Mona mirrored with Erik as her manager',
+      async () => (await composed.deps.people.get(tenantId, mona.id))?.managerId === erik.id,
+    );
+
+    await erasePerson(
+      privacyRequestDeps(composed),
+      { tenantId, personId: erik.id },
+      {
+        requestId: 'e1e1e1e1-0000-4000-8000-000000000001',
+        via: 'cli',
+        reference: 'DPO-1',
+      },
+    );
+    expect(await rowsHolding(composed.storage, erik.id)).toEqual([]);
+
+    // Graph still has Erik: his promotion (a role change the leaders' rule enrols on) and Mona's move
+    // arrive as notifications, and a stale delta token makes the next round a full resync of everyone.
+    await simControl(sim, '/delta/reset', { tenantId });
+    await simControl(sim, '/move', { tenantId, user: erik.id, jobTitle: 'Enhetsleder' });
+    await simControl(sim, '/move', { tenantId, user: mona.id, department: 'Helse' });
+    await waitFor(
+      'the round that applied Mona’s move',
+      async () => (await composed.deps.people.get(tenantId, mona.id))?.department === 'Helse',
+    );
+    await holdsFor(
+      'nothing of Erik comes back',
+      async () => (await rowsHolding(composed.storage, erik.id)).length === 0,
+      1500,
+    );
+    expect(await programsOf(erik.id)).toEqual([]);
+    expect((await composed.deps.people.get(tenantId, mona.id))?.managerId).toBeUndefined();
+    expect(logs.lines.some((l) => l.msg === 'directory round' && Number(l.erased) > 0)).toBe(true);
   });
 });

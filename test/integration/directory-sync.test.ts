@@ -105,7 +105,14 @@ async function snapshot(ids: string[]) {
 }
 
 const everyone = () => [...demoPeople.map((p) => p.id), ...hired];
-const quiet: Partial<SyncReport> = { newHires: 0, roleChanges: 0, enrollments: 0, removed: 0, incomplete: 0 };
+const quiet: Partial<SyncReport> = {
+  newHires: 0,
+  roleChanges: 0,
+  enrollments: 0,
+  removed: 0,
+  incomplete: 0,
+  erased: 0,
+};
 
 describe('directory sync against the tenant simulator', () => {
   it('records the existing organisation on the initial sync and treats nobody as a new hire', async () => {

@@ -13,6 +13,14 @@ import { TableTimeZoneCheckStore } from '../../src/store/directory/timeZoneCheck
 import { startTestAzurite } from '../support/azurite.ts';
 import { composeForTest, rememberChat, testPerson } from '../support/learningFixtures.ts';
 import { enrollWithCardsSent } from '../support/xapiFixtures.ts';
+import { failing } from '../support/failing.ts';
+import { rowsHolding as scanStorage } from '../support/storageScan.ts';
+import { privacyRequestDeps } from '../../src/composePrivacy.ts';
+import { TablePrivacyAudit } from '../../src/store/privacy/privacyAuditStore.ts';
+import { TablePersonalDataStore } from '../../src/store/privacy/personalDataStore.ts';
+import type { StorageClients } from '../../src/store/platform/storageClients.ts';
+import type { CertificationRecord } from '../../src/domain/certificates/certificationRecord.ts';
+import { erasePerson } from '../../src/usecases/privacy/personalDataRequests.ts';
 
 /**
  * `drypp privacy export` and `erase` on a real Azurite: the export holds every table's rows about
@@ -32,11 +40,12 @@ const quinn = testPerson(tenantId, 2, {
   managerId: pat.id,
 });
 
+/** The CLI against the test's Azurite; `--tenant` names Pat's tenant unless given (there are two). */
 function drypp(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [launcher, ...args],
+      [launcher, ...args, ...(args.includes('--tenant') ? [] : ['--tenant', tenantId])],
       {
         cwd: repoRoot,
         timeout: 60_000,
@@ -58,15 +67,39 @@ function drypp(args: string[]): Promise<{ code: number; stdout: string; stderr: 
 }
 
 /** Every row of every table that holds the value anywhere: keys or columns. */
-async function rowsHolding(value: string): Promise<Array<{ table: string; row: Record<string, unknown> }>> {
-  const found: Array<{ table: string; row: Record<string, unknown> }> = [];
-  for (const table of Object.values(tableNames)) {
-    for await (const row of composed.storage.table(table).listEntities<Record<string, unknown>>()) {
-      const { etag: _e, timestamp: _t, 'odata.etag': _o, ...rest } = row;
-      if (JSON.stringify(rest).toLowerCase().includes(value.toLowerCase())) found.push({ table, row: rest });
-    }
-  }
-  return found;
+const rowsHolding = (value: string) => scanStorage(composed.storage, value);
+const audit = () => new TablePrivacyAudit(composed.storage.table(tableNames.privacyAudit));
+
+// A rescue service (test/fixtures/content/privacy.yaml) keeps certificates for ten years.
+const rescueTenant = '99999999-9999-4999-8999-999999999999';
+const rita = testPerson(rescueTenant, 3, {
+  displayName: 'Rita Røykdykker',
+  userPrincipalName: 'rita@rescue.test',
+});
+
+function certification(certificationId: string, certifiedOn: string): CertificationRecord {
+  return {
+    tenantId: rescueTenant,
+    userId: rita.id,
+    certificationId,
+    assignedOn: certifiedOn,
+    dueOn: certifiedOn,
+    status: 'expired',
+    cycles: [
+      {
+        n: 1,
+        certifiedOn,
+        validUntil: certifiedOn,
+        basis: 'first',
+        via: 'program',
+        programId: 'e2e-short',
+        certificationVersion: 1,
+      },
+    ],
+    checkedThrough: certifiedOn,
+    assignedBy: 'rule',
+    rulesVersion: 1,
+  };
 }
 
 beforeAll(async () => {
@@ -132,6 +165,9 @@ beforeAll(async () => {
     comment: 'Quinn is settling in',
     answeredAt: '2026-11-30T10:00:00.000Z',
   });
+  await enrollWithCardsSent(composed, rita, 'e2e-short');
+  await composed.certificates.store.create(certification('smoke-diving', '2024-03-01'));
+  await composed.certificates.store.create(certification('first-aid', '2012-03-01')); // past the hold
 });
 afterAll(async () => {
   await azurite?.child.stop();
@@ -187,9 +223,86 @@ describe('drypp privacy', () => {
     expect(await composed.deps.people.get(tenantId, quinn.id)).toMatchObject({ displayName: 'Quinn Report' });
     expect((await composed.deps.people.get(tenantId, quinn.id))?.managerId).toBeUndefined();
 
-    const again = await drypp(['privacy', 'erase', '--user', pat.id, '--yes']);
+    const again = await drypp(['privacy', 'erase', '--user', pat.id, '--yes', '--reference', 'DPO-2026-17']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('nothing was left to erase');
     expect(await rowsHolding(pat.id)).toEqual([]);
+
+    // The audit trail: the export and both erasures (not the dry run), done, with counts, naming nobody.
+    const rows = await audit().list(tenantId);
+    expect(rows.map((r) => [r.kind, r.via, r.reference])).toEqual([
+      ['export', 'cli', 'operator'],
+      ['erasure', 'cli', 'operator'],
+      ['erasure', 'cli', 'DPO-2026-17'],
+    ]);
+    for (const r of rows) expect(r.completedAt).toBeDefined();
+    expect(JSON.parse(rows[1]!.tables!)).toMatchObject({ [tableNames.people]: { deleted: 1 } });
+    expect(JSON.parse(rows[2]!.tables!)).toEqual({});
+    expect(run.stdout).toContain(`Request ${rows[1]!.rowKey} is in the audit trail`);
+    const auditText = JSON.stringify(rows).toLowerCase();
+    for (const trace of [pat.id, pat.displayName, pat.userPrincipalName, 'pat'])
+      expect(auditText).not.toContain(trace.toLowerCase());
+  });
+
+  it('refuses a reference that could name someone, and records nothing', async () => {
+    const before = (await audit().list(tenantId)).length;
+    const run = await drypp(['privacy', 'export', '--user', quinn.id, '--reference', 'quinn@example.test']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('is not a case reference');
+    expect((await audit().list(tenantId)).length).toBe(before);
+  });
+
+  it('keeps what the tenant’s legal hold keeps, says so, and deletes what is past it', async () => {
+    const run = await drypp(['privacy', 'erase', '--user', rita.id, '--tenant', rescueTenant, '--yes']);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('kept under the legal hold "certificates" (10 years): 1 row');
+    const left = await rowsHolding(rita.id);
+    expect(left.map((r) => [r.table, r.row.certificationId])).toEqual([
+      [tableNames.certifications, 'smoke-diving'],
+    ]);
+    for (const trace of [rita.displayName, rita.userPrincipalName])
+      expect(await rowsHolding(trace)).toEqual([]);
+    const [row] = await audit().list(rescueTenant);
+    expect(JSON.parse(row!.holds!)).toEqual({ certificates: { years: 10, kept: 1 } });
+    expect(JSON.parse(row!.tables!)[tableNames.certifications]).toMatchObject({ deleted: 1, kept: 1 });
+  });
+
+  it('finishes an erasure that stopped part-way when it is run again', async () => {
+    const sam = testPerson(tenantId, 4, {
+      displayName: 'Sam Stopped',
+      userPrincipalName: 'sam@example.test',
+    });
+    await enrollWithCardsSent(composed, sam, 'e2e-short');
+    await rememberChat(composed, sam, 'http://127.0.0.1:9/');
+    const tablesBefore = new Set((await rowsHolding(sam.id)).map((r) => r.table));
+    expect(tablesBefore.size).toBeGreaterThan(2);
+    // Storage fails on the third row deletion, as if the process died there.
+    let deletions = 0;
+    const crashing = {
+      table: (name: string) => failing(composed.storage.table(name), 'deleteEntity', () => ++deletions === 3),
+    } as unknown as StorageClients;
+    const deps = privacyRequestDeps(composed);
+    const samRef = { tenantId, personId: sam.id };
+    const request = {
+      requestId: 'b9b2a0c4-0000-4000-8000-000000000001',
+      via: 'cli' as const,
+      reference: 'T-1',
+    };
+    await expect(
+      erasePerson({ ...deps, personalData: new TablePersonalDataStore(crashing) }, samRef, request),
+    ).rejects.toThrow('injected failure');
+    const stopped = (await audit().list(tenantId)).find((r) => r.rowKey === request.requestId);
+    expect(stopped).toMatchObject({ kind: 'erasure', reference: 'T-1' });
+    expect(stopped?.completedAt).toBeUndefined();
+    expect((await rowsHolding(sam.id)).length).toBeGreaterThan(0);
+
+    const rerun = await erasePerson(deps, samRef, {
+      ...request,
+      requestId: 'b9b2a0c4-0000-4000-8000-000000000002',
+    });
+    expect(Object.keys(rerun.tables).length).toBeGreaterThan(0);
+    expect(await rowsHolding(sam.id)).toEqual([]);
+    expect(await rowsHolding(sam.displayName)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { GraphDirectoryReader } from '../../src/graph/directoryReader.ts';
 import { GraphClients, type GraphSettings } from '../../src/graph/graphClients.ts';
 import { TableDirectoryMirror } from '../../src/store/directory/directoryMirror.ts';
 import { TableTimeZoneCheckStore } from '../../src/store/directory/timeZoneCheckStore.ts';
+import { TableErasedPeople } from '../../src/store/privacy/erasedPeopleStore.ts';
 import { TableSyncStateStore } from '../../src/store/directory/syncStateStore.ts';
 import { tableNames } from '../../src/store/platform/tables.ts';
 import { presentManagerNotice } from '../../src/cards/directory/presenters/managerNoticePresenter.ts';
@@ -138,6 +139,7 @@ export function directorySyncFor(
     deps: {
       ...deps,
       reader: new GraphDirectoryReader(graph, options.pageSize),
+      erased: new TableErasedPeople(storage.table(tableNames.erasedPeople)),
       mirror,
       syncState,
       timeZoneChecks,

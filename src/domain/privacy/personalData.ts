@@ -47,6 +47,8 @@ export interface ErasureCounts {
   deleted: number;
   anonymised: number;
   kept: number;
+  /** Of `kept`, how many each legal hold kept. */
+  keptUnder?: Record<string, number>;
 }
 
 /** Replaces every field whose value is the person's id with ERASED: their trace in another's row. */

@@ -3,6 +3,7 @@ import { odata } from '@azure/data-tables';
 import type { CertificationRecord } from '../../domain/certificates/certificationRecord.ts';
 import type { ScheduledCheck } from '../../usecases/certificates/ports.ts';
 import type { CodeEntry } from '../../domain/certificates/verification.ts';
+import { stillHeld } from '../../domain/privacy/privacyPolicy.ts';
 import { keyPart } from '../platform/keys.ts';
 import { tableNames } from '../platform/tables.ts';
 import { declareTable, rowsNamingPerson, rowsWhere } from '../privacy/personalDataTable.ts';
@@ -27,20 +28,26 @@ export const certificatesPersonalData = [
     },
     find: (client, person) =>
       rowsWhere(client, odata`PartitionKey eq ${`${keyPart(person.tenantId)}|${keyPart(person.personId)}`}`),
-    // A certificate ever issued is proof the employer may have to show: kept under the hold; a
-    // requirement never met is deleted.
-    erase: (row) =>
-      String(row.fields.cycles ?? '[]') === '[]'
-        ? { action: 'delete' }
-        : { action: 'keep', hold: CERTIFICATES_HOLD },
+    // A certificate issued within the tenant's hold (years after it was last issued) is proof the
+    // employer may have to show: kept. Without a hold, a certificate past it, or a requirement
+    // never met: deleted.
+    erase: (row, _person, { holds, now }) => {
+      const hold = holds[CERTIFICATES_HOLD];
+      const lastIssued = lastCertifiedOn(row.fields.cycles);
+      return hold && lastIssued && stillHeld(lastIssued, hold.years, now)
+        ? { action: 'keep', hold: CERTIFICATES_HOLD }
+        : { action: 'delete' };
+    },
   }),
   declareTable<Omit<CodeEntry, 'code'>>()({
     table: tableNames.certificateCodes,
     columns: { tenantId: true, userId: true, certificationId: true, cycle: true },
     find: (client, person) =>
       rowsWhere(client, odata`tenantId eq ${person.tenantId} and userId eq ${person.personId}`),
-    // A code leads to the certificate; kept while the certificate is (its row is under the hold).
-    erase: () => ({ action: 'keep', hold: CERTIFICATES_HOLD }),
+    // A code leads to the certificate; kept while the tenant holds certificates at all (a code
+    // whose certificate is gone answers "not found" at /verify).
+    erase: (_row, _person, { holds }) =>
+      holds[CERTIFICATES_HOLD] ? { action: 'keep', hold: CERTIFICATES_HOLD } : { action: 'delete' },
   }),
   declareTable<Omit<ScheduledCheck, 'tenantId'>>()({
     table: tableNames.certificationSchedule,
@@ -48,3 +55,13 @@ export const certificatesPersonalData = [
     find: (client, person) => rowsNamingPerson(client, person, 'userId'),
   }),
 ];
+
+/** The day the last cycle began (the stored column is the cycles' JSON), or undefined when none. */
+function lastCertifiedOn(cycles: unknown): string | undefined {
+  try {
+    const list = JSON.parse(String(cycles ?? '[]')) as Array<{ certifiedOn?: string }>;
+    return list.at(-1)?.certifiedOn;
+  } catch {
+    return '0000-01-01'; // unreadable: stillHeld keeps it (an operator decides)
+  }
+}

@@ -41,6 +41,8 @@ export const tableNames = {
   xapiPseudonyms: 'XapiPseudonyms',
   /** Tombstones of erased people (store/privacy/erasedPeopleStore.ts): sync does not bring them back. */
   erasedPeople: 'ErasedPeople',
+  /** One row per export or erasure request, naming nobody (store/privacy/privacyAuditStore.ts). */
+  privacyAudit: 'PrivacyAudit',
 } as const;
 
 export const queueNames = {

@@ -50,6 +50,13 @@ export class TableErasedPeople {
     }
     return keys;
   }
+
+  /** Whether an id of the tenant was erased, for a whole directory round, from one read of the tombstones. */
+  async erasedIn(tenantId: string): Promise<(personId: string) => boolean> {
+    const keys = await this.erasedKeys(tenantId);
+    if (keys.size === 0) return () => false;
+    return (personId) => keys.has(tombstoneKey({ tenantId, personId }));
+  }
 }
 
 export function tombstoneKey(person: PersonRef): string {

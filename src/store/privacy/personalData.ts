@@ -2,6 +2,7 @@
 import { tableNames } from '../platform/tables.ts';
 import type { ErasedPersonRow } from './erasedPeopleStore.ts';
 import { declareTable, noPersonalData, rowOfPersonInTenant } from './personalDataTable.ts';
+import type { PrivacyAuditRow } from './privacyAuditStore.ts';
 import type { PseudonymRow } from './pseudonymStore.ts';
 
 export const privacyPersonalData = [
@@ -15,6 +16,20 @@ export const privacyPersonalData = [
   declareTable<ErasedPersonRow>()({
     table: tableNames.erasedPeople,
     columns: { erasedAt: true },
+    find: noPersonalData,
+  }),
+  // Requests by id, with counts and a case reference: nothing that names or points to the person.
+  declareTable<PrivacyAuditRow>()({
+    table: tableNames.privacyAudit,
+    columns: {
+      kind: true,
+      via: true,
+      reference: true,
+      startedAt: true,
+      completedAt: true,
+      tables: true,
+      holds: true,
+    },
     find: noPersonalData,
   }),
 ];

@@ -38,8 +38,10 @@ export class TablePersonalDataStore implements PersonalDataStore {
       const c: ErasureCounts = { deleted: 0, anonymised: 0, kept: 0 };
       for (const row of found) {
         const decision = table.erase(row, person, context);
-        if (decision.action === 'keep') c.kept++;
-        else if (decision.action === 'delete') {
+        if (decision.action === 'keep') {
+          c.kept++;
+          c.keptUnder = { ...c.keptUnder, [decision.hold]: (c.keptUnder?.[decision.hold] ?? 0) + 1 };
+        } else if (decision.action === 'delete') {
           await deleteRow(client, row);
           c.deleted++;
         } else {

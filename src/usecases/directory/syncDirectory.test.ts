@@ -91,6 +91,22 @@ const noticesAbout = (n: number) =>
   learning.sender.sent.filter((s) => (s.card as { notice?: string }).notice === user(n).id).length;
 
 describe('syncDirectory', () => {
+  it('leaves an erased person out: not mirrored, not enrolled, nobody’s manager', async () => {
+    const erased = new Set([user(1).id]);
+    deps = { ...deps, erased: { erasedIn: async () => (id) => erased.has(id) } };
+    reader.serve('delta-1', {
+      people: [user(1, { jobTitle: 'Avdelingsleder' }), user(2, { managerId: user(1).id })],
+      removedIds: [user(1).id],
+      deltaLink: 'delta-2',
+    });
+    const report = await syncDirectory(deps, tenantId);
+    expect(report).toMatchObject({ seen: 1, erased: 1, newHires: 1, enrollments: 1, removed: 0 });
+    expect(mirror.person(tenantId, user(1).id)).toBeUndefined();
+    expect(enrollmentsOf(1)).toEqual([]);
+    expect(enrollmentsOf(2)).toEqual(['welcome']);
+    expect(mirror.person(tenantId, user(2).id)?.person.managerId).toBeUndefined();
+  });
+
   it('the initial sync records people without enrolling anyone hired long ago', () => {
     expect(mirror.person(tenantId, MANAGER.id)?.firstSeenAt).toBeDefined();
     expect(learning.enrollments.rows.all()).toEqual([]);

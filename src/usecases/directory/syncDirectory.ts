@@ -42,6 +42,12 @@ export interface SyncDeps extends Pick<
   timeZoneChecks?: TimeZoneCheckStore;
   /** Tells a new hire's manager (a card); called once per new hire and program set. */
   noticeManager?: (hire: Person, programIds: string[]) => Promise<void>;
+  /**
+   * People erased on request (GDPR art. 17), as a test per tenant read once per round. An erased
+   * person still in the directory stays out of Drypp: never mirrored again, never enrolled, and
+   * named as nobody's manager. Absent: nobody was erased.
+   */
+  erased?: { erasedIn(tenantId: string): Promise<(personId: string) => boolean> };
 }
 
 export interface SyncReport {
@@ -53,6 +59,8 @@ export interface SyncReport {
   removed: number;
   /** People kept in the mirror without the properties needed to reach them (yet). */
   incomplete: number;
+  /** People of the directory left out because they were erased on request. */
+  erased: number;
   resynced: boolean;
 }
 
@@ -75,8 +83,10 @@ export async function syncDirectory(
     enrollments: 0,
     removed: 0,
     incomplete: 0,
+    erased: 0,
     resynced: false,
   };
+  const isErased = (await deps.erased?.erasedIn(tenantId)) ?? (() => false);
   let state = await deps.syncState.get(tenantId);
   let link = state.resumeLink ?? state.deltaLink;
   // Decided once per round: a first sync that starts from nothing has nothing mirrored to read back.
@@ -97,7 +107,7 @@ export async function syncDirectory(
     report.pages++;
     const now = deps.clock.now();
     if (report.pages === 1) await deps.mirror.registerTenant(tenantId);
-    await applyPageKeepingOtherWrites(deps, tenantId, page, now, report, {
+    await applyPageKeepingOtherWrites(deps, tenantId, withoutErased(page, isErased, report), now, report, {
       skipReads: freshInitialSync && !report.resynced,
       initialSync: !state.initialSyncDone,
     });
@@ -111,6 +121,20 @@ export async function syncDirectory(
     if (!page.nextLink) break;
   }
   return report;
+}
+
+/**
+ * The page without erased people: their own entries dropped (whatever Graph still says about them),
+ * and their id taken off as anyone's manager, so that no row names them again.
+ */
+function withoutErased(page: DeltaPage, isErased: (id: string) => boolean, report: SyncReport): DeltaPage {
+  const people: DeltaPage['people'] = [];
+  for (const p of page.people) {
+    if (isErased(p.id)) report.erased++;
+    else if (p.managerId && isErased(p.managerId)) people.push({ ...p, managerId: undefined });
+    else people.push(p);
+  }
+  return { ...page, people, removedIds: page.removedIds.filter((id) => !isErased(id)) };
 }
 
 type PageMode = { skipReads: boolean; initialSync: boolean };

@@ -4,6 +4,7 @@ import type {
   PersonRef,
   PersonalRow,
 } from '../../domain/privacy/personalData.ts';
+import type { HoldsApplied, PrivacyRequest } from '../../domain/privacy/privacyRequest.ts';
 import type { LearningRecord } from '../../domain/privacy/learningRecord.ts';
 import type { XapiStatement } from '../../domain/privacy/xapiStatements.ts';
 
@@ -41,4 +42,16 @@ export type LrsAnswer =
 /** A learning record store (xAPI 1.0.3): POST /statements with a batch. */
 export interface LearningRecordStore {
   send(statements: readonly XapiStatement[]): Promise<LrsAnswer>;
+}
+
+/** The audit trail of export and erasure requests: rows that name nobody (store/privacy/privacyAuditStore.ts). */
+export interface PrivacyAuditLog {
+  /** Written before anything else is done, so a request that stops part-way is still on record. */
+  started(tenantId: string, request: PrivacyRequest, at: Date): Promise<void>;
+  completed(
+    tenantId: string,
+    requestId: string,
+    at: Date,
+    result: { tables: Record<string, ErasureCounts | { rows: number }>; holds?: HoldsApplied },
+  ): Promise<void>;
 }
