@@ -56,4 +56,34 @@ describe('calendar events', () => {
     };
     expect(list.value).toEqual([]);
   });
+
+  it('moves an event with PATCH and removes it with DELETE (404 once gone)', async () => {
+    sim = await startTestSimulator();
+    const base = '/users/kari@contoso.example/events';
+    const created = (await (await sim.graph(base, { method: 'POST', body: event('tx-3') })).json()) as {
+      id: string;
+    };
+    const moved = await sim.graph(`${base}/${created.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({
+        start: { dateTime: '2026-02-02T13:00:00', timeZone: 'Europe/Oslo' },
+        location: { displayName: 'The training ground' },
+      }),
+    });
+    expect(moved.status).toBe(200);
+    const list = async () =>
+      ((await (await sim!.graph(base)).json()) as { value: Array<Record<string, unknown>> }).value;
+    expect(await list()).toMatchObject([
+      {
+        id: created.id,
+        subject: 'Learning time',
+        start: { dateTime: '2026-02-02T13:00:00' },
+        location: { displayName: 'The training ground' },
+      },
+    ]);
+    expect((await sim.graph(`${base}/${created.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect(await list()).toEqual([]);
+    expect((await sim.graph(`${base}/${created.id}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await sim.graph(`${base}/nope`, { method: 'PATCH', body: '{}' })).status).toBe(404);
+  });
 });

@@ -165,6 +165,8 @@ export interface EventRecord {
   end: { dateTime: string; timeZone: string };
   showAs: string;
   categories: string[];
+  location?: { displayName: string; locationUri?: string };
   transactionId: string | null;
   createdDateTime: string;
+  lastModifiedDateTime?: string;
 }

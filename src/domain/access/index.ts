@@ -16,6 +16,14 @@ import {
 } from './learningTimePolicy.ts';
 import { personActions, type PersonAction, type PersonResource } from './personPolicy.ts';
 import { stepActions, type StepAction, type StepResource } from './stepPolicy.ts';
+import {
+  exerciseActions,
+  sessionActions,
+  type ExerciseAction,
+  type ExerciseResource,
+  type SessionAction,
+  type SessionBookingResource,
+} from './sessionPolicy.ts';
 
 /**
  * Access policies: one rule per resource, each starting with "same tenant", each answering with the
@@ -41,6 +49,10 @@ export type {
   PersonResource,
   StepAction,
   StepResource,
+  SessionAction,
+  SessionBookingResource,
+  ExerciseAction,
+  ExerciseResource,
 };
 
 export type Resource =
@@ -50,7 +62,9 @@ export type Resource =
   | LearningTimeRequestResource
   | BroadcastResource
   | GuidelineRecipientResource
-  | CertificateResource;
+  | CertificateResource
+  | SessionBookingResource
+  | ExerciseResource;
 
 /** The actions of each resource type, so `can(actor, 'nudge', aStep)` does not compile. */
 export type ActionOn<R extends Resource> = R extends StepResource
@@ -67,7 +81,11 @@ export type ActionOn<R extends Resource> = R extends StepResource
             ? GuidelineRecipientAction
             : R extends CertificateResource
               ? CertificateAction
-              : never;
+              : R extends SessionBookingResource
+                ? SessionAction
+                : R extends ExerciseResource
+                  ? ExerciseAction
+                  : never;
 
 export function allowedActions<R extends Resource>(actor: Actor, resource: R): ActionOn<R>[] {
   const r = resource as Resource;
@@ -86,6 +104,10 @@ export function allowedActions<R extends Resource>(actor: Actor, resource: R): A
       return guidelineRecipientActions(actor, r) as ActionOn<R>[];
     case 'certificate':
       return certificateActions(actor, r) as ActionOn<R>[];
+    case 'sessionBooking':
+      return sessionActions(actor, r) as ActionOn<R>[];
+    case 'exercise':
+      return exerciseActions(actor, r) as ActionOn<R>[];
   }
 }
 

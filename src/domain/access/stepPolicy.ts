@@ -22,6 +22,9 @@ export type StepAction =
   | 'answerPulse'
   /** The learner, for an event they confirm themselves. */
   | 'confirmAttendance'
+  /** The learner picks, changes or cancels a session of an event that has sessions. */
+  | 'pickSession'
+  | 'cancelSession'
   /** HR (standing in for the facilitator) for an event the facilitator confirms. */
   | 'confirmAttendanceFor'
   /** See the answer given: the learner, HR, and the manager when the learner shared it. */
@@ -36,6 +39,8 @@ export interface StepResource {
   kind: StepKind;
   status: StepStatus;
   confirmedBy?: 'self' | 'facilitator';
+  /** An event with sessions to pick from. */
+  hasSessions?: boolean;
   enrollmentStatus: EnrollmentStatus;
   sharedWithManager?: boolean;
 }
@@ -52,6 +57,7 @@ export function stepResource(
     kind: step.kind,
     status: state.status,
     confirmedBy: step.kind === 'event' ? step.confirmedBy : undefined,
+    hasSessions: step.kind === 'event' && step.sessions !== undefined,
     enrollmentStatus,
     sharedWithManager: state.sharedWithManager,
   };
@@ -63,9 +69,12 @@ const learnerAnswers: Record<StepKind, (s: StepResource) => StepAction[]> = {
   quiz: () => ['answerQuiz', 'retryQuiz'],
   reflection: () => ['submitReflection'],
   acknowledge: () => ['acknowledge'],
-  event: (s) => (s.confirmedBy === 'self' ? ['confirmAttendance'] : []),
+  event: (s) =>
+    s.hasSessions ? ['pickSession', 'cancelSession'] : s.confirmedBy === 'self' ? ['confirmAttendance'] : [],
   checkin: () => [],
   'self-assessment': () => ['answerSelfAssessment'],
+  // Signed off by the assessor named in content (sessionPolicy.ts), never by the learner.
+  practical: () => [],
 };
 
 /** Items people learn from get a pulse; a self-assessment is itself a measurement, a check-in the manager's. */

@@ -134,6 +134,35 @@ export const AcknowledgeStepSchema = z.strictObject({
   textVersion: z.union([z.string().trim().min(1), z.int().min(1)]).transform(String),
 });
 
+/** A person named in content by their sign-in name (UPN), as the directory knows them. */
+export const PersonUpn = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'name the person by their sign-in name, e.g. maja.berg@kommune.no');
+
+/** An IANA time zone such as Europe/Oslo. */
+const TimeZoneName = z.string().refine(isTimeZone, 'use an IANA time zone, e.g. Europe/Oslo');
+
+/**
+ * One date of a live session: a learner picks one of them in the card and gets a calendar
+ * invitation. Capacity is enforced on the server; the instructor (or the learner's manager) marks
+ * who attended.
+ */
+export const EventSessionSchema = z
+  .strictObject({
+    id: Slug,
+    /** Local date and time in the step's time zone. It lasts the step's minutes. */
+    start: z.iso.datetime({ local: true, error: 'use a local date and time, e.g. 2025-09-01T09:00' }),
+    where: LocalizedText.optional(),
+    meetingUrl: HttpsUrl.optional(),
+    capacity: z.int().min(1, 'a session needs room for at least one person').max(10_000),
+    instructor: PersonUpn,
+  })
+  .refine((s) => s.where !== undefined || s.meetingUrl !== undefined, {
+    message: 'a session needs a place (where) or a Teams meeting link (meetingUrl)',
+  });
+
 export const EventStepSchema = z
   .strictObject({
     ...stepBase,
@@ -146,10 +175,29 @@ export const EventStepSchema = z
     where: LocalizedText.optional(),
     meetingUrl: HttpsUrl.optional(),
     confirmedBy: z.enum(['self', 'facilitator']),
+    /** Dates to choose from; with them, the instructor or the learner's manager marks attendance. */
+    sessions: z
+      .array(EventSessionSchema)
+      .min(1, 'list at least one session, or leave sessions out')
+      .optional(),
+    /** The zone the sessions' times are in (default: the organisation's). */
+    timeZone: TimeZoneName.optional(),
   })
-  .refine((e) => e.where !== undefined || e.meetingUrl !== undefined, {
+  .refine((e) => e.sessions !== undefined || e.where !== undefined || e.meetingUrl !== undefined, {
     message: 'an event needs a place (where) or a meeting link (meetingUrl)',
-  });
+  })
+  .superRefine((e, ctx) => checkSessions(e, ctx), { when: (p) => isRecord(p.value) });
+
+/**
+ * A practical exercise, signed off by a named assessor: the assessor gets a card ("Maja did the
+ * smoke-diving exercise: confirm"); the learner cannot confirm it themselves.
+ */
+export const PracticalStepSchema = z.strictObject({
+  ...stepBase,
+  kind: z.literal('practical'),
+  description: LocalizedText,
+  assessor: PersonUpn,
+});
 
 export const CheckinStepSchema = z.strictObject({
   ...stepBase,
@@ -192,6 +240,7 @@ export const StepSchema = z.discriminatedUnion('kind', [
   EventStepSchema,
   CheckinStepSchema,
   SelfAssessmentStepSchema,
+  PracticalStepSchema,
 ]);
 
 export const STEP_KINDS = [
@@ -202,6 +251,7 @@ export const STEP_KINDS = [
   'event',
   'checkin',
   'self-assessment',
+  'practical',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -215,9 +265,10 @@ export const LOCALIZED_FIELDS: { program: string[] } & Record<StepKind, string[]
   quiz: ['title', 'questions.*.prompt', 'questions.*.options.*.text', 'questions.*.options.*.feedback'],
   reflection: ['title', 'prompt'],
   acknowledge: ['title', 'text'],
-  event: ['title', 'description', 'where'],
+  event: ['title', 'description', 'where', 'sessions.*.where'],
   checkin: ['title', 'question', 'options.*'],
   'self-assessment': ['title', 'statements.*.text'],
+  practical: ['title', 'description'],
 };
 
 export const ProgramSchema = z
@@ -252,10 +303,17 @@ export type AcknowledgeStep = z.infer<typeof AcknowledgeStepSchema>;
 export type EventStep = z.infer<typeof EventStepSchema>;
 export type CheckinStep = z.infer<typeof CheckinStepSchema>;
 export type SelfAssessmentStep = z.infer<typeof SelfAssessmentStepSchema>;
+export type EventSession = z.infer<typeof EventSessionSchema>;
+export type PracticalStep = z.infer<typeof PracticalStepSchema>;
 
 /** A check-in is asked of the learner's manager, about the learner; every other step of the learner. */
 export function isAskedOfManager(step: Step | undefined): boolean {
   return step?.kind === 'checkin';
+}
+
+/** A practical exercise's card goes to its assessor, who signs it off; every other step's as above. */
+export function assessorOf(step: Step | undefined): string | undefined {
+  return step?.kind === 'practical' ? step.assessor : undefined;
 }
 
 /** Whether a step must be done for the program to count as completed. */
@@ -387,6 +445,34 @@ function reportUnpairedSelfAssessments(steps: unknown[], ctx: Ctx): void {
 function statementIds(statements: unknown): string[] {
   if (!Array.isArray(statements)) return [];
   return statements.flatMap((s) => (isRecord(s) && typeof s.id === 'string' ? [s.id] : []));
+}
+
+function checkSessions(event: unknown, ctx: Ctx): void {
+  if (!isRecord(event) || !Array.isArray(event.sessions)) return;
+  reportDuplicates(event.sessions, ['sessions'], 'session', ctx);
+  if (event.when !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['when'],
+      message: 'an event with sessions takes its times from them: remove when',
+    });
+  if (event.confirmedBy === 'self')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['confirmedBy'],
+      message:
+        'attendance at a session is marked by its instructor or the manager: use confirmedBy: facilitator',
+    });
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    // RangeError: Intl knows no such zone.
+    return false;
+  }
 }
 
 function checkCorrectOptions(question: unknown, ctx: Ctx): void {

@@ -89,7 +89,7 @@ export interface MeResponse {
 
 export type EnrollmentStatusView = 'active' | 'completed' | 'withdrawn' | 'expired';
 export type StepKindView =
-  'lesson' | 'quiz' | 'reflection' | 'acknowledge' | 'event' | 'checkin' | 'self-assessment';
+  'lesson' | 'quiz' | 'reflection' | 'acknowledge' | 'event' | 'checkin' | 'self-assessment' | 'practical';
 export type ReachabilityStageView =
   'detected' | 'appInstalled' | 'chatKnown' | 'firstCardDelivered' | 'notReachable';
 

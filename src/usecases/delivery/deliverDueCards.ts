@@ -15,7 +15,7 @@ import type { LearningDeps } from '../learning/learningDeps.ts';
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import { markFirstCardDelivered } from '../directory/reachNewHires.ts';
 import type { Stored } from '../platform/ports.ts';
-import { isAskedOfManager } from '../../domain/learning/program.ts';
+import { assessorOf, isAskedOfManager } from '../../domain/learning/program.ts';
 import { orConflict, retryOnConflict } from '../platform/retryOnConflict.ts';
 
 /**
@@ -113,12 +113,17 @@ export async function deliverDueCards(
     const learner = await deps.people.get(tenantId, work.userId);
     // A check-in is asked of the learner's manager, about the learner; everything else goes to the learner.
     const program = deps.catalog.find(work.programId);
-    const forManager = isAskedOfManager(program?.steps.find((s) => s.id === work.stepId));
-    const recipientId = forManager ? learner?.managerId : work.userId;
+    // A practical exercise's card goes to its assessor, named in content by sign-in name.
+    const stepOfWork = program?.steps.find((s) => s.id === work.stepId);
+    const assessorUpn = assessorOf(stepOfWork);
+    const assessor = assessorUpn ? await deps.people.findByUpn(tenantId, assessorUpn) : undefined;
+    const forManager = isAskedOfManager(stepOfWork);
+    const forOther = forManager || assessorUpn !== undefined;
+    const recipientId = assessorUpn ? assessor?.id : forManager ? learner?.managerId : work.userId;
     const [conversation, recipient] = recipientId
       ? await Promise.all([
           deps.conversations.find(tenantId, recipientId),
-          forManager ? deps.people.get(tenantId, recipientId) : learner,
+          assessor ?? (forManager ? deps.people.get(tenantId, recipientId) : learner),
         ])
       : [undefined, undefined];
     const language = personLanguage(recipient?.preferredLanguage, conversation?.locale);
@@ -126,7 +131,11 @@ export async function deliverDueCards(
       ? render(work, { enrollment, step, language, now, learnerName: learner?.displayName ?? '' })
       : undefined;
     if (!card || !recipientId) {
-      const failure = recipientId ? 'nothing to send' : 'no manager to ask';
+      const failure = recipientId
+        ? 'nothing to send'
+        : assessorUpn
+          ? 'no such assessor'
+          : 'no manager to ask';
       await deps.deliveries.finish({ ...record, status: 'failed', failure });
       await deps.dueWork.remove(work);
       report.dropped++;
@@ -155,8 +164,8 @@ export async function deliverDueCards(
     });
     await deps.deliveries.recordSentOnDay(tenantId, work.userId, today, key);
     if (marked === 'recorded') await scheduleReminder(deps, work, step, now, policy);
-    // A check-in reached the manager, not the learner: it says nothing about reaching them.
-    if (!forManager) await markFirstCardDelivered(deps, tenantId, work.userId);
+    // A check-in (or an exercise) reached someone else, not the learner: it says nothing about reaching them.
+    if (!forOther) await markFirstCardDelivered(deps, tenantId, work.userId);
     await deps.dueWork.remove(work);
     report.sent++;
   }

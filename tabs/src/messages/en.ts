@@ -41,6 +41,7 @@ export const en = {
   kindEvent: 'Event',
   kindCheckin: 'Check-in',
   kindSelfAssessment: 'Self-assessment',
+  kindPractical: 'Practical exercise',
 
   myLearningEmptyTitle: 'Nothing to learn just yet',
   myLearningEmptyBody:

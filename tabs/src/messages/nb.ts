@@ -39,6 +39,7 @@ export const nb: Messages = {
   kindEvent: 'Arrangement',
   kindCheckin: 'Innsjekk',
   kindSelfAssessment: 'Egenvurdering',
+  kindPractical: 'Praktisk øvelse',
 
   myLearningEmptyTitle: 'Ingenting å lære ennå',
   myLearningEmptyBody:

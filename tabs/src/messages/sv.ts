@@ -39,6 +39,7 @@ export const sv: Messages = {
   kindEvent: 'Evenemang',
   kindCheckin: 'Avstämning',
   kindSelfAssessment: 'Självskattning',
+  kindPractical: 'Praktisk övning',
 
   myLearningEmptyTitle: 'Inget att lära ännu',
   myLearningEmptyBody:

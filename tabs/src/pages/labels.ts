@@ -26,6 +26,7 @@ export const kindLabel = (t: Messages, k: StepKindView): string =>
     event: t.kindEvent,
     checkin: t.kindCheckin,
     'self-assessment': t.kindSelfAssessment,
+    practical: t.kindPractical,
   })[k];
 
 export const reachLabel = (t: Messages, r: ReachabilityStageView | undefined): string =>
