@@ -67,6 +67,9 @@ function tabApiFor(
     learningTime: deps.learningTime,
     checkins: deps.checkins,
     defaultTimeZone: app.policy.timeZone,
+    paths: composed.paths,
+    certifications: composed.certificates.store,
+    certificationCatalog: composed.certificates.catalog,
     hrAdminGroupId: sso.hrAdminGroupId,
     // Graph answers for tokens that carry no groups; where Graph is not configured, only tokens can.
     groupMembership: config.directory

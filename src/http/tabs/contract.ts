@@ -150,9 +150,35 @@ export interface LearningTimeRequestView {
 // GET /api/tab/my-learning
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Where a requirement of a learning path stands: `required` (not started), `due`, `overdue`, `done`
+ * (completed, or a valid certificate), `expiring` (valid, renewal window open), `expired` (lapsed).
+ */
+export type RequirementStatusView = 'required' | 'due' | 'overdue' | 'done' | 'expiring' | 'expired';
+
+export interface PathRequirementView {
+  kind: 'program' | 'certification';
+  id: string;
+  title: string;
+  status: RequirementStatusView;
+  /** due, overdue: when (an instant for a program's next step, a day for a certification). */
+  dueAt?: string;
+  /** done, expiring, expired certificates: the last valid day (YYYY-MM-DD). */
+  validUntil?: string;
+}
+
+/** A learning path of the caller's role (content/paths): what it requires and where each stands. */
+export interface RolePathView {
+  id: string;
+  title: string;
+  requirements: PathRequirementView[];
+}
+
 export interface MyLearningResponse {
   /** Active first, then completed, expired, withdrawn; mandatory before voluntary. */
   programs: ProgramProgressView[];
+  /** The paths of the caller's role (job title, department), in content order; often empty. */
+  paths: RolePathView[];
   /** The caller's own requests, newest first (at most 50). */
   learningTimeRequests: LearningTimeRequestView[];
   /**

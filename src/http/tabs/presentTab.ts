@@ -81,6 +81,18 @@ export class TabPresenter {
         due: p.due.map((i) => this.item(i)),
         overdue: p.overdue.map((i) => this.item(i)),
       })),
+      paths: result.paths.map((path) => ({
+        id: path.id,
+        title: textFor(path.title, this.language),
+        requirements: path.requirements.map((r) => ({
+          kind: r.kind,
+          id: r.id,
+          title: r.title ? textFor(r.title, this.language) : r.id,
+          status: r.status,
+          ...(r.dueAt ? { dueAt: r.dueAt } : {}),
+          ...(r.validUntil ? { validUntil: r.validUntil } : {}),
+        })),
+      })),
       learningTimeRequests: result.requests.map((r) => this.request(r, () => callerName, [])),
       today: result.today,
       actions: result.actions,

@@ -12,6 +12,7 @@ import {
 import type {
   MyLearningResponse,
   ProgramProgressView,
+  RolePathView,
   StepItemView,
 } from '../../../src/http/tabs/contract.ts';
 import { ListSection } from '../components/Sections.tsx';
@@ -19,7 +20,7 @@ import { Loading, LoadFailed, Notice } from '../components/States.tsx';
 import { useApi } from '../components/useApi.ts';
 import { useTabEnv } from '../tabContext.ts';
 import { RequestLearningTime } from './RequestLearningTime.tsx';
-import { kindLabel, requestPurpose, requestStatusLabel, statusLabel } from './labels.ts';
+import { kindLabel, requestPurpose, requestStatusLabel, requirementLabel, statusLabel } from './labels.ts';
 
 const useStyles = makeStyles({
   programs: {
@@ -29,7 +30,17 @@ const useStyles = makeStyles({
   },
   steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  path: { marginBottom: tokens.spacingVerticalL },
 });
+
+const requirementColor = {
+  required: 'informative',
+  due: 'brand',
+  overdue: 'danger',
+  done: 'success',
+  expiring: 'warning',
+  expired: 'danger',
+} as const;
 
 /** My learning: the person's programs with progress, what is due and overdue, and their requests. */
 export function MyLearning() {
@@ -50,6 +61,9 @@ function MyLearningView({ data, reload }: { data: MyLearningResponse; reload: ()
   const styles = useStyles();
   return (
     <>
+      {data.paths.map((path) => (
+        <RolePathCard key={path.id} path={path} />
+      ))}
       {data.programs.length === 0 ? (
         <Notice title={t.myLearningEmptyTitle} body={t.myLearningEmptyBody} />
       ) : (
@@ -76,6 +90,37 @@ function MyLearningView({ data, reload }: { data: MyLearningResponse; reload: ()
         <RequestLearningTime programs={data.programs} today={data.today} sent={reload} />
       )}
     </>
+  );
+}
+
+/** A path of the person's role: each requirement with where it stands (done, due, expiring…). */
+function RolePathCard({ path }: { path: RolePathView }) {
+  const { t, formatDate } = useTabEnv();
+  const styles = useStyles();
+  const headingId = `path-${path.id}`;
+  return (
+    <Card role="region" aria-labelledby={headingId} className={styles.path}>
+      <CardHeader
+        header={
+          <Title3 as="h2" id={headingId}>
+            {t.pathTitle(path.title)}
+          </Title3>
+        }
+        description={<Text>{t.pathIntro}</Text>}
+      />
+      <ul className={styles.steps}>
+        {path.requirements.map((r) => (
+          <li key={`${r.kind}-${r.id}`}>
+            {r.kind === 'program' ? t.pathProgram : t.pathCertification}: {r.title}{' '}
+            <Badge appearance="tint" color={requirementColor[r.status]}>
+              {requirementLabel(t, r.status)}
+            </Badge>
+            {r.dueAt && ` ${t.dueOn(formatDate(r.dueAt))}`}
+            {r.validUntil && ` ${t.validUntil(formatDate(r.validUntil))}`}
+          </li>
+        ))}
+      </ul>
+    </Card>
   );
 }
 

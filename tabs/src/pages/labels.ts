@@ -3,6 +3,7 @@ import type {
   LearningTimeProblem,
   LearningTimeRequestView,
   ReachabilityStageView,
+  RequirementStatusView,
   StepKindView,
 } from '../../../src/http/tabs/contract.ts';
 import type { Messages } from '../messages/index.ts';
@@ -75,3 +76,13 @@ export const problemLabel = (t: Messages, p: LearningTimeProblem): string =>
   })[p];
 
 export const requestPurpose = (r: LearningTimeRequestView): string => r.programTitle ?? r.purpose ?? '';
+
+export const requirementLabel = (t: Messages, s: RequirementStatusView): string =>
+  ({
+    required: t.requirementRequired,
+    due: t.requirementDue,
+    overdue: t.requirementOverdue,
+    done: t.requirementDone,
+    expiring: t.requirementExpiring,
+    expired: t.requirementExpired,
+  })[s];

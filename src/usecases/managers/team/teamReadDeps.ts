@@ -6,6 +6,8 @@ import type { HrAdminGroupDeps } from '../../access/hrAdminGroup.ts';
 import type { CheckinStore } from '../ports.ts';
 import type { LearningTimeRequestReader, ManagerIndex } from '../teamPorts.ts';
 import type { TeamSummaryStore } from '../teamSummaryPorts.ts';
+import type { RolePath } from '../../../domain/learning/paths/rolePath.ts';
+import type { CertificationCatalog, CertificationStore } from '../../certificates/ports.ts';
 
 /** The few stores the tab's read views use. */
 export interface TeamReadDeps extends HrAdminGroupDeps {
@@ -21,4 +23,8 @@ export interface TeamReadDeps extends HrAdminGroupDeps {
   checkins: Pick<CheckinStore, 'listForLearner'>;
   /** The tenant's time zone, for people the directory gives none. */
   defaultTimeZone: string;
+  /** My learning's paths by role; absent, My learning shows no path. */
+  paths?: readonly RolePath[];
+  certifications?: Pick<CertificationStore, 'listForPerson'>;
+  certificationCatalog?: Pick<CertificationCatalog, 'find'>;
 }
