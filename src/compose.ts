@@ -35,7 +35,9 @@ import {
   certificationCatalogOf,
   type CertificationCatalog,
   type CertificationStore,
+  type CertificationUpkeepStore,
 } from './usecases/certificates/ports.ts';
+import { TableCertificationUpkeep } from './store/certificates/upkeepStore.ts';
 import { TableLearningTimeStore } from './store/managers/learningTimeStore.ts';
 import { TableTeamDirectory } from './store/managers/teamDirectoryStore.ts';
 import { TableTeamSummaryStore } from './store/managers/teamSummaryStore.ts';
@@ -69,7 +71,11 @@ export interface Composed {
   /** The manager index every directory write goes through (it refreshes the team summaries too). */
   managerIndex: ManagerIndex;
   /** Certifications from content/certifications, and people's records of them. */
-  certificates: { catalog: CertificationCatalog; store: CertificationStore };
+  certificates: {
+    catalog: CertificationCatalog;
+    store: CertificationStore;
+    upkeep: CertificationUpkeepStore;
+  };
   /** Legal holds and retention per tenant, from content/privacy.yaml. */
   privacy: PrivacyPolicies;
 }
@@ -126,6 +132,7 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
         storage.table(tableNames.certificationSchedule),
         storage.table(tableNames.certificateCodes),
       ),
+      upkeep: new TableCertificationUpkeep(storage.table(tableNames.certificationUpkeep)),
     },
     deps: {
       clock,

@@ -220,10 +220,14 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
           intervalMs: config.schedulerIntervalMs,
         }),
         repairTeamSummariesJob({ ...deps, ...composed.teamSummaries }, log),
-        sweepCertificationsJob({ ...certificates.deps, leases: deps.leases }, log, {
-          intervalMs: config.schedulerIntervalMs,
-          beforeRound: adjustableClock ? () => adjustableClock.refresh() : undefined,
-        }),
+        sweepCertificationsJob(
+          { ...certificates.deps, leases: deps.leases, upkeep: composed.certificates.upkeep },
+          log,
+          {
+            intervalMs: config.schedulerIntervalMs,
+            beforeRound: adjustableClock ? () => adjustableClock.refresh() : undefined,
+          },
+        ),
         ...(directory?.jobs ?? []),
         broadcasts.job(log, config.schedulerIntervalMs),
         outbound.consumer(outboundKinds),

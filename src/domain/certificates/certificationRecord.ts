@@ -11,6 +11,7 @@
 // "Never completed" (assigned, overdue: no cycle yet) and "renewal reset" (expired: at least one
 // cycle, the last one ended by its expiry) are different states and stay different in reports.
 import type { Day } from './calendarDays.ts';
+import type { CertificationNotice } from './certificationLife.ts';
 
 export const CERTIFICATION_STATUSES = ['assigned', 'overdue', 'certified', 'renewalOpen', 'expired'] as const;
 export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
@@ -62,6 +63,13 @@ export interface CertificationRecord {
    * another, the rules changed: what was due under the old ones is not owed under the new.
    */
   rulesVersion: number;
+  /**
+   * Notices decided with this record's last write that may not have reached the outbound pipeline
+   * yet (the "certified" card of a completion): written in the same row as the certificate, so a
+   * crash between saving it and enqueuing its card loses nothing. The sweep enqueues them (each by
+   * its key: at most once) and clears them; a check is scheduled for the day they were decided.
+   */
+  unsentNotices?: CertificationNotice[];
 }
 
 export function currentCycle(record: Pick<CertificationRecord, 'cycles'>): CertificationCycle | undefined {

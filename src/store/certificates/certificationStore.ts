@@ -4,6 +4,7 @@ import type {
   CertificationCycle,
   CertificationRecord,
 } from '../../domain/certificates/certificationRecord.ts';
+import type { CertificationNotice } from '../../domain/certificates/certificationLife.ts';
 import type { CertificationStore, ScheduledCheck } from '../../usecases/certificates/ports.ts';
 import type { CodeEntry } from '../../domain/certificates/verification.ts';
 import type { Stored } from '../../usecases/platform/ports.ts';
@@ -145,6 +146,31 @@ export class TableCertificationStore implements CertificationStore {
     }
   }
 
+  async listChecksOf(
+    tenantId: string,
+    certificationId: string,
+    page: { limit: number; continuation?: string },
+  ): Promise<{ checks: ScheduledCheck[]; continuation?: string }> {
+    const pages = this.checks
+      .listEntities<Record<string, unknown>>({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${keyPart(tenantId)} and certificationId eq ${certificationId}`,
+          select: ['on', 'userId', 'certificationId'],
+        },
+      })
+      .byPage({ maxPageSize: page.limit, continuationToken: page.continuation });
+    for await (const rows of pages) {
+      const checks = rows.map((row) => ({
+        tenantId,
+        on: String(row.on),
+        userId: String(row.userId),
+        certificationId: String(row.certificationId),
+      }));
+      return { checks, continuation: rows.continuationToken };
+    }
+    return { checks: [] };
+  }
+
   async listForTenant(
     tenantId: string,
     page: { limit: number; continuation?: string },
@@ -173,12 +199,13 @@ function scheduleKey(check: ScheduledCheck): string {
 }
 
 function toRow(record: CertificationRecord) {
-  const { tenantId, cycles, etag: _etag, ...fields } = record as Stored<CertificationRecord>;
+  const { tenantId, cycles, unsentNotices, etag: _etag, ...fields } = record as Stored<CertificationRecord>;
   return {
     partitionKey: personPartition(tenantId, record.userId),
     rowKey: keyPart(record.certificationId),
     ...withoutUndefined(fields),
     cycles: JSON.stringify(cycles),
+    ...(unsentNotices?.length ? { unsentNotices: JSON.stringify(unsentNotices) } : {}),
   };
 }
 
@@ -186,7 +213,11 @@ function fromRow(
   tenantId: string,
   row: TableEntityResult<Record<string, unknown>>,
 ): Stored<CertificationRecord> {
-  const fields = stripRow<Omit<CertificationRecord, 'cycles'> & { cycles: string }>(row);
+  const fields = stripRow<
+    Omit<CertificationRecord, 'cycles' | 'unsentNotices'> & { cycles: string; unsentNotices?: string }
+  >(row);
+  const { unsentNotices, ...rest } = fields;
   const cycles = JSON.parse(fields.cycles) as CertificationCycle[];
-  return { ...fields, tenantId, cycles, etag: fields.etag! };
+  const unsent = unsentNotices ? { unsentNotices: JSON.parse(unsentNotices) as CertificationNotice[] } : {};
+  return { ...rest, tenantId, cycles, ...unsent, etag: fields.etag! };
 }

@@ -6,7 +6,8 @@ import type { CodeEntry } from '../../domain/certificates/verification.ts';
 import { stillHeld } from '../../domain/privacy/privacyPolicy.ts';
 import { keyPart } from '../platform/keys.ts';
 import { tableNames } from '../platform/tables.ts';
-import { declareTable, rowsNamingPerson, rowsWhere } from '../privacy/personalDataTable.ts';
+import { declareTable, noPersonalData, rowsNamingPerson, rowsWhere } from '../privacy/personalDataTable.ts';
+import type { UpkeepRow } from './upkeepStore.ts';
 
 /** The legal hold certificates are kept under: proof of mandatory, certified training. */
 export const CERTIFICATES_HOLD = 'certificates';
@@ -25,6 +26,7 @@ export const certificatesPersonalData = [
       nextCheckOn: true,
       assignedBy: true,
       rulesVersion: true,
+      unsentNotices: true,
     },
     find: (client, person) =>
       rowsWhere(client, odata`PartitionKey eq ${`${keyPart(person.tenantId)}|${keyPart(person.personId)}`}`),
@@ -53,6 +55,11 @@ export const certificatesPersonalData = [
     table: tableNames.certificationSchedule,
     columns: { on: true, userId: true, certificationId: true },
     find: (client, person) => rowsNamingPerson(client, person, 'userId'),
+  }),
+  declareTable<UpkeepRow>()({
+    table: tableNames.certificationUpkeep,
+    columns: { version: true, day: true },
+    find: noPersonalData,
   }),
 ];
 

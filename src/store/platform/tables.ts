@@ -28,6 +28,8 @@ export const tableNames = {
   certificationSchedule: 'CertificationSchedule',
   /** Where each certificate's verification code points (keyed by the code: /verify/<code>). */
   certificateCodes: 'CertificateCodes',
+  /** Per tenant: the certification rules the schedule follows, and the last day missed completions were looked for. */
+  certificationUpkeep: 'CertificationUpkeep',
   /** The per-tenant send rate all workers share (store/delivery/sendRateStore.ts). */
   sendRate: 'SendRate',
   /** Broadcasts: the head rows, every version, the pasted address lists, the recipients (store/broadcasts). */

@@ -43,11 +43,29 @@ export interface CertificationStore {
   saveCode(entry: CodeEntry): Promise<void>;
   /** The certificate a code belongs to, for `GET /verify/<code>`; undefined for a code never issued. */
   findCode(code: string): Promise<CodeEntry | undefined>;
+  /** The schedule's checks of one certification (after its rules changed), a page at a time. */
+  listChecksOf(
+    tenantId: string,
+    certificationId: string,
+    page: { limit: number; continuation?: string },
+  ): Promise<{ checks: ScheduledCheck[]; continuation?: string }>;
   /** Every record of a tenant, a page at a time (reports, the CLI, the Admin tab). */
   listForTenant(
     tenantId: string,
     page: { limit: number; continuation?: string },
   ): Promise<{ records: CertificationRecord[]; continuation?: string }>;
+}
+
+/**
+ * What the daily upkeep of a tenant's certifications remembers: under which version of each
+ * certification's rules its schedule was worked out, and the last day missed completions were
+ * looked for. Nothing about people.
+ */
+export interface CertificationUpkeepStore {
+  rulesVersion(tenantId: string, certificationId: string): Promise<number | undefined>;
+  setRulesVersion(tenantId: string, certificationId: string, version: number): Promise<void>;
+  completionsCheckedOn(tenantId: string): Promise<Day | undefined>;
+  setCompletionsCheckedOn(tenantId: string, day: Day): Promise<void>;
 }
 
 /** The certifications in content/ (loaded and validated at start). */

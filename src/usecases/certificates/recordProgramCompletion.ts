@@ -1,9 +1,14 @@
 import { dayIn } from '../../domain/certificates/calendarDays.ts';
 import { assignCertification, completeCertification } from '../../domain/certificates/certificationLife.ts';
-import type { CertificationCycle, CompletedVia } from '../../domain/certificates/certificationRecord.ts';
+import type {
+  CertificationCycle,
+  CertificationRecord,
+  CompletedVia,
+} from '../../domain/certificates/certificationRecord.ts';
 import { CONFLICT, retryOnConflict } from '../platform/retryOnConflict.ts';
 import { carryOut } from './applyLifeStep.ts';
 import type { CertificatesDeps } from './certificatesDeps.ts';
+import type { ScheduledCheck } from './ports.ts';
 
 export type CompletionResult =
   | { certificationId: string; kind: 'certified'; cycle: CertificationCycle }
@@ -51,14 +56,16 @@ export async function recordProgramCompletion(
         cycle: outcome.cycle.n,
       });
       const cycle = { ...outcome.cycle, verificationCode: code };
-      const next = { ...outcome.step.record, cycles: [...outcome.step.record.cycles.slice(0, -1), cycle] };
-      if (next.nextCheckOn)
-        await deps.certifications.schedule({
-          tenantId,
-          userId,
-          certificationId: certification.id,
-          on: next.nextCheckOn,
-        });
+      const next = {
+        ...outcome.step.record,
+        cycles: [...outcome.step.record.cycles.slice(0, -1), cycle],
+        // The card goes with the certificate: a crash before it is enqueued leaves it here for the sweep.
+        unsentNotices: [...(outcome.step.record.unsentNotices ?? []), ...outcome.step.notices],
+      };
+      const check = { tenantId, userId, certificationId: certification.id };
+      if (next.nextCheckOn) await deps.certifications.schedule({ ...check, on: next.nextCheckOn });
+      // The sweep's way to the unsent card, scheduled before the record that holds it.
+      await deps.certifications.schedule({ ...check, on: completedOn });
       const written = stored
         ? await deps.certifications.update({ ...next, etag: stored.etag })
         : (await deps.certifications.create(next)) === 'created'
@@ -73,10 +80,29 @@ export async function recordProgramCompletion(
           on: stored.nextCheckOn,
         });
       }
-      await carryOut(deps, { ...outcome.step, record: next }, await deps.people.get(tenantId, userId));
+      const person = await deps.people.get(tenantId, userId);
+      await carryOut(deps, { ...outcome.step, record: next, notices: next.unsentNotices }, person);
+      await markSent(deps, { ...check, on: completedOn }, next);
       return { certificationId: certification.id, kind: 'certified' as const, cycle };
     });
     if (result) results.push(result);
   }
   return results;
+}
+
+/**
+ * The card is on the pipeline: the record no longer needs to hold it, nor the sweep to look. Someone
+ * who changed the record meanwhile wins; the sweep then enqueues the notice again, and its key makes
+ * that nothing.
+ */
+async function markSent(
+  deps: CertificatesDeps,
+  check: ScheduledCheck,
+  written: Pick<CertificationRecord, 'unsentNotices' | 'nextCheckOn'>,
+): Promise<void> {
+  const stored = await deps.certifications.get(check.tenantId, check.userId, check.certificationId);
+  if (!stored || JSON.stringify(stored.unsentNotices) !== JSON.stringify(written.unsentNotices)) return;
+  const { unsentNotices: _sent, ...rest } = stored;
+  if ((await deps.certifications.update(rest)) === 'conflict') return;
+  if (written.nextCheckOn !== check.on) await deps.certifications.unschedule(check);
 }

@@ -70,12 +70,15 @@ async function sweepOne(
   const nextCheckOn = await retryOnConflict('sweep a certification record', async () => {
     const record = await deps.certifications.get(check.tenantId, check.userId, check.certificationId);
     if (!record) return { gone: true as const };
+    const unsent = record.unsentNotices ?? [];
     const step = advanceTo(record, certification, day);
-    if (step.record === record) return { gone: false as const, on: record.nextCheckOn };
+    if (step.record === record && unsent.length === 0)
+      return { gone: false as const, on: record.nextCheckOn };
     const person = await deps.people.get(check.tenantId, check.userId);
-    const done = await carryOut(deps, step, person);
-    if ((await deps.certifications.update({ ...step.record, etag: record.etag })) === 'conflict')
-      return CONFLICT;
+    // Notices a completion wrote but may not have enqueued (a crash in between) go first, by their keys.
+    const done = await carryOut(deps, { ...step, notices: [...unsent, ...step.notices] }, person);
+    const { unsentNotices: _sent, ...next } = step.record;
+    if ((await deps.certifications.update({ ...next, etag: record.etag })) === 'conflict') return CONFLICT;
     report.advanced++;
     report.notices += done.notices;
     report.enrolled += done.enrolled;

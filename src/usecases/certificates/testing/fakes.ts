@@ -49,6 +49,16 @@ export class FakeCertificationStore implements CertificationStore {
       return { checks, continuation: next ? checkKey(next) : undefined };
     });
   }
+  listChecksOf(tenantId: string, certificationId: string, page: { limit: number; continuation?: string }) {
+    return this.faults.run('certifications.listChecksOf', [tenantId, certificationId], () => {
+      const all = [...this.checks.values()]
+        .filter((c) => c.tenantId === tenantId && c.certificationId === certificationId)
+        .sort((a, b) => checkKey(a).localeCompare(checkKey(b)));
+      const after = all.filter((c) => page.continuation === undefined || checkKey(c) >= page.continuation);
+      const next = after[page.limit];
+      return { checks: after.slice(0, page.limit), continuation: next ? checkKey(next) : undefined };
+    });
+  }
   schedule(check: ScheduledCheck) {
     return this.faults.run('certifications.schedule', [check], () => {
       this.checks.set(checkKey(check), { ...check });
