@@ -15,32 +15,10 @@ import {
   type CertificationStatus,
   type CompletedVia,
 } from './certificationRecord.ts';
+import type { CertificationNotice } from './notices.ts';
 import { firstDueOn, validUntilFor, windowOpensOn } from './validity.ts';
 
-export const NOTICE_KINDS = [
-  'assigned',
-  'dueSoon',
-  'overdue',
-  'windowOpen',
-  'expiresSoon',
-  'expired',
-  'expiredToManager',
-  'certified',
-  'renewed',
-] as const;
-export type CertificationNoticeKind = (typeof NOTICE_KINDS)[number];
-
-/** Something to tell the person (or their manager) about one certification. */
-export interface CertificationNotice {
-  kind: CertificationNoticeKind;
-  to: 'person' | 'manager';
-  /** The cycle it belongs to: 0 before the first certificate; the new cycle for certified and renewed. */
-  cycle: number;
-  /** The lead time, for dueSoon and expiresSoon. */
-  days?: number;
-  /** The day it became due. */
-  on: Day;
-}
+export { NOTICE_KINDS, type CertificationNotice, type CertificationNoticeKind } from './notices.ts';
 
 /** At most once per person per cycle: the same notice always has the same key. */
 export function noticeKey(

@@ -11,7 +11,7 @@
 // "Never completed" (assigned, overdue: no cycle yet) and "renewal reset" (expired: at least one
 // cycle, the last one ended by its expiry) are different states and stay different in reports.
 import type { Day } from './calendarDays.ts';
-import type { CertificationNotice } from './certificationLife.ts';
+import type { CertificationNotice } from './notices.ts';
 
 export const CERTIFICATION_STATUSES = ['assigned', 'overdue', 'certified', 'renewalOpen', 'expired'] as const;
 export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];

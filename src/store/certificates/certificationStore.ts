@@ -4,7 +4,7 @@ import type {
   CertificationCycle,
   CertificationRecord,
 } from '../../domain/certificates/certificationRecord.ts';
-import type { CertificationNotice } from '../../domain/certificates/certificationLife.ts';
+import type { CertificationNotice } from '../../domain/certificates/notices.ts';
 import type { CertificationStore, ScheduledCheck } from '../../usecases/certificates/ports.ts';
 import type { CodeEntry } from '../../domain/certificates/verification.ts';
 import type { Stored } from '../../usecases/platform/ports.ts';
