@@ -9,6 +9,7 @@ import { ensureStorage, queueNames, tableNames } from '../src/store/platform/tab
 import { QueuedOutboundPipeline } from '../src/usecases/delivery/outboundPipeline.ts';
 import { startTestAzurite } from '../test/support/azurite.ts';
 import { seedPeopleWithChats, startOutboundWorker } from '../test/support/outboundFixtures.ts';
+import { runAcks, type AcksOptions } from './support/broadcastAcks.ts';
 import { Cleanup } from './support/cleanup.ts';
 import { wholeNumber } from './support/options.ts';
 import { machine, progress, publishResult } from './support/results.ts';
@@ -24,15 +25,20 @@ import { percentile } from './support/stats.ts';
  * - lifted: the simulator's limits lifted and Drypp's (DRYPP_TEAMS_LIMITS_LIFTED), two workers:
  *   what the pipeline itself can do. Target ≥ 1,000/s.
  * Every figure is read from the simulator (what Teams accepted) and the status rows.
+ * - acks (`--acks 20000`, alone): that many people acknowledge the guideline through the bot
+ *   endpoint, arriving open-loop at --ack-rate a second (bench/support/broadcastAcks.ts). Target
+ *   p95 ≤ 300 ms, every acknowledgement counted.
  */
 const usage = `Usage: npm run bench -- broadcast [--recipients 2000] [--mode both|limits|lifted]
-       [--workers-limits 3] [--workers-lifted 2]`;
+       [--workers-limits 3] [--workers-lifted 2]
+       npm run bench -- broadcast --acks 20000 [--ack-rate 100]`;
 const tenantId = 'bbbbbbbb-0000-4000-8000-00000000b0ad';
 const TEAMS_LIMIT = 50;
 
 type Mode = 'limits' | 'lifted';
 
 interface Options {
+  acks?: AcksOptions;
   recipients: number;
   modes: Mode[];
   workers: Record<Mode, number>;
@@ -47,12 +53,21 @@ function parseOptions(args: string[]): Options {
       mode: { type: 'string', default: 'both' },
       'workers-limits': { type: 'string', default: '3' },
       'workers-lifted': { type: 'string', default: '2' },
+      acks: { type: 'string' },
+      'ack-rate': { type: 'string', default: '100' },
     },
   });
   const mode = values.mode;
   if (mode !== 'both' && mode !== 'limits' && mode !== 'lifted')
     throw new Error('--mode must be both, limits or lifted');
   return {
+    acks:
+      values.acks === undefined
+        ? undefined
+        : {
+            acks: wholeNumber('acks', values.acks, 100, 100_000),
+            ratePerS: wholeNumber('ack-rate', values['ack-rate'], 1, 1000),
+          },
     recipients: wholeNumber('recipients', values.recipients, 10, 100_000),
     modes: mode === 'both' ? ['limits', 'lifted'] : [mode],
     workers: {
@@ -77,6 +92,7 @@ export async function main(args: string[]): Promise<number> {
     return 1;
   }
   const cleanup = new Cleanup();
+  if (options.acks) return acksMain(options.acks, cleanup);
   const limitS = options.modes.reduce((s, m) => s + modeLimitS(options, m), 30);
   progress(
     `broadcast: ${options.recipients} recipients, modes ${options.modes.join(', ')}; at most ${limitS} s`,
@@ -90,6 +106,21 @@ export async function main(args: string[]): Promise<number> {
       const result = await runMode(options, mode, cleanup);
       publishResult(`broadcast-${mode}`, result);
     }
+    return 0;
+  } finally {
+    clearTimeout(hardLimit);
+    await cleanup.run();
+  }
+}
+
+async function acksMain(options: AcksOptions, cleanup: Cleanup): Promise<number> {
+  const limitS = 240 + Math.ceil(options.acks / options.ratePerS) * 2;
+  const hardLimit = setTimeout(() => {
+    progress(`hard time limit (${limitS} s) reached: stopping`);
+    void cleanup.run().finally(() => process.exit(1));
+  }, limitS * 1000);
+  try {
+    publishResult('broadcast-acks', await runAcks(options, cleanup));
     return 0;
   } finally {
     clearTimeout(hardLimit);

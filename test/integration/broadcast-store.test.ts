@@ -169,7 +169,7 @@ describe('the recipient store (Azurite)', () => {
     expect(await recipients.countAcknowledged(tenant, 'b-2', 1)).toBe(170);
 
     // A broadcast fanned out before tallies (none in its partition) is counted by its rows.
-    for (let shard = 0; shard < 8; shard++) await table.deleteEntity(pk, `~acks|${shard}`);
+    for (let shard = 0; shard < 16; shard++) await table.deleteEntity(pk, `~acks|${shard}`);
     expect(await recipients.countAcknowledged(tenant, 'b-2', 2)).toBe(30);
     expect(await recipients.list(tenant, 'b-2')).toHaveLength(200);
   }, 60_000);

@@ -30,16 +30,16 @@ export interface AckTallyRow {
 }
 
 /** Tally rows per broadcast: acknowledgements arriving together rarely meet on one. */
-const ACK_SHARDS = 8;
+const ACK_SHARDS = 16;
 const ACK_TALLY = '~acks|';
 
 /**
  * A broadcast's recipients, one partition per broadcast (`tenant|broadcastId`), one row per person.
  * The fan-out merges the snapshot columns only, so a person recorded twice keeps what they did.
  *
- * The partition also holds 8 tally rows of acknowledgements per version, created at the fan-out;
+ * The partition also holds 16 tally rows of acknowledgements per version, created at the fan-out;
  * an acknowledgement changes the person's row and one tally in one transaction, so the count is
- * exact and read from 8 rows. A broadcast fanned out before tallies has none, and is counted by a
+ * exact and read from 16 rows. A broadcast fanned out before tallies has none, and is counted by a
  * query of its rows (`recountAcknowledgements` builds its tallies).
  */
 export class TableRecipientStore implements RecipientStore {
@@ -107,8 +107,9 @@ export class TableRecipientStore implements RecipientStore {
     const row = toRow(r);
     if (acknowledged) {
       const pk = partition(r.tenantId, r.broadcastId);
-      const shard = `${ACK_TALLY}${shardOf(row.rowKey)}`;
       for (let round = 0; round < 50; round++) {
+        // Any tally may count it (they are added up): a shard at random, another after a lost race.
+        const shard = `${ACK_TALLY}${Math.floor(Math.random() * ACK_SHARDS)}`;
         const tally = await this.readAckTally(pk, shard);
         if (!tally) break; // a broadcast from before tallies: counted by its rows
         // Counted by the latest version each person acknowledged (as the rows' ackVersion is).
@@ -133,6 +134,7 @@ export class TableRecipientStore implements RecipientStore {
           // The tally moved (another acknowledgement came first: count again), or the person's row did.
           if ((await this.readAckTally(pk, shard))?.etag === tally.etag) return 'conflict';
         }
+        if (round === 49) throw new Error('the acknowledgement tallies kept changing under every attempt');
       }
     }
     try {
@@ -155,15 +157,27 @@ export class TableRecipientStore implements RecipientStore {
     return result;
   }
 
-  /** From the broadcast's tallies (8 reads); by a query of its rows when it has none. */
+  /** From the broadcast's tallies (one query of 16 small rows); by a query of its rows when it has none. */
   async countAcknowledged(tenantId: string, broadcastId: string, version: number): Promise<number> {
     const pk = partition(tenantId, broadcastId);
-    const tallies = await Promise.all(
-      Array.from({ length: ACK_SHARDS }, (_, shard) => this.readAckTally(pk, `${ACK_TALLY}${shard}`)),
-    );
-    if (tallies.every((t) => t !== undefined))
-      return tallies.reduce((n, t) => n + (t!.acks[version] ?? 0), 0);
+    const tallies = await this.readAckTallies(pk);
+    if (tallies.size === ACK_SHARDS)
+      return [...tallies.values()].reduce((n, t) => n + (t.acks[version] ?? 0), 0);
     return (await this.countByRows(pk)).get(version) ?? 0;
+  }
+
+  private async readAckTallies(pk: string) {
+    const found = new Map<string, { acks: Record<number, number>; etag: string }>();
+    for await (const row of this.table.listEntities<AckTallyRow>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${pk} and RowKey ge ${ACK_TALLY} and RowKey lt ${'~acks}'}`,
+      },
+    }))
+      found.set(String(row.rowKey), {
+        acks: JSON.parse(row.acks ?? '{}') as Record<number, number>,
+        etag: requiredEtag(row, 'acknowledgement tally'),
+      });
+    return found;
   }
 
   /**
@@ -173,9 +187,8 @@ export class TableRecipientStore implements RecipientStore {
   async recountAcknowledgements(tenantId: string, broadcastId: string): Promise<Map<number, number>> {
     const pk = partition(tenantId, broadcastId);
     for (let round = 0; round < 20; round++) {
-      const before = await Promise.all(
-        Array.from({ length: ACK_SHARDS }, (_, shard) => this.readAckTally(pk, `${ACK_TALLY}${shard}`)),
-      );
+      const tallies = await this.readAckTallies(pk);
+      const before = Array.from({ length: ACK_SHARDS }, (_, shard) => tallies.get(`${ACK_TALLY}${shard}`));
       const perShard = Array.from({ length: ACK_SHARDS }, () => new Map<number, number>());
       const total = await this.countByRows(pk, perShard);
       try {
