@@ -2,7 +2,9 @@ import { startLrs } from '../sandbox/lrs/lrs.ts';
 import { learningRecordQueue, learningRecordSenderDeps } from '../src/composePrivacy.ts';
 import { loadConfig } from '../src/config/config.ts';
 import type { LearningRecord } from '../src/domain/privacy/learningRecord.ts';
-import { statementsOf } from '../src/domain/privacy/xapiStatements.ts';
+import { statementsOf, type XapiStatement } from '../src/domain/privacy/xapiStatements.ts';
+import { MAX_RECORDS_PER_MESSAGE } from '../src/domain/privacy/learningRecord.ts';
+import { XapiLearningRecordStore } from '../src/xapi/learningRecordStore.ts';
 import { createLogger } from '../src/log/logger.ts';
 import { StorageClients } from '../src/store/platform/storageClients.ts';
 import { ensureStorage } from '../src/store/platform/tables.ts';
@@ -17,13 +19,18 @@ import { machine, progress, publishResult } from './support/results.ts';
 
 /**
  * `npm run bench -- xapi [--statements 50000] [--outage-ms 3000]`: learning records through the real
- * queue (Azurite) and sender to the sandbox's real LRS (xapi-statements, in memory), in batches of 32
- * records, 4 batches at once. Each record is a quiz attempt that finishes the quiz (answered + passed:
+ * queue (Azurite) and sender to the sandbox's real LRS (xapi-statements, in memory): 16 records to a
+ * queue message (a bulk producer's shape), 32 messages a receive, their statements in POSTs of up to
+ * 512, 4 lanes at once. Before that, the same statements go straight to a second LRS (`raw`), and
+ * the JSON line gives Drypp's rate as a share of that (`ratioToRaw`). Each record is a quiz attempt that finishes the quiz (answered + passed:
  * two statements), for 2,000 learners. Part-way, the LRS goes down for `outage-ms` (its port refuses
  * connections) and comes back. Then every statement in the LRS is read back: `lost` are expected ids
  * missing, `duplicated` are statements stored more than once or not expected at all.
  */
 const tenantId = '6a1f3c5e-2b4d-4e6f-8a0b-1c2d3e4f5a6b';
+const LANES = 4;
+/** 32 messages of 16 records of two statements: 1,024 statements a receive, two POSTs of 512. */
+const POST_SIZE = 512;
 const usage = 'Usage: npm run bench -- xapi [--statements 50000] [--outage-ms 3000]';
 
 export async function main(args: string[]): Promise<number> {
@@ -77,13 +84,53 @@ export async function main(args: string[]): Promise<number> {
         },
       ],
     }));
-    progress(`queueing ${recordCount} records (${recordCount * 2} statements)`);
+    progress(`queueing ${recordCount} records (${recordCount * 2} statements), 16 to a message`);
+    const perMessage = MAX_RECORDS_PER_MESSAGE;
     let next = 0;
     await Promise.all(
       Array.from({ length: 16 }, async () => {
-        while (next < records.length) await queue.add(records[next++]!);
+        while (next < records.length) {
+          const from = next;
+          next += perMessage * 4;
+          await queue.addMany(records.slice(from, from + perMessage * 4));
+        }
       }),
     );
+
+    // The same statements straight to a second, empty LRS, in POSTs of the sender's size and as many at
+    // once as its lanes: what the LRS itself can take on this machine, for the ratio.
+    progress('raw: the same statements straight to a second LRS');
+    const rawLrs = await startLrs();
+    cleanup.addChild(rawLrs.child);
+    const rawStore = new XapiLearningRecordStore({
+      endpoint: rawLrs.endpoint,
+      username: rawLrs.key,
+      password: rawLrs.secret,
+    });
+    const rawStatements: XapiStatement[] = [];
+    for (const r of records)
+      rawStatements.push(
+        ...statementsOf(
+          r,
+          await sender.pseudonyms.pseudonymOf({ tenantId, personId: r.personId }),
+          sender.settings,
+          sender.names,
+        ),
+      );
+    const rawStarted = performance.now();
+    let rawNext = 0;
+    await Promise.all(
+      Array.from({ length: LANES }, async () => {
+        while (rawNext < rawStatements.length) {
+          const from = rawNext;
+          rawNext += POST_SIZE;
+          const answer = await rawStore.send(rawStatements.slice(from, from + POST_SIZE));
+          if (answer.kind !== 'stored') throw new Error(`the raw write was not stored: ${answer.kind}`);
+        }
+      }),
+    );
+    const rawSeconds = (performance.now() - rawStarted) / 1000;
+    await rawLrs.child.stop();
 
     progress('sending');
     const started = performance.now();
@@ -104,7 +151,11 @@ export async function main(args: string[]): Promise<number> {
           });
         }, options['outage-ms']);
       }
-      const round = await sendLearningRecords(sender, { lanes: 4, maxBatches: 20, visibilitySeconds: 10 });
+      const round = await sendLearningRecords(sender, {
+        lanes: LANES,
+        maxBatches: 20,
+        visibilitySeconds: 10,
+      });
       sentRecords += round.records;
       if (round.lrsUnavailable) {
         unavailableRounds++;
@@ -144,7 +195,18 @@ export async function main(args: string[]): Promise<number> {
       duplicated,
       outageMs: options['outage-ms'],
       roundsWithLrsDown: unavailableRounds,
-      batch: { records: 32, lanes: 4 },
+      raw: {
+        seconds: Math.round(rawSeconds * 10) / 10,
+        statementsPerSecond: Math.round(rawStatements.length / rawSeconds),
+      },
+      // Drypp's rate over the raw rate; Drypp's run includes the outage, so the ratio is below 1 by it.
+      ratioToRaw: Math.round((expected.size / seconds / (rawStatements.length / rawSeconds)) * 100) / 100,
+      batch: {
+        messagesPerReceive: 32,
+        recordsPerMessage: perMessage,
+        statementsPerPost: POST_SIZE,
+        lanes: LANES,
+      },
       target: { statementsPerSecond: 500, lost: 0, duplicated: 0 },
       machine: machine(),
     });

@@ -39,7 +39,7 @@ export async function runStepAction(
     chat.log.warn({ verb, problems: parsed.error?.issues.length ?? 0 }, 'card action data refused');
     return { kind: 'card', card: outdatedCard(chat.t, 'unknown') };
   }
-  const answer = await answerFor(deps, actor, verb, parsed.data);
+  const answer = await answerFor(deps, actor, verb, parsed.data, chat.language);
   const presentation = presentStepAnswer(answer, chat, deps.clock.now());
   for (const card of presentation.postFirst) await chat.sendCard(card);
   return presentation.result;
@@ -51,6 +51,7 @@ async function answerFor(
   actor: Actor,
   verb: StepCardVerb,
   data: StepActionDataOf<StepCardVerb>,
+  language: string,
 ): Promise<StepAnswer> {
   const request: StepActionRequest = {
     actor,
@@ -59,6 +60,7 @@ async function answerFor(
     programVersion: data.programVersion,
     stepId: data.stepId,
     learnerId: data.learnerId,
+    language,
   };
   switch (verb) {
     case stepCardVerbs.completeStep:

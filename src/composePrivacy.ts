@@ -1,5 +1,5 @@
 import type { XapiSettingsConfig } from './config/config.ts';
-import { LearningRecordSchema, type LearningRecord } from './domain/privacy/learningRecord.ts';
+import { LearningRecordMessageSchema, type LearningRecordBatch } from './domain/privacy/learningRecord.ts';
 import type { ActivityNames } from './domain/privacy/xapiStatements.ts';
 import { sendLearningRecordsJob } from './jobs/privacyJobs.ts';
 import { directorySyncLease } from './jobs/directoryJobs.ts';
@@ -19,7 +19,7 @@ import { queueNames, tableNames } from './store/platform/tables.ts';
 import { WorkQueue } from './store/platform/workQueue.ts';
 import type { StorageClients } from './store/platform/storageClients.ts';
 import type { ProgramCatalog } from './usecases/learning/programCatalog.ts';
-import type { LearningRecordQueue } from './usecases/privacy/ports.ts';
+import type { LearningRecordQueue, PseudonymStore } from './usecases/privacy/ports.ts';
 import type { SendLearningRecordsDeps } from './usecases/privacy/sendLearningRecords.ts';
 import { XapiLearningRecordStore } from './xapi/learningRecordStore.ts';
 
@@ -29,9 +29,12 @@ import { XapiLearningRecordStore } from './xapi/learningRecordStore.ts';
  */
 const MAX_TRIES = 10_080;
 
-export function learningRecordWorkQueue(storage: StorageClients, log: Logger): WorkQueue<LearningRecord> {
-  return new WorkQueue<LearningRecord>(storage.queue(queueNames.xapiRecords), {
-    parse: (json) => LearningRecordSchema.parse(json),
+export function learningRecordWorkQueue(
+  storage: StorageClients,
+  log: Logger,
+): WorkQueue<LearningRecordBatch> {
+  return new WorkQueue<LearningRecordBatch>(storage.queue(queueNames.xapiRecords), {
+    parse: (json) => LearningRecordMessageSchema.parse(json),
     poison: storage.queue(queueNames.xapiRecordsPoison),
     maxDequeueCount: MAX_TRIES,
     onSetAside: (info) => log.warn(info, 'queue message set aside'),
@@ -61,11 +64,11 @@ export function learningRecordSenderDeps(
   const erased = new TableErasedPeople(storage.table(tableNames.erasedPeople));
   return {
     inbox: learningRecordWorkQueue(storage, log),
-    pseudonyms: new TablePseudonymStore(storage.table(tableNames.xapiPseudonyms)),
+    pseudonyms: rememberedPseudonyms(new TablePseudonymStore(storage.table(tableNames.xapiPseudonyms))),
     lrs: new XapiLearningRecordStore(settings),
     names: activityNames(catalog),
     settings: { homePage: settings.homePage, activityBase: settings.activityBase },
-    isErased: (person) => erased.isErased(person),
+    erasedIn: (tenantId) => erased.erasedIn(tenantId),
   };
 }
 
@@ -119,4 +122,30 @@ async function holdingLease<T>(leases: LeaseStore, name: string, work: () => Pro
   } finally {
     await leases.release(name, holder);
   }
+}
+
+/**
+ * Pseudonyms the sender has read, kept in this process (up to 20,000 people) so that each record does
+ * not read its person's row again. Safe to keep: a pseudonym changes only by erasure, and the sender
+ * checks the tombstones (read each round) before it uses one, so an erased person's is never used.
+ */
+function rememberedPseudonyms(store: PseudonymStore): PseudonymStore {
+  const known = new Map<string, Promise<string>>();
+  return {
+    pseudonymOf(person) {
+      const key = `${person.tenantId}\n${person.personId}`;
+      let found = known.get(key);
+      if (!found) {
+        if (known.size >= 20_000) known.clear();
+        found = store.pseudonymOf(person);
+        found.catch(() => known.delete(key));
+        known.set(key, found);
+      }
+      return found;
+    },
+    async forget(person) {
+      known.delete(`${person.tenantId}\n${person.personId}`);
+      await store.forget(person);
+    },
+  };
 }

@@ -23,6 +23,7 @@ import { startFaultProxy } from '../support/faultProxy.ts';
 import { composeForTest, testPerson } from '../support/learningFixtures.ts';
 import { enrollWithCardsSent, statementsInLrs, stepRequest } from '../support/xapiFixtures.ts';
 import { xapiProblems } from '../support/xapiValidation.ts';
+import { failing } from '../support/failing.ts';
 
 /**
  * Answers to cards reach a real learning record store (Learning Locker's xapi-statements) as valid
@@ -201,5 +202,36 @@ describe('xAPI statements out', () => {
       xapiVerbs.experienced,
       xapiVerbs.experienced,
     ]);
+  });
+
+  it('loses no statement when the process dies saving the answer, and speaks the learner’s language', async () => {
+    const nora = testPerson(tenantId, 5, { preferredLanguage: 'nb-NO' });
+    await enrollWithCardsSent(short, nora, 'e2e-short');
+    const lesson = { ...stepRequest(nora, 'e2e-short', 'first-lesson'), language: 'nb' };
+    const steps = () => short.deps.steps.listForEnrollment(tenantId, nora.id, 'e2e-short');
+    const lessonStatus = async () => (await steps()).find((s) => s.stepId === 'first-lesson')?.status;
+
+    // Queueing fails: the answer is not saved either, so nothing is recorded without its statement.
+    const noQueue = failing(short.deps.learningRecords!, 'add', () => true);
+    await expect(completeLesson({ ...short.deps, learningRecords: noQueue }, lesson)).rejects.toThrow(
+      'injected failure',
+    );
+    expect(await lessonStatus()).toBe('sent');
+
+    // The save fails after the record was queued (the process dying there): the record goes out.
+    const noSave = failing(short.deps.progress, 'saveStepAndEnrollment', () => true);
+    await expect(completeLesson({ ...short.deps, progress: noSave }, lesson)).rejects.toThrow(
+      'injected failure',
+    );
+    expect(await sendAll()).toBe(1);
+    // Nora clicks again: saved now, and its record is the same statement, stored once.
+    expect((await completeLesson(short.deps, lesson)).kind).toBe('done');
+    expect(await lessonStatus()).toBe('done');
+    expect(await sendAll()).toBe(1);
+    const name = await pseudonymOf(nora);
+    const hers = (await statementsInLrs(lrs)).filter((s) => s.actor.account.name === name);
+    expect(hers.map((s) => s.verb.id)).toEqual([xapiVerbs.experienced]);
+    expect(hers[0]!.context.language).toBe('nb');
+    expect(hers[0]!.object.definition.name).toEqual({ nb: 'En første leksjon' });
   });
 });

@@ -32,6 +32,15 @@ export interface LearningRecord {
   events: LearningEvent[];
 }
 
+/**
+ * A queue message: one record (what an answer puts on the queue), or several (a bulk producer, up to
+ * MAX_RECORDS_PER_MESSAGE, so that one receive of 32 messages and their deletes carry many statements).
+ */
+export interface LearningRecordBatch {
+  records: LearningRecord[];
+}
+export const MAX_RECORDS_PER_MESSAGE = 16;
+
 const id = z.string().min(1).max(200);
 const iso = z.string().min(10).max(40);
 
@@ -73,3 +82,9 @@ export const LearningRecordSchema: z.ZodType<LearningRecord> = z.strictObject({
     .min(1)
     .max(20),
 });
+
+/** A message off the queue, either shape, as a batch of records. */
+export const LearningRecordMessageSchema: z.ZodType<LearningRecordBatch> = z.union([
+  LearningRecordSchema.transform((record) => ({ records: [record] })),
+  z.strictObject({ records: z.array(LearningRecordSchema).min(1).max(MAX_RECORDS_PER_MESSAGE) }),
+]) as unknown as z.ZodType<LearningRecordBatch>;

@@ -84,10 +84,12 @@ export function statementsOf(
     account: { homePage: settings.homePage.replaceAll('{tenant}', record.tenantId), name: pseudonym },
   };
   const lang = record.language ?? 'en';
-  const pick = (text: Record<string, string> | undefined) =>
-    text && Object.keys(text).length > 0
-      ? { [lang in text ? lang : Object.keys(text)[0]!]: text[lang] ?? Object.values(text)[0]! }
-      : undefined;
+  // The activity's name in the person's language (nb-NO finds nb), else English, else what there is.
+  const pick = (text: Record<string, string> | undefined) => {
+    if (!text || Object.keys(text).length === 0) return undefined;
+    const key = [lang, lang.split('-')[0]!, 'en'].find((k) => k in text) ?? Object.keys(text)[0]!;
+    return { [key]: text[key]! };
+  };
 
   const make = (
     verb: keyof typeof xapiVerbs | 'acknowledged',

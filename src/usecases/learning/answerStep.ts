@@ -14,6 +14,7 @@ import { learningRecordOf } from './learningRecords.ts';
 import {
   loadStepForAction,
   saveStep,
+  recordFirst,
   saveStepWithProgress,
   type LoadedStep,
   type Refusal,
@@ -95,6 +96,7 @@ async function completeStepOnce(
       answer: answer === undefined ? undefined : JSON.stringify(answer),
     },
     now,
+    (programCompleted) => learningRecordOf({ kind: 'done', loaded, programCompleted }, now, r.language),
   );
   if (!saved.saved) return CONFLICT;
   return { kind: 'done', loaded, programCompleted: saved.programCompleted, answer };
@@ -141,9 +143,18 @@ async function answerQuizOnce(
       : {}),
   };
   // A finished quiz counts as progress, written with it; an attempt with attempts left only changes the step.
+  const recordOf = (programCompleted: boolean) =>
+    learningRecordOf(
+      { kind: 'quizScored', loaded, result, attempt: r.attempt, attemptsLeft, programCompleted },
+      now,
+      r.language,
+    );
   const saved = finished
-    ? await saveStepWithProgress(deps, loaded, next, now)
-    : { saved: await saveStep(deps, next), programCompleted: false };
+    ? await saveStepWithProgress(deps, loaded, next, now, recordOf)
+    : await recordFirst(deps, recordOf(false)).then(async () => ({
+        saved: await saveStep(deps, next),
+        programCompleted: false,
+      }));
   if (!saved.saved) return CONFLICT;
   for (const review of reviews) {
     await deps.dueWork.add({
@@ -210,6 +221,7 @@ async function submitReflectionOnce(
       sharedWithManager: share,
     },
     now,
+    (programCompleted) => learningRecordOf({ kind: 'done', loaded, programCompleted }, now, r.language),
   );
   if (!saved.saved) return CONFLICT;
   return {
@@ -293,11 +305,9 @@ function retryOnChange<A extends unknown[]>(
   once: (deps: Deps, ...args: A) => Promise<Attempt>,
 ): (deps: Deps, ...args: A) => Promise<StepAnswer> {
   return async (deps, ...args) => {
-    const answer = await retryOnConflict(what, () => once(deps, ...args));
-    // After the answer is stored: the learning record store hears of it through a queue (xAPI).
-    const record = deps.learningRecords && learningRecordOf(answer, deps.clock.now());
-    if (record) await deps.learningRecords!.add(record);
-    return answer;
+    // The learning record store hears of an answer through a queue (xAPI), put there just before
+    // the answer is saved (stepAction.ts, recordFirst).
+    return retryOnConflict(what, () => once(deps, ...args));
   };
 }
 

@@ -28,7 +28,11 @@ export type AnswerToRecord =
  * answered (and passed or failed when it finishes the quiz), a session attended, a guideline
  * acknowledged, a program completed. Reflections are not sent: their text stays in Drypp.
  */
-export function learningRecordOf(answer: AnswerToRecord, at: Date): LearningRecord | undefined {
+export function learningRecordOf(
+  answer: AnswerToRecord,
+  at: Date,
+  language?: string,
+): LearningRecord | undefined {
   if (answer.kind !== 'done' && answer.kind !== 'quizScored') return undefined;
   const { enrollment, step, state } = answer.loaded;
   const programId = enrollment.programId;
@@ -52,5 +56,11 @@ export function learningRecordOf(answer: AnswerToRecord, at: Date): LearningReco
   }
   if (answer.programCompleted) events.push({ kind: 'programCompleted', programId });
   if (events.length === 0) return undefined;
-  return { tenantId: enrollment.tenantId, personId: state.userId, at: at.toISOString(), events };
+  return {
+    tenantId: enrollment.tenantId,
+    personId: state.userId,
+    at: at.toISOString(),
+    ...(language ? { language } : {}),
+    events,
+  };
 }

@@ -8,6 +8,7 @@ import type { StepState } from '../../domain/learning/stepState.ts';
 import type { LearningDeps } from './learningDeps.ts';
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import type { Stored } from '../platform/ports.ts';
+import type { LearningRecord } from '../../domain/privacy/learningRecord.ts';
 import {
   can,
   sameTenant,
@@ -28,6 +29,8 @@ export interface StepActionRequest {
   programVersion: number;
   stepId: string;
   learnerId: string; // whose card it is, from the card's data
+  /** The language the person learns in (their preferred language): the learning record's language. */
+  language?: string;
 }
 
 export interface LoadedStep {
@@ -97,19 +100,33 @@ export async function saveStep(deps: Pick<LearningDeps, 'steps'>, next: Stored<S
  * attempt then runs again on what is stored now, so both answers count.
  */
 export async function saveStepWithProgress(
-  deps: Pick<LearningDeps, 'progress' | 'completions'>,
+  deps: Pick<LearningDeps, 'progress' | 'completions' | 'learningRecords'>,
   loaded: LoadedStep,
   next: Stored<StepState>,
   at: Date,
+  recordOf?: (programCompleted: boolean) => LearningRecord | undefined,
 ): Promise<{ saved: false } | { saved: true; programCompleted: boolean }> {
   const states = loaded.states.map((s) => (s.stepId === next.stepId ? next : s));
   const { enrollment, programCompleted } = progressAfter(loaded.program, loaded.enrollment, states, at);
+  await recordFirst(deps, recordOf?.(programCompleted));
   if ((await deps.progress.saveStepAndEnrollment(next, enrollment)) === 'conflict') return { saved: false };
   if (programCompleted) {
     const { tenantId, userId, programId } = enrollment;
     await deps.completions?.programCompleted({ tenantId, userId, programId, at });
   }
   return { saved: true, programCompleted };
+}
+
+/**
+ * The learning record goes on its queue before the answer is saved, so that no crash between the two
+ * leaves a saved answer without its xAPI statement. A record whose save then fails (a conflict, a
+ * crash) is harmless: the retried answer makes the same statement ids, which the LRS stores once.
+ */
+export async function recordFirst(
+  deps: Pick<LearningDeps, 'learningRecords'>,
+  record: LearningRecord | undefined,
+): Promise<void> {
+  if (record && deps.learningRecords) await deps.learningRecords.add(record);
 }
 
 function progressAfter(

@@ -19,6 +19,8 @@ export interface PersonalDataStore {
 /** Learning records waiting to go to the learning record store (a Storage queue, at least once). */
 export interface LearningRecordQueue {
   add(record: LearningRecord): Promise<void>;
+  /** Many records at once, several to a message (a bulk producer: a backfill, the bench). */
+  addMany(records: readonly LearningRecord[]): Promise<void>;
 }
 
 /**
