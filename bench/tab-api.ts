@@ -31,7 +31,8 @@ import {
  * simulator (JWKS and tokens) and Azurite as in the sandbox. Target: p95 ≤ 300 ms.
  */
 const usage =
-  'Usage: npm run bench -- tab-api [--managers 10] [--reports 200] [--calls 20] [--warmup 2] [--count-table-calls]';
+  'Usage: npm run bench -- tab-api [--managers 10] [--reports 200] [--calls 20] [--warmup 2] [--count-table-calls]\n' +
+  '                                [--drypp-cpu-prof <dir>]';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TENANT = 'b3e1c2d4-5f60-4a7b-8c9d-0e1f2a3b4c5d';
 const TAB_CLIENT_ID = '9b2e4c6a-7d1f-4e3b-a5c8-0f1e2d3c4b5a';
@@ -49,6 +50,7 @@ export async function main(args: string[]): Promise<number> {
         calls: { type: 'string', default: '20' },
         warmup: { type: 'string', default: '2' },
         'count-table-calls': { type: 'boolean', default: false },
+        'drypp-cpu-prof': { type: 'string' },
       },
     });
     options = {
@@ -57,6 +59,7 @@ export async function main(args: string[]): Promise<number> {
       calls: wholeNumber('calls', values.calls, 1, 1000),
       warmup: wholeNumber('warmup', values.warmup, 0, 100),
       countTableCalls: values['count-table-calls'],
+      dryppCpuProf: values['drypp-cpu-prof'],
     };
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${usage}\n`);
@@ -77,6 +80,8 @@ interface Options {
   warmup: number;
   /** Drypp talks to Azurite through a counting proxy (an extra hop: latency is then not comparable). */
   countTableCalls: boolean;
+  /** Where Drypp writes its V8 CPU profile (bench/tools/cpuProfileSummary.ts reads it). */
+  dryppCpuProf?: string;
 }
 
 async function run(options: Options, cleanup: Cleanup): Promise<number> {
@@ -133,16 +138,23 @@ async function run(options: Options, cleanup: Cleanup): Promise<number> {
     return outcome.token;
   });
 
-  const drypp = await startDryppProcess({
-    DRYPP_MODE: 'test',
-    DRYPP_ROLES: 'web',
-    DRYPP_STORAGE_CONNECTION_STRING: connectionString,
-    DRYPP_CONTENT_DIR: content.dir,
-    DRYPP_TENANTS: TENANT,
-    DRYPP_TAB_CLIENT_ID: TAB_CLIENT_ID,
-    DRYPP_AUTHORITY_HOST: sim.httpUrl,
-    LOG_LEVEL: 'info',
-  });
+  const drypp = await startDryppProcess(
+    {
+      DRYPP_MODE: 'test',
+      DRYPP_ROLES: 'web',
+      DRYPP_STORAGE_CONNECTION_STRING: connectionString,
+      DRYPP_CONTENT_DIR: content.dir,
+      DRYPP_TENANTS: TENANT,
+      DRYPP_TAB_CLIENT_ID: TAB_CLIENT_ID,
+      DRYPP_AUTHORITY_HOST: sim.httpUrl,
+      LOG_LEVEL: 'info',
+    },
+    {
+      nodeArgs: options.dryppCpuProf
+        ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.dryppCpuProf)}`]
+        : [],
+    },
+  );
   cleanup.addChild(drypp.child);
 
   const call = async (token: string): Promise<number> => {

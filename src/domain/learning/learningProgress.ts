@@ -35,11 +35,16 @@ export function openItems(
 ): OpenItems {
   const result: OpenItems = { due: [], overdue: [] };
   if (!program || enrollment.status !== 'active') return result;
-  const byStep = new Map(steps.filter((s) => s.programId === enrollment.programId).map((s) => [s.stepId, s]));
+  // Built with a loop: My team runs this for every enrollment of a manager's whole team.
+  const byStep = new Map<string, (typeof steps)[number]>();
+  for (const s of steps) if (s.programId === enrollment.programId) byStep.set(s.stepId, s);
+  const nowMs = now.getTime();
   for (const step of program.steps) {
     const state = byStep.get(step.id);
     if (!state || state.status === 'done' || step.kind === 'checkin') continue;
     const due = Date.parse(state.dueAt);
+    const overdue = nowMs - due > OVERDUE_AFTER_MS;
+    if (!overdue && !(due - nowMs <= DUE_WITHIN_MS)) continue;
     const item: OpenItem = {
       programId: program.id,
       stepId: step.id,
@@ -48,8 +53,7 @@ export function openItems(
       dueAt: state.dueAt,
       optional: step.optional,
     };
-    if (now.getTime() - due > OVERDUE_AFTER_MS) result.overdue.push(item);
-    else if (due - now.getTime() <= DUE_WITHIN_MS) result.due.push(item);
+    (overdue ? result.overdue : result.due).push(item);
   }
   return result;
 }

@@ -33,9 +33,10 @@ export function summarizeMember(
   findProgram: (id: string) => Program | undefined,
   now: Date,
 ): MemberSummary {
+  const byProgram = stepsByProgram(steps);
   const programs = enrollments.map((enrollment) => {
     const program = findProgram(enrollment.programId);
-    const mine = steps.filter((s) => s.programId === enrollment.programId);
+    const mine = byProgram.get(enrollment.programId) ?? [];
     return {
       enrollment,
       program,
@@ -59,6 +60,17 @@ export function summarizeMember(
   };
 }
 
+/** One pass over a person's steps (a manager's team has thousands), instead of one per enrollment. */
+function stepsByProgram(steps: readonly StepFacts[]): Map<string, StepFacts[]> {
+  const byProgram = new Map<string, StepFacts[]>();
+  for (const step of steps) {
+    const mine = byProgram.get(step.programId);
+    if (mine) mine.push(step);
+    else byProgram.set(step.programId, [step]);
+  }
+  return byProgram;
+}
+
 export interface WeekActivity {
   weekStart: string;
   stepsDone: number;
@@ -75,7 +87,7 @@ export function weeklyActivity(donePerPerson: ReadonlyArray<readonly string[]>, 
   }));
   donePerPerson.forEach((doneAts, person) => {
     for (const doneAt of doneAts) {
-      const index = (mondayOf(new Date(doneAt)) - weeks[0]!.start) / (7 * DAY_MS);
+      const index = (mondayOfTime(Date.parse(doneAt)) - weeks[0]!.start) / (7 * DAY_MS);
       const week = weeks[index];
       if (!week) continue;
       week.stepsDone++;
@@ -90,15 +102,21 @@ export function weeklyActivity(donePerPerson: ReadonlyArray<readonly string[]>, 
 }
 
 function mondayOf(date: Date): number {
-  const day = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
-  return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
+  return mondayOfTime(date.getTime());
+}
+
+/** The UTC Monday 00:00 of a time's week, by arithmetic (a team's done steps are thousands of dates). */
+function mondayOfTime(time: number): number {
+  const days = Math.floor(time / DAY_MS);
+  // 1 January 1970 was a Thursday: 3 days after a Monday.
+  const sinceMonday = (((days + 3) % 7) + 7) % 7;
+  return (days - sinceMonday) * DAY_MS;
 }
 
 function latest(values: Array<string | undefined>): string | undefined {
-  return values
-    .filter((v): v is string => !!v)
-    .sort()
-    .at(-1);
+  let last: string | undefined;
+  for (const v of values) if (v && (last === undefined || v > last)) last = v;
+  return last;
 }
 
 function earliest(values: Array<string | undefined>): string | undefined {

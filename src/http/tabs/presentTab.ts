@@ -27,19 +27,32 @@ import type {
 
 /** Turns the read use cases' results into the tab API's answers, with titles in the caller's language. */
 export class TabPresenter {
+  /** Titles looked up once per answer: a manager's team names the same few programs a thousand times. */
+  private readonly titles = new Map<string, string>();
+
   constructor(
     private readonly catalog: ProgramCatalog,
     private readonly language: string,
   ) {}
 
   programTitle(programId: string): string {
-    const program = this.catalog.find(programId);
-    return program ? textFor(program.title, this.language) : programId;
+    return this.titled(programId, () => {
+      const program = this.catalog.find(programId);
+      return program ? textFor(program.title, this.language) : programId;
+    });
   }
 
   stepTitle(programId: string, stepId: string): string {
-    const step = this.catalog.find(programId)?.steps.find((s) => s.id === stepId);
-    return step ? textFor(step.title, this.language) : stepId;
+    return this.titled(`${programId}\n${stepId}`, () => {
+      const step = this.catalog.find(programId)?.steps.find((s) => s.id === stepId);
+      return step ? textFor(step.title, this.language) : stepId;
+    });
+  }
+
+  private titled(key: string, title: () => string): string {
+    let known = this.titles.get(key);
+    if (known === undefined) this.titles.set(key, (known = title()));
+    return known;
   }
 
   item(i: OpenItem): StepItemView {

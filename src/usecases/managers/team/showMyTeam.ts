@@ -101,8 +101,14 @@ function memberLearning(
   const reachability = summary.everReached || !row.reachability ? undefined : { stage: row.reachability };
   return {
     learning: { member, summary, reachability, actions: teamActionsOn(viewer, member.id) },
-    doneAt: steps.flatMap((s) => (s.status === 'done' && s.doneAt ? [s.doneAt] : [])),
+    doneAt: doneTimes(steps),
   };
+}
+
+function doneTimes(steps: readonly TeamSummaryMember['learning']['steps'][number][]): string[] {
+  const times: string[] = [];
+  for (const s of steps) if (s.status === 'done' && s.doneAt) times.push(s.doneAt);
+  return times;
 }
 
 export function teamActionsOn(actor: Actor, userId: string): TeamPersonAction[] {
