@@ -243,6 +243,25 @@ export const StepSchema = z.discriminatedUnion('kind', [
   PracticalStepSchema,
 ]);
 
+/**
+ * A part of a program: some of its steps, in order. With a `placement` quiz, a learner who shows
+ * they know it already is offered the quiz before the part starts; passing it has the part
+ * "recognised by test" and its cards are not sent.
+ */
+export const PartSchema = z.strictObject({
+  id: Slug,
+  title: LocalizedText,
+  steps: z.array(Slug).min(1, 'a part needs at least one step'),
+  placement: z
+    .strictObject({
+      questions: z.array(QuizQuestionSchema).min(1, 'a placement quiz needs at least one question'),
+      /** Share of questions answered right to have the part recognised; default 1 (all right). */
+      passMark: z.number().min(0).max(1).default(1),
+    })
+    .optional(),
+});
+export type Part = z.infer<typeof PartSchema>;
+
 export const STEP_KINDS = [
   'lesson',
   'quiz',
@@ -260,7 +279,14 @@ export type StepKind = (typeof STEP_KINDS)[number];
  * languages must all be present in each of these; adding a text field means adding it here.
  */
 export const LOCALIZED_FIELDS: { program: string[] } & Record<StepKind, string[]> = {
-  program: ['title', 'description'],
+  program: [
+    'title',
+    'description',
+    'parts.*.title',
+    'parts.*.placement.questions.*.prompt',
+    'parts.*.placement.questions.*.options.*.text',
+    'parts.*.placement.questions.*.options.*.feedback',
+  ],
   lesson: ['title', 'body', 'image.alt', 'link.label', 'link.url'],
   quiz: ['title', 'questions.*.prompt', 'questions.*.options.*.text', 'questions.*.options.*.feedback'],
   reflection: ['title', 'prompt'],
@@ -287,6 +313,8 @@ export const ProgramSchema = z
     /** Learners may ask for the next step before it is due. */
     selfPaced: z.boolean().default(false),
     steps: z.array(StepSchema).min(1, 'a program needs at least one step'),
+    /** Parts group consecutive steps; a part may have a placement quiz (src/domain/learning/placement.ts). */
+    parts: z.array(PartSchema).default([]),
   })
   // Runs even when parts are malformed, so that every problem is reported at once.
   .superRefine((program, ctx) => checkProgram(program, ctx), { when: (p) => isRecord(p.value) });
@@ -354,6 +382,7 @@ function checkProgram(program: unknown, ctx: Ctx): void {
 
   const steps = Array.isArray(program.steps) ? program.steps : [];
   reportDuplicates(steps, ['steps'], 'step', ctx);
+  checkParts(program.parts, steps, ctx);
 
   reportUnpairedSelfAssessments(steps, ctx);
 
@@ -388,6 +417,31 @@ function checkProgram(program: unknown, ctx: Ctx): void {
         `but ${language} is not in languages: list it and translate every text, or remove the ${language} texts`,
     });
   }
+}
+
+/** Every step a part names exists, and belongs to one part only; part ids are unique. */
+function checkParts(parts: unknown, steps: unknown[], ctx: Ctx): void {
+  if (!Array.isArray(parts)) return;
+  reportDuplicates(parts, ['parts'], 'part', ctx);
+  const known = new Set(steps.flatMap((s) => (isRecord(s) && typeof s.id === 'string' ? [s.id] : [])));
+  const partOf = new Map<string, string>();
+  parts.forEach((part, i) => {
+    if (!isRecord(part) || !Array.isArray(part.steps)) return;
+    part.steps.forEach((stepId, j) => {
+      if (typeof stepId !== 'string') return;
+      const path = ['parts', i, 'steps', j];
+      if (!known.has(stepId)) {
+        ctx.addIssue({ code: 'custom', path, message: `no step "${stepId}" in this program` });
+        return;
+      }
+      const other = partOf.get(stepId);
+      if (other !== undefined) {
+        ctx.addIssue({ code: 'custom', path, message: `step "${stepId}" is already in part "${other}"` });
+        return;
+      }
+      partOf.set(stepId, typeof part.id === 'string' ? part.id : String(i));
+    });
+  });
 }
 
 /** `steps[2].questions[0].prompt`: how content authors see a place in their program. */

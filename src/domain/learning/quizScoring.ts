@@ -41,7 +41,10 @@ export interface QuizResult {
   unanswered: string[];
 }
 
-export function scoreQuiz(step: QuizStep, answers: Record<string, number[]>): QuizResult {
+export function scoreQuiz(
+  step: Pick<QuizStep, 'questions' | 'passMark'>,
+  answers: Record<string, number[]>,
+): QuizResult {
   const wrongQuestionIds: string[] = [];
   const unanswered: string[] = [];
   let right = 0;

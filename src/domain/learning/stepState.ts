@@ -18,6 +18,12 @@ export interface StepState {
   /** When Drypp first sent the card (recorded just before the send; a failed send is tried again). */
   sentAt?: string;
   doneAt?: string;
+  /**
+   * Set when the step was not done but recognised by test: the learner passed its part's placement
+   * quiz, so its card is never sent. Such a step is `done` (it counts toward completion and
+   * certification) and reports count it apart from steps completed.
+   */
+  recognisedAt?: string;
   remindersSent: number;
   attempts: number;
   firstScore?: number;

@@ -37,6 +37,7 @@ export const learningPersonalData = [
       dueAt: true,
       sentAt: true,
       doneAt: true,
+      recognisedAt: true,
       remindersSent: true,
       attempts: true,
       firstScore: true,
