@@ -19,18 +19,25 @@ import { chatContextFrom, tenantOf } from './chatContext.ts';
 import { onChatMessage, onInstalled, type BotDeps } from './handlers.ts';
 import type { CardActionResult } from '../src/cards/platform/cardActionResult.ts';
 import { runCardAction } from './cardActions.ts';
+import { rememberLanguages } from '../src/usecases/directory/rememberedLanguages.ts';
 
 /**
  * Turns Teams activities into handler calls. No rules live here: which activity means what is the
  * only knowledge of this file, and which tenants are served.
  */
 export class DryppBot extends ActivityHandler {
+  /** The person's directory language, remembered for a few minutes (every turn needs it first). */
+  private readonly languageOf: (tenantId: string, userId: string) => Promise<string | undefined>;
+
   constructor(
     private readonly deps: BotDeps,
     private readonly log: Logger,
     private readonly options: { tenants: ServedTenants },
   ) {
     super();
+    this.languageOf = rememberLanguages((t, u) => deps.people.preferredLanguage(t, u), {
+      now: () => deps.clock.now().getTime(),
+    });
 
     // Teams sends installationUpdate (add) when the app is installed for a person, and a
     // conversationUpdate with the bot among membersAdded when the personal chat is created.
@@ -134,9 +141,7 @@ export class DryppBot extends ActivityHandler {
     try {
       // Answers speak the person's directory language when Drypp knows it, as the cards it sent them do.
       const preferredLanguage =
-        chat.tenantId && chat.userId
-          ? await this.deps.people.preferredLanguage(chat.tenantId, chat.userId)
-          : undefined;
+        chat.tenantId && chat.userId ? await this.languageOf(chat.tenantId, chat.userId) : undefined;
       if (preferredLanguage) chat = chatContextFrom(turn, log, correlationId, preferredLanguage);
       await work(chat);
     } catch (error) {
