@@ -11,6 +11,7 @@ import { startTestAzurite } from '../test/support/azurite.ts';
 import { seedPeopleWithChats, startOutboundWorker } from '../test/support/outboundFixtures.ts';
 import { runAcks, type AcksOptions } from './support/broadcastAcks.ts';
 import { Cleanup } from './support/cleanup.ts';
+import { rawRowWrites, startStorageCounter } from './support/storageOps.ts';
 import { wholeNumber } from './support/options.ts';
 import { machine, progress, publishResult } from './support/results.ts';
 import { percentile } from './support/stats.ts';
@@ -34,6 +35,8 @@ const usage = `Usage: npm run bench -- broadcast [--recipients 2000] [--mode bot
        npm run bench -- broadcast --acks 20000 [--ack-rate 100]`;
 const tenantId = 'bbbbbbbb-0000-4000-8000-00000000b0ad';
 const TEAMS_LIMIT = 50;
+/** Cards of the probe that counts storage calls per card. */
+const PROBE_CARDS = 200;
 
 type Mode = 'limits' | 'lifted';
 
@@ -148,11 +151,45 @@ async function runMode(options: Options, mode: Mode, outer: Cleanup) {
     await post(`${sim.url}_sim/faults`, faults);
     await post(`${sim.url}_sim/limits`, { lifted: mode === 'lifted' });
 
-    progress(`${mode}: starting ${workers} worker processes`);
     const env: Record<string, string> =
       mode === 'limits'
         ? { DRYPP_TENANT_SENDS_PER_SECOND: String(TEAMS_LIMIT), DRYPP_OUTBOUND_CONCURRENCY: '32' }
         : { DRYPP_TEAMS_LIMITS_LIFTED: 'true', DRYPP_OUTBOUND_CONCURRENCY: '128' };
+    // The probe: a few cards through one worker whose storage calls are counted (a proxy's hop
+    // each), so the timed run below goes straight to Azurite.
+    progress(`${mode}: counting storage calls per card on ${PROBE_CARDS} cards (one worker)`);
+    const counter = await startStorageCounter(azurite.connectionString);
+    cleanup.add(() => counter.stop());
+    const probeWorker = await startOutboundWorker(`${mode}-probe`, counter.connectionString, {
+      ...env,
+      DRYPP_OUTBOUND_VISIBILITY_S: '30',
+    });
+    cleanup.addChild(probeWorker);
+    const probePeople = await seedPeopleWithChats(storage, tenantId, PROBE_CARDS, sim.url, 'p0');
+    const probeStorage = new StorageClients({
+      kind: 'connectionString',
+      connectionString: counter.connectionString,
+    });
+    const mark = counter.mark();
+    await pipelineOn(probeStorage).enqueue(
+      probePeople.map((userId) => ({
+        tenantId,
+        userId,
+        key: `plain|probe-${mode}|${userId}`,
+        kind: 'plain',
+        ref: { text: 'Probe' },
+        batchId: `probe-${mode}`,
+      })),
+    );
+    const probeDeadline = Date.now() + 120_000;
+    while (probePeople.some((p) => !sim.state.firstSentAt.has(`a:${p}`)) && Date.now() < probeDeadline)
+      await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 1500)); // the last rows written and messages deleted
+    const storageCalls = counter.perCard(mark, PROBE_CARDS);
+    await probeWorker.stop();
+    const beforeRun = sim.state.counters.snapshot();
+
+    progress(`${mode}: starting ${workers} worker processes`);
     const started = await Promise.all(
       Array.from({ length: workers }, (_, i) =>
         startOutboundWorker(`${mode}-w${i + 1}`, azurite.connectionString, {
@@ -163,15 +200,7 @@ async function runMode(options: Options, mode: Mode, outer: Cleanup) {
     );
     for (const w of started) cleanup.addChild(w);
 
-    const pipeline = new QueuedOutboundPipeline({
-      clock: systemClock,
-      status: new TableOutboundStatusStore(storage.table(tableNames.outboundStatus)),
-      queue: new StorageOutboundQueue({
-        interactive: storage.queue(queueNames.outbound),
-        bulk: storage.queue(queueNames.outboundBulk),
-        poison: storage.queue(queueNames.outboundPoison),
-      }),
-    });
+    const pipeline = pipelineOn(storage);
     const batchId = `bench-${mode}`;
     const items: OutboundItem[] = people.map((userId, i) => ({
       tenantId,
@@ -203,7 +232,19 @@ async function runMode(options: Options, mode: Mode, outer: Cleanup) {
       await new Promise((r) => setTimeout(r, 500));
     }
     const counts = await pipeline.counts(tenantId, batchId);
-    const snapshot = sim.state.counters.snapshot();
+    const after = sim.state.counters.snapshot();
+    const snapshot = {
+      duplicates: after.duplicates - beforeRun.duplicates,
+      refused: Object.fromEntries(
+        Object.entries(after.refused).map(([k, n]) => [
+          k,
+          n - (beforeRun.refused as Record<string, number>)[k]!,
+        ]),
+      ),
+    };
+    for (const w of started) await w.stop();
+    progress(`${mode}: the same number of rows written straight to Azurite`);
+    const raw = await rawRowWrites(storage.table(`BenchRaw${mode}`), items.length);
     const firsts = people
       .map((p) => sim.state.firstSentAt.get(`a:${p}`))
       .filter((t): t is number => t !== undefined);
@@ -229,6 +270,12 @@ async function runMode(options: Options, mode: Mode, outer: Cleanup) {
       enqueued,
       teams_refused: snapshot.refused,
       teams_peak_per_s: rate.peakPerSecond,
+      storage_calls_per_card: storageCalls,
+      raw_write: raw,
+      // What the pipeline managed, over what Azurite alone writes here (one call per row).
+      ratio_to_raw_write: round(msgsPerS / raw.rows_per_s, 3),
+      // Azurite's calls a second here over the pipeline's calls per card: the storage-bound ceiling.
+      storage_bound_msgs_per_s: round(raw.rows_per_s / storageCalls.total),
       target: mode === 'limits' ? { msgs_per_s: 48, duplicates: 0, lost: 0 } : { msgs_per_s: 1000 },
       machine: machine(),
       setup:
@@ -239,6 +286,18 @@ async function runMode(options: Options, mode: Mode, outer: Cleanup) {
   } finally {
     await cleanup.run();
   }
+}
+
+function pipelineOn(storage: StorageClients): QueuedOutboundPipeline {
+  return new QueuedOutboundPipeline({
+    clock: systemClock,
+    status: new TableOutboundStatusStore(storage.table(tableNames.outboundStatus)),
+    queue: new StorageOutboundQueue({
+      interactive: storage.queue(queueNames.outbound),
+      bulk: storage.queue(queueNames.outboundBulk),
+      poison: storage.queue(queueNames.outboundPoison),
+    }),
+  });
 }
 
 async function settledCount(pipeline: QueuedOutboundPipeline, batchId: string): Promise<number> {

@@ -39,7 +39,20 @@ const ROWS_PER_TRANSACTION = 99;
  * change exactly once (a change that loses its ETag race changes neither), and progress reads 16
  * rows, not the batch. `recount` rebuilds the tallies from the rows.
  */
+interface CountedChange {
+  target: OutboundTarget;
+  rowKey: string;
+  action: TransactionAction;
+  change: OutboundTally;
+  resolve: (result: { etag: string } | 'conflict') => void;
+  reject: (error: unknown) => void;
+}
+
 export class TableOutboundStatusStore implements OutboundStatusStore {
+  private readonly lastTally = new Map<string, { tally: OutboundTally; etag: string }>();
+  private readonly waiting = new Map<string, CountedChange[]>();
+  private readonly draining = new Set<string>();
+
   constructor(private readonly table: TableClient) {}
 
   async create(rows: OutboundRecipient[]) {
@@ -111,11 +124,8 @@ export class TableOutboundStatusStore implements OutboundStatusStore {
       ...(ref ? { ref: JSON.stringify(ref) } : {}),
     };
     const change = tallyChange(before, { ...before, ...withoutUndefined(rest) });
-    if (target.batchId && !isEmptyTally(change)) {
-      const response = await this.submitCounted(target, [['update', entity, 'Merge', { etag }]], change);
-      if (response === 'conflict') return 'conflict';
-      return { etag: requiredEtag(response.subResponses[0] ?? {}, 'outbound status') };
-    }
+    if (target.batchId && !isEmptyTally(change))
+      return this.counted(target, entity.rowKey, ['update', entity, 'Merge', { etag }], change);
     try {
       const updated = await this.table.updateEntity(entity, 'Merge', { etag });
       return { etag: requiredEtag(updated, 'outbound status') };
@@ -123,6 +133,78 @@ export class TableOutboundStatusStore implements OutboundStatusStore {
       if (isStatus(error, 412) || isStatus(error, 404)) return 'conflict';
       throw error;
     }
+  }
+
+  /**
+   * Counted changes of one partition go in one transaction with their tally: those waiting while
+   * the last transaction ran go together in the next (up to 99), so a worker sending hundreds a
+   * second writes a partition's rows in a few transactions, not one each, and never races itself
+   * for the tally.
+   */
+  private counted(
+    target: OutboundTarget,
+    rowKey: string,
+    action: TransactionAction,
+    change: OutboundTally,
+  ): Promise<{ etag: string } | 'conflict'> {
+    const pk = partitionOf(target);
+    return new Promise((resolve, reject) => {
+      const queue = this.waiting.get(pk) ?? [];
+      queue.push({ target, rowKey, action, change, resolve, reject });
+      this.waiting.set(pk, queue);
+      if (this.draining.has(pk)) return;
+      this.draining.add(pk);
+      queueMicrotask(() => void this.drain(pk, queue));
+    });
+  }
+
+  private async drain(pk: string, queue: CountedChange[]): Promise<void> {
+    try {
+      while (queue.length > 0) {
+        // One change per row in a transaction (Storage refuses a row twice); the rest wait.
+        const group: CountedChange[] = [];
+        const rows = new Set<string>();
+        for (let i = 0; i < queue.length && group.length < ROWS_PER_TRANSACTION;) {
+          const c = queue[i]!;
+          if (rows.has(c.rowKey)) {
+            i++;
+            continue;
+          }
+          rows.add(c.rowKey);
+          group.push(c);
+          queue.splice(i, 1);
+        }
+        try {
+          const results = await this.submitGroup(group);
+          group.forEach((c, i) => c.resolve(results[i]!));
+        } catch (error) {
+          for (const c of group) c.reject(error);
+        }
+      }
+    } finally {
+      this.draining.delete(pk);
+      if (queue.length === 0) this.waiting.delete(pk);
+    }
+  }
+
+  /** The group in one transaction; when one of them lost its ETag race, each on its own. */
+  private async submitGroup(group: CountedChange[]): Promise<Array<{ etag: string } | 'conflict'>> {
+    const one = (r: Awaited<ReturnType<TableOutboundStatusStore['submitCounted']>>, i: number) =>
+      r === 'conflict'
+        ? ('conflict' as const)
+        : { etag: requiredEtag(r.subResponses[i] ?? {}, 'outbound status') };
+    if (group.length > 1) {
+      const change = group.reduce((t, c) => addTally(t, c.change), emptyTally());
+      const response = await this.submitCounted(
+        group[0]!.target,
+        group.map((c) => c.action),
+        change,
+      );
+      if (response !== 'conflict') return group.map((_, i) => one(response, i));
+    }
+    const results: Array<{ etag: string } | 'conflict'> = [];
+    for (const c of group) results.push(one(await this.submitCounted(c.target, [c.action], c.change), 0));
+    return results;
   }
 
   /** A batch's tallies added up; undefined when it has none (a batch from before tallies: recount). */
@@ -191,21 +273,27 @@ export class TableOutboundStatusStore implements OutboundStatusStore {
   ) {
     const pk = partitionOf(target);
     if (!target.batchId) return this.table.submitTransaction(actions).catch(conflictOn4xx);
+    // The tally this process wrote last (its ETag from that answer) saves a read; another process
+    // having changed it since costs one lost transaction, then a read.
+    let read = this.lastTally.get(pk) ?? (await this.readTally(pk));
     for (let round = 0; round < 50; round++) {
-      const read = await this.readTally(pk);
-      const entity = {
-        partitionKey: pk,
-        rowKey: TALLY_ROW,
-        tally: JSON.stringify(addTally(read.tally, change)),
-      };
+      const next = addTally(read.tally, change);
+      const entity = { partitionKey: pk, rowKey: TALLY_ROW, tally: JSON.stringify(next) };
       const tallyAction: TransactionAction =
         read.etag === undefined ? ['create', entity] : ['update', entity, 'Replace', { etag: read.etag }];
       try {
-        return await this.table.submitTransaction([...actions, tallyAction]);
+        const response = await this.table.submitTransaction([...actions, tallyAction]);
+        const etag = response.subResponses[actions.length]?.etag;
+        if (etag) this.lastTally.set(pk, { tally: next, etag });
+        else this.lastTally.delete(pk);
+        return response;
       } catch (error) {
+        this.lastTally.delete(pk);
         if (!isStatus(error, 409) && !isStatus(error, 412) && !isStatus(error, 404)) throw error;
         // Which condition failed: the tally's (another change was counted first: count again) or a row's.
-        if ((await this.readTally(pk)).etag === read.etag) return 'conflict' as const;
+        const now = await this.readTally(pk);
+        if (now.etag === read.etag) return 'conflict' as const;
+        read = now;
       }
     }
     throw new Error('the tally of a batch partition kept changing under every attempt');
