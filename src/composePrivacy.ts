@@ -1,7 +1,10 @@
 import type { XapiSettingsConfig } from './config/config.ts';
 import { LearningRecordMessageSchema, type LearningRecordBatch } from './domain/privacy/learningRecord.ts';
 import type { ActivityNames } from './domain/privacy/xapiStatements.ts';
-import { sendLearningRecordsJob } from './jobs/privacyJobs.ts';
+import { retentionJob, sendLearningRecordsJob } from './jobs/privacyJobs.ts';
+import { TableRetention } from './store/privacy/retentionStore.ts';
+import { personalDataTables } from './store/privacy/registry.ts';
+import type { RetentionDeps } from './usecases/privacy/applyRetention.ts';
 import { directorySyncLease } from './jobs/directoryJobs.ts';
 import type { LeaseStore } from './usecases/platform/ports.ts';
 import { randomUUID } from 'node:crypto';
@@ -148,4 +151,51 @@ function rememberedPseudonyms(store: PseudonymStore): PseudonymStore {
       await store.forget(person);
     },
   };
+}
+
+/** Tables a leaver keeps until the certificates' period ends: who they were, and their certificates. */
+const keptUntilCertificatesGo: readonly string[] = [
+  tableNames.people,
+  tableNames.certifications,
+  tableNames.certificateCodes,
+  tableNames.certificationSchedule,
+  tableNames.retentionDone,
+];
+
+export function retentionDeps(composed: {
+  storage: StorageClients;
+  privacy: PrivacyPolicies;
+  deps: { clock: Clock };
+}): RetentionDeps {
+  const { storage } = composed;
+  return {
+    clock: composed.deps.clock,
+    policies: composed.privacy,
+    retention: new TableRetention(storage.table(tableNames.people), storage.table(tableNames.retentionDone)),
+    everything: new TablePersonalDataStore(storage),
+    learningRecords: new TablePersonalDataStore(
+      storage,
+      personalDataTables.filter((t) => !keptUntilCertificatesGo.includes(t.table)),
+    ),
+    pseudonyms: new TablePseudonymStore(storage.table(tableNames.xapiPseudonyms)),
+  };
+}
+
+/** The worker's daily retention job, over every tenant Drypp has people in. */
+export function composeRetentionJob(
+  composed: {
+    storage: StorageClients;
+    privacy: PrivacyPolicies;
+    deps: { clock: Clock; leases: LeaseStore; people: { tenants(): Promise<string[]> } };
+  },
+  log: Logger,
+): Job {
+  return retentionJob(
+    {
+      ...retentionDeps(composed),
+      leases: composed.deps.leases,
+      tenants: () => composed.deps.people.tenants(),
+    },
+    log,
+  );
 }

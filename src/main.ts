@@ -18,7 +18,7 @@ import type { OutboundCardKind } from './usecases/delivery/outboundPorts.ts';
 import { sharedTenantSendRate } from './composeSendRate.ts';
 import { compose, repoRoot, withSender, type AppDeps } from './compose.ts';
 import { composeDirectory } from './composeDirectory.ts';
-import { composeLearningRecordJobs } from './composePrivacy.ts';
+import { composeLearningRecordJobs, composeRetentionJob } from './composePrivacy.ts';
 import { composeCertificates } from './composeCertificates.ts';
 import { sweepCertificationsJob } from './jobs/certificatesJobs.ts';
 import { renderDueCard } from './cards/delivery/presenters/dueCardPresenter.ts';
@@ -232,6 +232,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
         broadcasts.job(log, config.schedulerIntervalMs),
         outbound.consumer(outboundKinds),
         ...(config.xapi ? composeLearningRecordJobs(config.xapi, storage, deps.catalog, log) : []),
+        composeRetentionJob(composed, log),
       ],
       log,
     );

@@ -66,3 +66,11 @@ export function stillHeld(madeOn: string, years: number, now: Date): boolean {
   until.setUTCFullYear(until.getUTCFullYear() + years);
   return until.getTime() > now.getTime();
 }
+
+/** Whether `months` have passed since `since` (ISO instant) on `now`: a leaver's records are due. */
+export function monthsPassed(since: string, months: number, now: Date): boolean {
+  const due = new Date(since);
+  if (Number.isNaN(due.getTime())) return false; // unreadable: keep, an operator decides
+  due.setUTCMonth(due.getUTCMonth() + months);
+  return due.getTime() <= now.getTime();
+}

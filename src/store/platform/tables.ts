@@ -45,6 +45,8 @@ export const tableNames = {
   erasedPeople: 'ErasedPeople',
   /** One row per export or erasure request, naming nobody (store/privacy/privacyAuditStore.ts). */
   privacyAudit: 'PrivacyAudit',
+  /** Leavers whose learning records retention removed while their certificates are kept. */
+  retentionDone: 'RetentionDone',
 } as const;
 
 export const queueNames = {

@@ -4,6 +4,7 @@ import type { ErasedPersonRow } from './erasedPeopleStore.ts';
 import { declareTable, noPersonalData, rowOfPersonInTenant } from './personalDataTable.ts';
 import type { PrivacyAuditRow } from './privacyAuditStore.ts';
 import type { PseudonymRow } from './pseudonymStore.ts';
+import type { RetentionDoneRow } from './retentionStore.ts';
 
 export const privacyPersonalData = [
   // Erasure deletes it: that is "forgetting the pseudonym".
@@ -31,5 +32,10 @@ export const privacyPersonalData = [
       holds: true,
     },
     find: noPersonalData,
+  }),
+  declareTable<RetentionDoneRow>()({
+    table: tableNames.retentionDone,
+    columns: { learningRecordsRemovedAt: true },
+    find: rowOfPersonInTenant,
   }),
 ];

@@ -57,3 +57,15 @@ export interface PrivacyAuditLog {
     result: { tables: Record<string, ErasureCounts | { rows: number }>; holds?: HoldsApplied },
   ): Promise<void>;
 }
+
+/** Someone the directory no longer has, and since when. */
+export interface Leaver extends PersonRef {
+  removedAt: string;
+}
+
+/** Leavers and what retention already removed of theirs (store/privacy/retentionStore.ts). */
+export interface RetentionStore {
+  leavers(tenantId: string): Promise<Leaver[]>;
+  learningRecordsRemoved(person: PersonRef): Promise<boolean>;
+  markLearningRecordsRemoved(person: PersonRef, at: Date): Promise<void>;
+}
