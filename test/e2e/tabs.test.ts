@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { demoPeople } from '../../sandbox/demoOrganisation.ts';
+import { demoPeople, demoTenant } from '../../sandbox/demoOrganisation.ts';
 import { launchChromium } from '../support/playground.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandboxProcess.ts';
 import { openAdminTab, sendGuideline } from '../support/adminTab.ts';
+import { addDays, dayIn } from '../../src/domain/certificates/calendarDays.ts';
+import { TableCertificationStore } from '../../src/store/certificates/certificationStore.ts';
+import { StorageClients } from '../../src/store/platform/storageClients.ts';
+import { tableNames } from '../../src/store/platform/tables.ts';
 import {
   loopbackContext,
   openHostedTab,
@@ -191,17 +195,20 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
       expectCount: `${demoPeople.length} people will get it.`,
     });
     await admin.close();
+    await seedCertificates();
   }, 120_000);
 
-  const tabs: Array<{ tab: HostedTabOptions['tab']; user: string; ready: string }> = [
+  const tabs: Array<{ tab: HostedTabOptions['tab']; user: string; ready: string; also?: string }> = [
     { tab: 'my-learning', user: alex!.id, ready: 'Welcome to your new job' },
-    { tab: 'my-team', user: adele!.id, ready: 'Team activity, last 12 weeks' },
+    // My team with its certificates: Alex's running out within 30 days, Lynne's expired.
+    { tab: 'my-team', user: adele!.id, ready: 'Team activity, last 12 weeks', also: 'team-certificates' },
   ];
   for (const theme of ['default', 'dark', 'contrast'] as const) {
-    for (const { tab, user, ready } of tabs) {
+    for (const { tab, user, ready, also } of tabs) {
       it(`${tab} in the ${theme} theme has no serious or critical violations`, async () => {
         const hosted = await openHostedTab(browser, host, { user, tab, theme });
         await hosted.tab.getByText(ready, { exact: true }).first().waitFor();
+        if (also) await hosted.tab.getByTestId(also).waitFor();
         await expect.poll(() => hosted.tab.locator('html').getAttribute('data-theme')).toBe(theme);
         expect(await seriousViolations(hosted)).toEqual([]);
         await hosted.close();
@@ -231,7 +238,60 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
       await hosted.tab.getByRole('button', { name: 'Send', exact: true }).click();
       await hosted.tab.getByText('Choose who gets it', { exact: false }).first().waitFor();
       expect(await seriousViolations(hosted), 'the form').toEqual([]);
+
+      // The organisation's certificates: figures, the chart of expiries by month, the rows, a filter.
+      await hosted.tab.getByRole('navigation').getByRole('button', { name: 'Certificates' }).click();
+      await hosted.tab.getByTestId('admin-certificates').getByText('Lynne Robbins').waitFor();
+      await hosted.tab.getByTestId('cert-expiries-by-month').waitFor();
+      await hosted.tab.getByLabel('Expiring within').selectOption('30');
+      await expect
+        .poll(() => hosted.tab.getByTestId('admin-certificates').locator('tbody tr').count())
+        .toBe(1);
+      await hosted.tab.locator('.fui-VerticalBarChart, svg').first().waitFor({ timeout: 20_000 });
+      expect(await seriousViolations(hosted), 'certificates').toEqual([]);
       await hosted.close();
     });
   }
 });
+
+/** Certificates in the sandbox's storage: Alex's smoke diving runs out in 20 days, Lynne's expired. */
+async function seedCertificates(): Promise<void> {
+  const storage = new StorageClients({
+    kind: 'connectionString',
+    connectionString: sandbox.connectionString,
+  });
+  const store = new TableCertificationStore(
+    storage.table(tableNames.certifications),
+    storage.table(tableNames.certificationSchedule),
+    storage.table(tableNames.certificateCodes),
+  );
+  const today = dayIn(new Date(), 'Europe/Oslo');
+  for (const [who, validUntil] of [
+    [alex!, addDays(today, 20)],
+    [lynne!, addDays(today, -3)],
+  ] as const) {
+    const certifiedOn = addDays(validUntil, -365);
+    await store.create({
+      tenantId: demoTenant.id,
+      userId: who.id,
+      certificationId: 'smoke-diving',
+      assignedOn: addDays(certifiedOn, -10),
+      dueOn: addDays(certifiedOn, 50),
+      status: 'certified',
+      cycles: [
+        {
+          n: 1,
+          certifiedOn,
+          validUntil,
+          basis: 'first',
+          via: 'program',
+          programId: 'smoke-diving-course',
+          certificationVersion: 1,
+        },
+      ],
+      checkedThrough: today,
+      assignedBy: 'test',
+      rulesVersion: 1,
+    });
+  }
+}

@@ -131,11 +131,7 @@ export class TableCertificationStore implements CertificationStore {
   }
 
   async schedule(check: ScheduledCheck): Promise<void> {
-    const { tenantId, ...fields } = check;
-    await this.checks.upsertEntity(
-      { partitionKey: keyPart(tenantId), rowKey: scheduleKey(check), ...fields },
-      'Replace',
-    );
+    await this.checks.upsertEntity(scheduleRow(check), 'Replace');
   }
 
   async unschedule(check: ScheduledCheck): Promise<void> {
@@ -194,11 +190,18 @@ function personPartition(tenantId: string, userId: string): string {
   return `${keyPart(tenantId)}|${keyPart(userId)}`;
 }
 
+/** A check as its CertificationSchedule row (exported for the bench's seeding). */
+export function scheduleRow(check: ScheduledCheck) {
+  const { tenantId, ...fields } = check;
+  return { partitionKey: keyPart(tenantId), rowKey: scheduleKey(check), ...fields };
+}
+
 function scheduleKey(check: ScheduledCheck): string {
   return rowKey(check.on, check.userId, check.certificationId);
 }
 
-function toRow(record: CertificationRecord) {
+/** A record as its Certifications row (exported for the bench's seeding, which writes rows directly). */
+export function toRow(record: CertificationRecord) {
   const { tenantId, cycles, unsentNotices, etag: _etag, ...fields } = record as Stored<CertificationRecord>;
   return {
     partitionKey: personPartition(tenantId, record.userId),

@@ -1,4 +1,5 @@
 import { adminEn } from './admin/en.ts';
+import { certificatesEn } from './certificates/en.ts';
 
 /**
  * The tab's English texts. nb.ts and sv.ts have the same keys (checked by the type). Functions take
@@ -160,6 +161,7 @@ export const en = {
   actionFailed: 'That did not work. Try again.',
 
   ...adminEn,
+  ...certificatesEn,
 } as const;
 
 type Widen<T> = T extends string

@@ -1,5 +1,6 @@
 import type { Messages } from './en.ts';
 import { adminNb } from './admin/nb.ts';
+import { certificatesNb } from './certificates/nb.ts';
 
 /** Norsk bokmål. Also for nn and no: Drypp ships Bokmål for every Norwegian locale. */
 export const nb: Messages = {
@@ -158,4 +159,5 @@ export const nb: Messages = {
   actionFailed: 'Det gikk ikke. Prøv igjen.',
 
   ...adminNb,
+  ...certificatesNb,
 };

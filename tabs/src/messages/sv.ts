@@ -1,5 +1,6 @@
 import type { Messages } from './en.ts';
 import { adminSv } from './admin/sv.ts';
+import { certificatesSv } from './certificates/sv.ts';
 
 /** Svenska. */
 export const sv: Messages = {
@@ -158,4 +159,5 @@ export const sv: Messages = {
   actionFailed: 'Det fungerade inte. Försök igen.',
 
   ...adminSv,
+  ...certificatesSv,
 };

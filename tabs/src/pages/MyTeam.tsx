@@ -23,6 +23,7 @@ import { reachLabel } from './labels.ts';
 import { PendingRequests } from './PendingRequests.tsx';
 import { PersonDetail } from './PersonDetail.tsx';
 import { TeamAcknowledgements } from './TeamAcknowledgements.tsx';
+import { TeamCertificates } from './certificates/TeamCertificates.tsx';
 
 // The chart library is large; it loads after the list of people is on screen.
 const TeamActivityChart = lazy(() => import('./TeamActivityChart.tsx'));
@@ -82,6 +83,7 @@ function TeamView({
       />
       <PendingRequests requests={data.pendingRequests} changed={reload} />
       <TeamAcknowledgements />
+      <TeamCertificates />
       <TitledSection id="people" title={t.people}>
         <PeopleTable people={data.people} open={open} />
       </TitledSection>

@@ -15,6 +15,7 @@ import { ComposeGuideline } from './compose/ComposeGuideline.tsx';
 import { CorrectGuideline } from './compose/CorrectGuideline.tsx';
 import { emptyCompose, type ComposeForm } from './compose/draft.ts';
 import { usePolled } from './usePolled.ts';
+import { OrganisationCertificates } from '../certificates/OrganisationCertificates.tsx';
 
 /** While a send is under way or scheduled, the list follows it. */
 export const LIST_POLL_MS = 5000;
@@ -22,6 +23,7 @@ export const LIST_POLL_MS = 5000;
 type Place =
   | { at: 'list' }
   | { at: 'compose' }
+  | { at: 'certificates' }
   | { at: 'detail'; id: string; notice?: string }
   | { at: 'correct'; broadcast: BroadcastDetailView };
 
@@ -62,7 +64,7 @@ function Broadcasts() {
   const list = usePolled<BroadcastListResponse>('/admin/broadcasts', LIST_POLL_MS, followUp);
   const [place, setPlace] = useState<Place>({ at: 'list' });
   const [form, setForm] = useState<ComposeForm>(() => emptyCompose(language));
-  const section = place.at === 'compose' ? 'compose' : 'broadcasts';
+  const section = place.at === 'compose' || place.at === 'certificates' ? place.at : 'broadcasts';
 
   // The role can be taken away while the tab is open: the server's answer decides.
   if (list.value.state === 'failed' && list.value.result.code === 'forbidden') return <Forbidden />;
@@ -86,8 +88,16 @@ function Broadcasts() {
         >
           {t.composeNew}
         </Button>
+        <Button
+          appearance={section === 'certificates' ? 'primary' : 'secondary'}
+          aria-current={section === 'certificates' ? 'page' : undefined}
+          onClick={() => setPlace({ at: 'certificates' })}
+        >
+          {t.adminCertificates}
+        </Button>
       </nav>
       <div className="tab-main-panel">
+        {place.at === 'certificates' && <OrganisationCertificates />}
         {place.at === 'compose' && (
           <ComposeGuideline
             form={form}

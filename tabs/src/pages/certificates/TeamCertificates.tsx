@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import {
+  Badge,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type {
+  TeamCertificatePersonView,
+  TeamCertificatesResponse,
+} from '../../../../src/http/tabs/certificates/contract.ts';
+import type { NudgeResponse } from '../../../../src/http/tabs/contract.ts';
+import { TitledSection } from '../../components/Sections.tsx';
+import { Loading, LoadFailed } from '../../components/States.tsx';
+import { useApi } from '../../components/useApi.ts';
+import { useTabEnv } from '../../tabContext.ts';
+import { CertificateCounts } from './CertificateCounts.tsx';
+import { certificateLine, statusColor } from './certificateText.ts';
+
+const useStyles = makeStyles({
+  people: { display: 'grid', gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyleType: 'none' },
+  certificates: {
+    display: 'grid',
+    gap: tokens.spacingVerticalXS,
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+  },
+  line: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  sub: { color: tokens.colorNeutralForeground2 },
+});
+
+/**
+ * My team's certificates: each of the manager's people who holds or must hold one, most urgent
+ * first, with where it stands and My team's nudge (one per person per week, the server decides).
+ */
+export function TeamCertificates() {
+  const { t } = useTabEnv();
+  const styles = useStyles();
+  const { value, reload } = useApi<TeamCertificatesResponse>('/my-team/certificates');
+  if (value.state === 'ready' && value.data.people.length === 0) return null;
+  if (value.state === 'failed' && value.result.code === 'forbidden') return null;
+  return (
+    <TitledSection id="team-certificates" title={t.certTitle}>
+      {value.state === 'loading' && <Loading />}
+      {value.state === 'failed' && <LoadFailed result={value.result} retry={reload} />}
+      {value.state === 'ready' && (
+        <>
+          <CertificateCounts counts={value.data.counts} />
+          <ul className={styles.people} data-testid="team-certificates">
+            {value.data.people.map((p) => (
+              <li key={p.id}>
+                <PersonCertificates person={p} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </TitledSection>
+  );
+}
+
+function PersonCertificates({ person: p }: { person: TeamCertificatePersonView }) {
+  const { t, api, formatDate } = useTabEnv();
+  const styles = useStyles();
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ intent: 'success' | 'warning'; text: string }>();
+  const id = `team-cert-${p.id}`;
+  const nudge = async () => {
+    setBusy(true);
+    const result = await api.post<NudgeResponse>(`/my-team/people/${encodeURIComponent(p.id)}/nudge`);
+    setBusy(false);
+    if (result.ok) setStatus({ intent: 'success', text: t.nudgeSent });
+    else if (result.code === 'tooMany' && result.body?.error.retryAt)
+      setStatus({ intent: 'warning', text: t.nudgeTooSoon(formatDate(result.body.error.retryAt)) });
+    else setStatus({ intent: 'warning', text: t.actionFailed });
+  };
+  const needsRenewal = p.certificates.some((c) => c.status !== 'certified' || c.expiresWithin !== undefined);
+  return (
+    <section aria-labelledby={id}>
+      <div className={styles.line}>
+        <Text as="h3" id={id} weight="semibold">
+          {p.displayName}
+        </Text>
+        {p.jobTitle && (
+          <Text size={200} className={styles.sub}>
+            {p.jobTitle}
+          </Text>
+        )}
+        {p.actions.includes('nudge') && needsRenewal && !status && (
+          <Button
+            size="small"
+            disabled={busy}
+            onClick={() => void nudge()}
+            aria-label={t.certNudgeFor(p.displayName)}
+          >
+            {t.nudge}
+          </Button>
+        )}
+        <span role="status">
+          {status && (
+            <MessageBar intent={status.intent}>
+              <MessageBarBody>{status.text}</MessageBarBody>
+            </MessageBar>
+          )}
+        </span>
+      </div>
+      <ul className={styles.certificates}>
+        {p.certificates.map((c) => (
+          <li key={c.certificationId} className={styles.line}>
+            <Text>{c.title}</Text>
+            <Badge appearance="tint" color={statusColor(c)}>
+              {t.certStatus(c.status)}
+            </Badge>
+            <Text size={200} className={styles.sub}>
+              {certificateLine(t, c, formatDate)}
+            </Text>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
