@@ -66,7 +66,9 @@ beforeEach(async () => {
   await seedTeam(deps);
   const learner = await deps.people.get(team.tenantId, team.learner);
   await enrollPerson(deps, { person: learner!, programId: program.id });
-  await deliverDueCards(deps, () => ({ card: true }), team.tenantId, { holder: 'w' });
+  deps.dripCards.render = () => ({ card: true });
+  await deliverDueCards(deps, team.tenantId, { holder: 'w' });
+  await deps.outbound.drain();
 });
 
 describe('managers’ card actions', () => {

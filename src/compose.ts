@@ -47,6 +47,7 @@ import type { ManagerIndex } from './usecases/managers/teamPorts.ts';
 import type { TeamDirectory } from './usecases/managers/teamSummaryPorts.ts';
 import { learningRecordQueue } from './composePrivacy.ts';
 import { privacyPoliciesOf, type PrivacyPolicies } from './domain/privacy/privacyPolicy.ts';
+import { outboundPipelineOn } from './composeOutbound.ts';
 
 /** What the bot, the jobs and the tab API reach: the learning and the managers use cases' ports. */
 export type AppDeps = LearningDeps & ManagersDeps;
@@ -160,6 +161,8 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
       learningTime: new TableLearningTimeStore(storage.table(tableNames.learningTime)),
       checkins: new TableCheckinStore(storage.table(tableNames.checkins)),
       learningRecords: config.xapi ? learningRecordQueue(storage, log) : undefined,
+      // Every role enqueues; the worker role's consumer (src/composeOutbound.ts) sends.
+      outbound: outboundPipelineOn(storage, clock, log).pipeline,
     },
   };
 }

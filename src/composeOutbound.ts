@@ -39,16 +39,7 @@ export function composeOutbound(options: {
   workerId?: string;
 }) {
   const { config, storage, log } = options;
-  const status = new TableOutboundStatusStore(storage.table(tableNames.outboundStatus));
-  const queue = new StorageOutboundQueue(
-    {
-      interactive: storage.queue(queueNames.outbound),
-      bulk: storage.queue(queueNames.outboundBulk),
-      poison: storage.queue(queueNames.outboundPoison),
-    },
-    (info) => log.warn(info, 'outbound message set aside'),
-  );
-  const pipeline = new QueuedOutboundPipeline({ clock: options.clock, status, queue });
+  const { status, queue, pipeline } = outboundPipelineOn(storage, options.clock, log);
   const lifted = config.outbound.limitsLifted;
   const rate = lifted ? unlimited : sharedRate(storage, 'sendRate', config.delivery.tenantSendsPerSecond, 50);
   const directory = config.directory;
@@ -97,6 +88,20 @@ export function composeOutbound(options: {
     });
   };
   return { pipeline, queue, status, consumer, installer };
+}
+
+/** The pipeline's status table and queues on a store: what enqueueing needs (no Teams, no rates). */
+export function outboundPipelineOn(storage: StorageClients, clock: Clock, log: Logger) {
+  const status = new TableOutboundStatusStore(storage.table(tableNames.outboundStatus));
+  const queue = new StorageOutboundQueue(
+    {
+      interactive: storage.queue(queueNames.outbound),
+      bulk: storage.queue(queueNames.outboundBulk),
+      poison: storage.queue(queueNames.outboundPoison),
+    },
+    (info) => log.warn(info, 'outbound message set aside'),
+  );
+  return { status, queue, pipeline: new QueuedOutboundPipeline({ clock, status, queue }) };
 }
 
 const unlimited: TenantSendRate = { take: async () => undefined };

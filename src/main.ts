@@ -22,6 +22,7 @@ import { composeLearningRecordJobs, composeRetentionJob } from './composePrivacy
 import { composeCertificates } from './composeCertificates.ts';
 import { sweepCertificationsJob } from './jobs/certificatesJobs.ts';
 import { renderDueCard } from './cards/delivery/presenters/dueCardPresenter.ts';
+import { dripCardKind } from './usecases/delivery/drip/dripCardKind.ts';
 import { DryppBot } from '../bot/dryppBot.ts';
 import { GraphCalendarBooker } from './graph/calendarBooker.ts';
 import { GraphClients } from './graph/graphClients.ts';
@@ -145,6 +146,8 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
     defaultTimeZone: deps.policy.timeZone,
   });
   outboundKinds.push(broadcasts.kind);
+  // The scheduler's cards: steps, reminders, reviews and check-ins.
+  outboundKinds.push(dripCardKind(deps, renderDueCard(deps.catalog)));
   // A completed program renews the certifications it certifies, as the answer that completed it is saved.
   const certificates = composeCertificates(
     composed,
@@ -212,7 +215,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
   if (config.roles.includes('worker')) {
     const worker = startWorker(
       [
-        deliverDueCardsJob(deps, renderDueCard(deps.catalog), log, {
+        deliverDueCardsJob(deps, log, {
           intervalMs: config.schedulerIntervalMs,
           beforeRound: adjustableClock ? () => adjustableClock.refresh() : undefined,
         }),

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Child } from '../../sandbox/child.ts';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
-import { keyPart } from '../../src/store/platform/keys.ts';
 import { tableNames } from '../../src/store/platform/tables.ts';
 import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
 import { startTestAzurite } from '../support/azurite.ts';
@@ -12,7 +11,8 @@ import { startWorkerProcess } from '../support/workerProcess.ts';
 
 /**
  * Workers killed with SIGKILL in the middle of sending, at random moments, three times; the sandbox
- * clock is then moved past the window after which a send that never finished counts as lost. What
+ * clock is then moved past the dead workers' scheduler leases, and their outbound messages come
+ * back after the queue's visibility timeout (then a send that never finished counts as lost). What
  * must hold: no card is lost, and a card is sent twice only if its send was in flight when a worker
  * died (Teams had it, the worker never recorded it: the one duplicate records cannot prevent).
  */
@@ -20,7 +20,10 @@ const tenants = ['88888888-8888-4888-8888-888888888881', '88888888-8888-4888-888
 const learnersPerTenant = 15;
 const cardsEach = 3; // welcome-onboarding's steps due on days 0, 1 and 2
 const kills = 3;
-const RECOVERY_WINDOW_MS = 2 * 60_000; // STALE_SENDING_MS in deliverDueCards
+/** The outbound queue's visibility timeout: a message (and a send) of a killed worker comes back after it. */
+const VISIBILITY_S = 10;
+/** Past the dead workers' scheduler leases (sandbox time). */
+const LEASE_MS = 2 * 60_000;
 
 let azurite: AzuriteInstance;
 let composed: Awaited<ReturnType<typeof composeForTest>>;
@@ -36,7 +39,9 @@ afterAll(async () => {
 });
 
 async function startWorker(): Promise<Child> {
-  const worker = await startWorkerProcess(azurite.connectionString);
+  const worker = await startWorkerProcess(azurite.connectionString, {
+    DRYPP_OUTBOUND_VISIBILITY_S: String(VISIBILITY_S),
+  });
   workers.push(worker);
   return worker;
 }
@@ -50,23 +55,27 @@ async function kill(worker: Child): Promise<void> {
 }
 
 /**
- * Delivery records still "sending": after a kill, exactly the sends that were in flight. A record
- * taken over after the recovery window gets a new start time, so card and start name one attempt.
+ * The outbound pipeline's status rows of the step cards, by status. "sending" after a kill: exactly
+ * the sends that were in flight. A row taken over once its message came back gets a new start
+ * time, so card and start name one attempt.
  */
-async function sendingAttempts(): Promise<string[]> {
-  const attempts: string[] = [];
-  for (const tenantId of tenants) {
-    const rows = composed.storage
-      .table(tableNames.deliveries)
-      .listEntities<{ status: string; startedAt: string }>({
-        queryOptions: { filter: `PartitionKey eq '${keyPart(tenantId)}' and status eq 'sending'` },
-      });
-    for await (const row of rows) attempts.push(`${tenantId} ${row.rowKey} ${row.startedAt}`);
+async function stepCardRows(): Promise<{ sending: string[]; unsettled: number; sent: number }> {
+  const result = { sending: [] as string[], unsettled: 0, sent: 0 };
+  const rows = composed.storage
+    .table(tableNames.outboundStatus)
+    .listEntities<{ kind: string; key: string; status: string; startedAt: string }>({
+      queryOptions: { filter: `kind eq 'drip'` },
+    });
+  for await (const row of rows) {
+    if (!row.key.includes('|step|')) continue; // reminders follow the steps; not counted here
+    if (row.status === 'sending') result.sending.push(`${row.partitionKey} ${row.rowKey} ${row.startedAt}`);
+    if (row.status === 'sent') result.sent++;
+    else if (row.status !== 'failed' && row.status !== 'skipped') result.unsettled++;
   }
-  return attempts;
+  return result;
 }
 
-/** Cards due by now that are still to be sent (later steps of the program are not due yet). */
+/** Step cards due by now that are not on the pipeline yet (later steps of the program are not due yet). */
 async function dueCardsLeft(): Promise<number> {
   let left = 0;
   for (const tenantId of tenants) {
@@ -103,23 +112,27 @@ describe('sends recovered after workers are killed', () => {
       await waitFor('a send in flight', () => connector.inFlight() > 0, 30_000, 1);
       killedAt.push(`${connector.sent.length}/${expected}`);
       await Promise.all(running.map(kill));
-      for (const key of await sendingAttempts()) inFlightAtKills.add(key);
-      // Past the recovery window (and the dead workers' leases), without waiting for it.
-      await composed.adjustableClock!.advance(RECOVERY_WINDOW_MS + 60_000);
+      for (const key of (await stepCardRows()).sending) inFlightAtKills.add(key);
+      // Past the dead workers' scheduler leases, without waiting for them (their queue messages
+      // come back by themselves after the visibility timeout).
+      await composed.adjustableClock!.advance(LEASE_MS + 60_000);
       running = [await startWorker(), await startWorker()];
     }
 
-    // Done when no card is left to send and no send is unfinished; nothing can be sent after that.
+    // Done when every step card is sent and recorded and none is left; nothing can be sent after that.
     await waitFor(
       'every card delivered and recorded',
-      async () => (await dueCardsLeft()) === 0 && (await sendingAttempts()).length === 0,
-      90_000,
+      async () => {
+        const rows = await stepCardRows();
+        return rows.sent === expected && rows.unsettled === 0 && (await dueCardsLeft()) === 0;
+      },
+      120_000,
       200,
     ).catch(async (error: unknown) => {
       const left = await dueCardsLeft();
-      const sending = await sendingAttempts();
+      const rows = await stepCardRows();
       throw new Error(
-        `${(error as Error).message}: ${left} cards left, sending ${sending.join(', ')}, ${connector.sent.length} sent\n${running.map((w) => w.tail()).join('\n')}`,
+        `${(error as Error).message}: ${left} cards left, ${rows.sent} rows sent, ${rows.unsettled} unsettled, sending ${rows.sending.join(', ')}, ${connector.sent.length} sent\n${running.map((w) => w.tail()).join('\n')}`,
       );
     });
     await Promise.all(running.map((w) => w.stop()));

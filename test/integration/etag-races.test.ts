@@ -5,7 +5,7 @@ import type { StepState } from '../../src/domain/learning/stepState.ts';
 import type { Enrollment } from '../../src/domain/learning/enrollment.ts';
 import type { Reachability } from '../../src/domain/directory/reachability.ts';
 import { deliverDueCards } from '../../src/usecases/delivery/deliverDueCards.ts';
-import { renderDueCard } from '../../src/cards/delivery/presenters/dueCardPresenter.ts';
+import { dripKey } from '../../src/usecases/delivery/drip/dripItem.ts';
 import {
   markChatKnown,
   markFirstCardDelivered,
@@ -19,7 +19,8 @@ import { answerCheckin } from '../../src/usecases/managers/answerCheckin.ts';
 import type { Stored } from '../../src/usecases/platform/ports.ts';
 import { KeptChangingError } from '../../src/usecases/platform/retryOnConflict.ts';
 import { startTestAzurite } from '../support/azurite.ts';
-import { composeForTest, testPerson } from '../support/learningFixtures.ts';
+import { inProcessOutbound } from '../support/inProcessOutbound.ts';
+import { composeForTest, rememberChat, testPerson } from '../support/learningFixtures.ts';
 import { racing } from '../support/racing.ts';
 
 /**
@@ -155,13 +156,26 @@ describe('the scheduler racing the person', () => {
       answered,
       (row) => row.userId === person.id && row.stepId === 'welcome',
     );
-    const deps = {
-      ...composed.deps,
-      steps,
-      sender: { sendCard: async () => ({ ok: true as const, activityId: 'sent-1' }) },
-    };
-    const report = await deliverDueCards(deps, renderDueCard(deps.catalog), tenantId, { holder: 'test' });
-    expect(report.sent).toBeGreaterThanOrEqual(1);
+    const deps = { ...composed.deps, steps };
+    const report = await deliverDueCards(deps, tenantId, { holder: 'test' });
+    expect(report.queued).toBeGreaterThanOrEqual(1);
+    // The pipeline's drip kind marks the step sent right before the call to Teams: the race is there.
+    await rememberChat(composed, person, 'http://127.0.0.1:9');
+    const sent: string[] = [];
+    const worker = inProcessOutbound(composed, {
+      deps,
+      connector: {
+        send: async (chat) => (sent.push(chat.conversationId), { ok: true, activityId: 'sent-1' }),
+        update: async () => ({ ok: true, activityId: '' }),
+        delete: async () => ({ ok: true, activityId: '' }),
+      },
+    });
+    const welcome = dripKey({ userId: person.id, programId: program, stepId: 'welcome', kind: 'step', n: 0 });
+    await worker.drainUntil('the welcome card sent', async () => {
+      const row = await worker.pipeline.recipient({ tenantId, key: welcome });
+      return row?.status === 'sent' && row.settled !== false;
+    });
+    expect(sent).toContain(`a:${person.id}`);
     expect(steps.races()).toBe(1);
     expect((await stepOf(person, 'welcome'))?.status).toBe('done');
     const work = await composed.deps.dueWork.listForPerson(tenantId, person.id);

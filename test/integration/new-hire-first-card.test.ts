@@ -14,6 +14,7 @@ import { createLogger } from '../../src/log/logger.ts';
 import { startDrypp, type RunningDrypp } from '../../src/main.ts';
 import { TableSyncStateStore } from '../../src/store/directory/syncStateStore.ts';
 import { tableNames } from '../../src/store/platform/tables.ts';
+import { dripKey } from '../../src/usecases/delivery/drip/dripItem.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import {
   isInstalledFor,
@@ -29,10 +30,10 @@ import { alwaysWorkingEnv } from '../support/testDrypp.ts';
 /**
  * "New hires get cards the day their account exists", through Drypp's real path in one process:
  * a hire in the tenant simulator, the change notification, enrollment, the Graph app install, and
- * Teams' installationUpdate to the bot. Drypp's scheduler tries the first step before Teams has told
- * the bot where the chat is (that is the usual order: the install takes Teams a moment), so that try
- * fails and is put off; once the chat is known, the first step card must follow within seconds,
- * not at the hourly retry.
+ * Teams' installationUpdate to the bot. Drypp's scheduler puts the first step on the outbound
+ * pipeline before Teams has told the bot where the chat is (that is the usual order: the install
+ * takes Teams a moment), so it waits there; once the chat is known, the first step card must follow
+ * within seconds, not at the pipeline's next look.
  */
 const tenantId: string = demoTenant.id;
 let azurite: AzuriteInstance;
@@ -101,16 +102,27 @@ describe('a new hire, from account to first step card', () => {
       jobTitle: 'Lærer',
     });
     await waitFor('the app installed for the hire', () => isInstalledFor(sim, tenantId, user.id), 20_000);
-    // The scheduler has tried the first step and, with no chat to send it to, put it off.
-    const putOff = await waitFor(
-      'the first step tried and put off (no chat yet)',
-      async () =>
-        (await composed.deps.dueWork.listForPerson(tenantId, user.id)).find(
-          (w) => w.stepId === 'welcome' && w.kind === 'step' && Date.parse(w.at) > Date.now() + 30 * 60_000,
-        ),
+    // The scheduler has put the first step on the outbound pipeline, which (no chat yet) installed
+    // the app and waits for Teams; the step is not reached until its card is delivered.
+    const key = dripKey({
+      userId: user.id,
+      programId: 'welcome-onboarding',
+      stepId: 'welcome',
+      kind: 'step',
+      n: 0,
+    });
+    const waiting = await waitFor(
+      'the first step waiting on the pipeline for the chat',
+      async () => {
+        const row = await composed.deps.outbound.recipient({ tenantId, key });
+        return row?.status === 'installing' && row;
+      },
       20_000,
     );
-    expect(putOff.programId).toBe('welcome-onboarding');
+    expect(waiting.kind).toBe('drip');
+    const before = await composed.deps.steps.get(tenantId, user.id, 'welcome-onboarding', 'welcome');
+    expect(before?.status).toBe('scheduled');
+    expect(before?.sentAt).toBeUndefined();
     expect(firstStepCardsFor(user.id)).toHaveLength(0);
 
     const told = await fetch(`${base}/api/messages`, {
@@ -127,6 +139,7 @@ describe('a new hire, from account to first step card', () => {
     );
     const step = await composed.deps.steps.get(tenantId, user.id, 'welcome-onboarding', 'welcome');
     expect(step?.status).toBe('sent');
+    expect(await composed.deps.outbound.recipient({ tenantId, key })).toMatchObject({ status: 'sent' });
     expect(firstStepCardsFor(user.id)).toHaveLength(1);
   }, 60_000);
 });

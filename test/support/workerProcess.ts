@@ -9,7 +9,10 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
  * process, so a test can SIGKILL it), with every hour of every day counted as working time and a
  * scheduler that looks every 200 ms, so due cards go out at once.
  */
-export async function startWorkerProcess(connectionString: string): Promise<Child> {
+export async function startWorkerProcess(
+  connectionString: string,
+  env: Record<string, string> = {},
+): Promise<Child> {
   return startChild('worker', process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/main.ts')], {
     cwd: repoRoot,
     env: {
@@ -22,6 +25,7 @@ export async function startWorkerProcess(connectionString: string): Promise<Chil
       DRYPP_MAX_CARDS_PER_DAY: '10',
       DRYPP_SCHEDULER_INTERVAL_MS: '200',
       LOG_LEVEL: 'warn',
+      ...env,
     },
   });
 }

@@ -33,7 +33,15 @@ export interface OutboundItem {
   batchId?: string;
   /** Not before this instant (ISO): scheduled sends. Sent as soon as possible when absent. */
   notBefore?: string;
+  /**
+   * Which queue: 'interactive' for what a person is waiting for (the answer to a click, a nudge, a
+   * learning-time decision), 'bulk' for scheduled and mass sends. Default: bulk with a batch,
+   * interactive without.
+   */
+  lane?: OutboundLane;
 }
+
+export type OutboundLane = 'interactive' | 'bulk';
 
 /**
  * queued: waiting in the queue (or for its Retry-After); installing: the app is being installed

@@ -9,6 +9,7 @@ import { countsOfTally } from '../../domain/delivery/outboundTally.ts';
 import { mapLimit } from '../platform/mapLimit.ts';
 import type {
   CorrectionReport,
+  EnqueueOptions,
   EnqueueReport,
   OutboundLane,
   OutboundMessage,
@@ -27,9 +28,9 @@ export interface QueuedPipelineDeps {
   queue: OutboundQueue;
 }
 
-/** A batch goes in the bulk lane, so a broadcast to thousands does not hold up a nudge. */
-export function laneOf(item: Pick<OutboundItem, 'batchId'>): OutboundLane {
-  return item.batchId ? 'bulk' : 'interactive';
+/** The item's own lane; else a batch goes in the bulk lane, so a broadcast to thousands does not hold up a nudge. */
+export function laneOf(item: Pick<OutboundItem, 'batchId' | 'lane'>): OutboundLane {
+  return item.lane ?? (item.batchId ? 'bulk' : 'interactive');
 }
 
 export function firstMessage(item: OutboundItem, op: OutboundMessage['op'], etag?: string): OutboundMessage {
@@ -46,11 +47,7 @@ export function firstMessage(item: OutboundItem, op: OutboundMessage['op'], etag
 export class QueuedOutboundPipeline implements OutboundPipeline {
   constructor(private readonly deps: QueuedPipelineDeps) {}
 
-  /**
-   * @param options.retryFailed an item whose earlier attempt failed or was skipped is tried again
-   *   (the drip scheduler's choice for people who could not be reached); otherwise it stays as it is.
-   */
-  async enqueue(items: OutboundItem[], options: { retryFailed?: boolean } = {}): Promise<EnqueueReport> {
+  async enqueue(items: OutboundItem[], options: EnqueueOptions = {}): Promise<EnqueueReport> {
     const now = this.deps.clock.now();
     const unique = [...new Map(items.map((i) => [`${i.tenantId}|${i.key}`, i])).values()];
     const rows: OutboundRecipient[] = unique.map((item) => ({
@@ -75,7 +72,10 @@ export class QueuedOutboundPipeline implements OutboundPipeline {
         continue;
       }
       const { existing } = result;
-      if (existing.status === 'queued') messages.push({ item, etag: existing.etag });
+      // A duplicate message is harmless (the row's ETag lets one worker take it); a missing one
+      // would lose the card. A woken item's earlier message finds the row sent and is dropped.
+      if (existing.status === 'queued' || (options.wake && existing.status === 'installing'))
+        messages.push({ item, etag: existing.etag });
       const retry = options.retryFailed && (existing.status === 'failed' || existing.status === 'skipped');
       if (retry) {
         const changed = await this.deps.status.change(

@@ -2,6 +2,7 @@ import type {
   OutboundCounts,
   OutboundItem,
   OutboundKind,
+  OutboundLane,
   OutboundRecipient,
 } from '../../domain/delivery/outbound.ts';
 import type { StoredConversation } from '../../domain/delivery/conversation.ts';
@@ -36,7 +37,7 @@ import type { OutboundTally, TallyRow } from '../../domain/delivery/outboundTall
  * card (a duplicate only for a send in flight at the moment a worker was killed).
  */
 export interface OutboundPipeline {
-  enqueue(items: OutboundItem[]): Promise<EnqueueReport>;
+  enqueue(items: OutboundItem[], options?: EnqueueOptions): Promise<EnqueueReport>;
   /**
    * Where a batch stands, from its tally (16 small reads, whatever its size): queued counts every
    * item not settled yet (installing and sending included). `{ recount: true }` reads every status
@@ -62,6 +63,16 @@ export interface OutboundTarget {
   tenantId: string;
   key: string;
   batchId?: string;
+}
+
+export interface EnqueueOptions {
+  /** An item whose earlier attempt failed or was skipped is tried again (the scheduler's retries). */
+  retryFailed?: boolean;
+  /**
+   * An item waiting for the person's chat (installing) is tried now rather than at its next check:
+   * the caller knows the chat is there now (Teams announced the install).
+   */
+  wake?: boolean;
 }
 
 export interface EnqueueReport {
@@ -123,8 +134,8 @@ export interface OutboundMessage {
   notBefore?: number;
 }
 
-/** Interactive cards (a nudge, a step) go ahead of bulk ones (a broadcast to 20,000 people). */
-export type OutboundLane = 'interactive' | 'bulk';
+/** Interactive cards (a nudge, a decision) go ahead of bulk ones (a broadcast to 20,000 people). */
+export type { OutboundLane };
 
 export interface ReceivedOutbound {
   message: OutboundMessage;

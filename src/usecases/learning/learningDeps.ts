@@ -9,6 +9,7 @@ import type { StepStore } from './ports.ts';
 import type { ProgramCatalog } from './programCatalog.ts';
 import type { ReachabilityStore } from '../directory/ports.ts';
 import type { LearningRecordQueue } from '../privacy/ports.ts';
+import type { OutboundPipeline } from '../delivery/outboundPorts.ts';
 
 /** What the learning use cases talk to. Each use case picks the few it needs from this. */
 export interface LearningDeps {
@@ -24,6 +25,8 @@ export interface LearningDeps {
   people: PeopleStore;
   conversations: ConversationStore;
   sender: ChatSender;
+  /** The one outbound pipeline (README "Outbound pipeline"): every proactive card is enqueued on it. */
+  outbound: OutboundPipeline;
   /** Where new hires are on the way to their first card (directory sync fills it). */
   reachability: ReachabilityStore;
   /** The tenant's delivery policy; the person's time zone is applied on top. */

@@ -38,6 +38,7 @@ let deps: FakeManagersDeps;
 
 beforeEach(async () => {
   deps = fakeManagersDeps([program]);
+  deps.dripCards.render = render;
   await seedTeam(deps);
   const learner = await deps.people.get(team.tenantId, team.learner);
   await enrollPerson(deps, { person: learner!, programId: program.id });
@@ -45,8 +46,9 @@ beforeEach(async () => {
 
 describe('check-ins', () => {
   it('reach the learner’s manager as a card about the learner, not the learner', async () => {
-    const report = await deliverDueCards(deps, render, team.tenantId, { holder: 'w' });
-    expect(report.sent).toBe(1);
+    const report = await deliverDueCards(deps, team.tenantId, { holder: 'w' });
+    expect(report.queued).toBe(1);
+    expect(await deps.outbound.drain()).toBe(1);
     expect(deps.sender.sent).toEqual([
       {
         tenantId: team.tenantId,
@@ -61,13 +63,15 @@ describe('check-ins', () => {
       ...(await deps.people.get(team.tenantId, team.learner))!,
       managerId: undefined,
     });
-    const report = await deliverDueCards(deps, render, team.tenantId, { holder: 'w' });
-    expect(report).toMatchObject({ sent: 0, dropped: 1 });
+    const report = await deliverDueCards(deps, team.tenantId, { holder: 'w' });
+    expect(report).toMatchObject({ queued: 0, dropped: 1 });
+    await deps.outbound.drain();
     expect(deps.sender.sent).toEqual([]);
   });
 
   it('store the manager’s answer once and complete the learner’s step', async () => {
-    await deliverDueCards(deps, render, team.tenantId, { holder: 'w' });
+    await deliverDueCards(deps, team.tenantId, { holder: 'w' });
+    await deps.outbound.drain();
     const saved = await answerCheckin(deps, as(team.manager), ref, {
       option: '1',
       comment: ' Struggling with the rota ',

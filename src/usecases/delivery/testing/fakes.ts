@@ -14,6 +14,7 @@ import {
 } from '../../../domain/delivery/outbound.ts';
 import type {
   CorrectionReport,
+  EnqueueOptions,
   EnqueueReport,
   OutboundCardKind,
   OutboundPipeline,
@@ -162,6 +163,8 @@ export class FakeOutboundPipeline implements OutboundPipeline {
   readonly enqueued: OutboundItem[] = [];
   readonly corrections: Array<{ op: 'update' | 'delete'; target: OutboundTarget }> = [];
   private readonly kinds = new Map<string, OutboundCardKind>();
+  /** Set: a retryable answer fails the item for good (as the real one does after its last retry). */
+  giveUp = false;
 
   constructor(
     private readonly options: { sender?: ChatSender; now?: () => Date; kinds?: OutboundCardKind[] } = {},
@@ -173,12 +176,22 @@ export class FakeOutboundPipeline implements OutboundPipeline {
     this.kinds.set(kind.kind, kind);
   }
 
-  async enqueue(items: OutboundItem[]): Promise<EnqueueReport> {
+  async enqueue(items: OutboundItem[], options: EnqueueOptions = {}): Promise<EnqueueReport> {
     const report = { queued: 0, alreadyKnown: 0 };
     for (const item of items) {
       this.enqueued.push(item);
       const id = `${item.tenantId}|${item.key}`;
-      if (this.rows.has(id)) {
+      const existing = this.rows.get(id);
+      if (
+        existing &&
+        options.retryFailed &&
+        (existing.status === 'failed' || existing.status === 'skipped')
+      ) {
+        Object.assign(existing, { status: 'queued', reason: '', ref: item.ref, item });
+        report.queued++;
+        continue;
+      }
+      if (existing) {
         report.alreadyKnown++;
         continue;
       }
@@ -233,10 +246,12 @@ export class FakeOutboundPipeline implements OutboundPipeline {
         continue;
       }
       if (!this.options.sender) throw new Error('FakeOutboundPipeline.drain needs a sender');
+      await kind.beforeSend?.(row.item);
       const result = await this.options.sender.sendCard(row.tenantId, row.userId, rendered.card);
       row.attempts++;
       if (!result.ok) {
-        if (result.retryable) continue; // stays queued, as the real one re-queues it
+        // Stays queued, as the real one re-queues it, unless the test said this was the last try.
+        if (result.retryable && !this.giveUp) continue;
         Object.assign(row, { status: 'failed', reason: result.reason });
         await kind.afterFailed?.(row.item, result.reason);
         continue;

@@ -12,9 +12,13 @@ import {
   FakeConversationStore,
   FakeDeliveryStore,
   FakeDueWorkStore,
+  FakeOutboundPipeline,
 } from '../../delivery/testing/fakes.ts';
 import { FakePeopleStore, FakeReachabilityStore } from '../../directory/testing/fakes.ts';
 import type { LearningDeps } from '../learningDeps.ts';
+import { dripCardKind } from '../../delivery/drip/dripCardKind.ts';
+import type { RenderDueCard } from '../../delivery/deliverDueCards.ts';
+import { deliveryKey } from '../../../domain/delivery/dueWork.ts';
 import type { EnrollmentStore, ProgressStore, StepStore } from '../ports.ts';
 import { catalogOf } from '../programCatalog.ts';
 
@@ -127,7 +131,14 @@ export interface FakeLearningDeps extends LearningDeps {
   people: FakePeopleStore;
   conversations: FakeConversationStore;
   sender: FakeChatSender;
+  /** Sends through `sender` when drained; the drip kind is registered (`renderDrip` builds its cards). */
+  outbound: FakeOutboundPipeline;
   reachability: FakeReachabilityStore;
+  /**
+   * How the drip kind builds its cards: by default a card that names its work (tests tell cards
+   * apart by it). An object, so a copy of the deps (spread) sets the same renderer.
+   */
+  dripCards: { render: RenderDueCard };
   faults: Faults;
 }
 
@@ -138,9 +149,11 @@ export function fakeLearningDeps(programs: Program[], now = MONDAY_MORNING): Fak
   const faults = new Faults();
   const enrollments = new FakeEnrollmentStore(faults);
   const steps = new FakeStepStore(faults);
-  return {
+  const clock = new FakeClock(now);
+  const sender = new FakeChatSender(faults);
+  const deps: FakeLearningDeps = {
     faults,
-    clock: new FakeClock(now),
+    clock,
     catalog: catalogOf(programs),
     enrollments,
     steps,
@@ -150,10 +163,14 @@ export function fakeLearningDeps(programs: Program[], now = MONDAY_MORNING): Fak
     leases: new FakeLeaseStore(faults),
     people: new FakePeopleStore(faults),
     conversations: new FakeConversationStore(faults),
-    sender: new FakeChatSender(faults),
+    sender,
+    outbound: new FakeOutboundPipeline({ sender, now: () => clock.now() }),
     reachability: new FakeReachabilityStore(faults),
     policy: defaultDeliveryPolicy('Europe/Oslo'),
+    dripCards: { render: (work) => ({ type: 'AdaptiveCard', work: deliveryKey(work) }) },
   };
+  deps.outbound.register(dripCardKind(deps, (work, context) => deps.dripCards.render(work, context)));
+  return deps;
 }
 
 /** A validated program: a lesson, a quiz (one single-choice question) and a reflection by default. */
