@@ -5,12 +5,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sandboxGraphApp, sandboxTeamsApp, trustInThisProcess } from '../sandbox/tenantSimulator/index.ts';
-import { compose, withSender } from '../src/compose.ts';
+import { compose, withCalendar } from '../src/compose.ts';
 import { composeDirectory } from '../src/composeDirectory.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { createLogger } from '../src/log/logger.ts';
 import type { DirectoryMirror, DirectoryReader, SyncStateStore } from '../src/usecases/directory/ports.ts';
-import type { ChatSender } from '../src/usecases/delivery/ports.ts';
 import { syncDirectory, type SyncDeps, type SyncReport } from '../src/usecases/directory/syncDirectory.ts';
 import { startTestAzurite } from '../test/support/azurite.ts';
 import { Cleanup } from './support/cleanup.ts';
@@ -157,11 +156,23 @@ async function runBench(options: Options, cleanup: Cleanup): Promise<number> {
   const log = createLogger('warn');
   const composed = await compose(config, log);
   let cardsSent = 0;
-  // Manager notices go to a chat; no one here has one, so the sender only counts them.
-  const sender: ChatSender = {
-    sendCard: async () => ({ ok: true, activityId: `bench-${++cardsSent}` }),
-  };
-  const learning = withSender(composed.deps, sender);
+  // Manager notices go on the outbound pipeline (no worker sends them here): counted as enqueued.
+  const pipeline = composed.deps.outbound;
+  const learning = withCalendar({
+    ...composed.deps,
+    outbound: {
+      enqueue: async (items, options) => {
+        const report = await pipeline.enqueue(items, options);
+        cardsSent += report.queued;
+        return report;
+      },
+      counts: (t, b) => pipeline.counts(t, b),
+      recipients: (t, b, p) => pipeline.recipients(t, b, p),
+      recipient: (target) => pipeline.recipient(target),
+      updateSent: (targets) => pipeline.updateSent(targets),
+      deleteSent: (targets) => pipeline.deleteSent(targets),
+    },
+  });
   const directory = composeDirectory(config.directory!, composed, learning, log);
 
   // The floor: the same rows written straight to Azurite, before the sync, into tables of their own

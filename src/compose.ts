@@ -25,7 +25,6 @@ import { TableProgressStore } from './store/learning/progressStore.ts';
 import { TableReachabilityStore } from './store/directory/reachabilityStore.ts';
 import { StorageClients } from './store/platform/storageClients.ts';
 import { ensureStorage, tableNames, tablesOfAnEarlierLayout } from './store/platform/tables.ts';
-import type { ChatSender } from './usecases/delivery/ports.ts';
 import type { LearningDeps } from './usecases/learning/learningDeps.ts';
 import { catalogOf } from './usecases/learning/programCatalog.ts';
 import type { ManagersDeps } from './usecases/managers/managersDeps.ts';
@@ -59,7 +58,7 @@ export type AppDeps = LearningDeps & ManagersDeps;
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface Composed {
-  deps: Omit<AppDeps, 'sender' | 'calendar'>;
+  deps: Omit<AppDeps, 'calendar'>;
   /** Enrollment rules from content/rules. */
   rules: EnrollmentRule[];
   /** Learning paths by role from content/paths. */
@@ -167,12 +166,9 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
   };
 }
 
-export function withSender(
-  deps: Composed['deps'],
-  sender: ChatSender,
-  calendar?: ManagersDeps['calendar'],
-): AppDeps {
-  return { ...deps, sender, calendar };
+/** The app's deps with the calendar (Graph, where configured). Cards go through `deps.outbound`. */
+export function withCalendar(deps: Composed['deps'], calendar?: ManagersDeps['calendar']): AppDeps {
+  return { ...deps, calendar };
 }
 
 function deliveryPolicyFrom(config: Config): DeliveryPolicy {

@@ -1,6 +1,5 @@
 import type { DirectorySettings } from './config/config.ts';
 import type { Composed } from './compose.ts';
-import { presentManagerNotice } from './cards/directory/presenters/managerNoticePresenter.ts';
 import { GraphAppInstaller } from './graph/appInstaller.ts';
 import type { AppInstaller } from './usecases/directory/ports.ts';
 import { GraphMailboxSettings } from './graph/mailboxSettings.ts';
@@ -61,7 +60,7 @@ export function composeDirectory(
     newHirePolicy: settings.newHirePolicy,
     erased: new TableErasedPeople(storage.table(tableNames.erasedPeople)),
     noticeManager: async (hire, programIds) => {
-      const result = await noticeManager({ ...deps, render: presentManagerNotice }, hire, programIds);
+      const result = await noticeManager(deps, hire, programIds);
       log.info({ tenantId: hire.tenantId, userId: hire.id, result }, 'manager notice');
     },
   };

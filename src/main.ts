@@ -10,19 +10,21 @@ import { createBotAdapter } from './teams/botAdapter.ts';
 import { createHealthOnlyApp, createWebApp } from './http/app.ts';
 import { startWorker } from './jobs/worker.ts';
 import { deliverDueCardsJob } from './jobs/deliverDueCardsJob.ts';
-import { BotChatSender } from './teams/proactiveSender.ts';
 import { BotTeamsConnector } from './teams/teamsConnector.ts';
 import { composeOutbound } from './composeOutbound.ts';
 import { composeBroadcasts } from './composeBroadcasts.ts';
 import type { OutboundCardKind } from './usecases/delivery/outboundPorts.ts';
-import { sharedTenantSendRate } from './composeSendRate.ts';
-import { compose, repoRoot, withSender, type AppDeps } from './compose.ts';
+import { compose, repoRoot, withCalendar, type AppDeps } from './compose.ts';
 import { composeDirectory } from './composeDirectory.ts';
 import { composeLearningRecordJobs, composeRetentionJob } from './composePrivacy.ts';
 import { composeCertificates } from './composeCertificates.ts';
 import { sweepCertificationsJob } from './jobs/certificatesJobs.ts';
 import { renderDueCard } from './cards/delivery/presenters/dueCardPresenter.ts';
 import { dripCardKind } from './usecases/delivery/drip/dripCardKind.ts';
+import { teamCardKinds } from './usecases/managers/team/teamCardKinds.ts';
+import { learningTimeCardKind } from './usecases/managers/learningTime/learningTimeCardKind.ts';
+import { managerNoticeKind } from './usecases/directory/noticeManager.ts';
+import { presentManagerNotice } from './cards/directory/presenters/managerNoticePresenter.ts';
 import { DryppBot } from '../bot/dryppBot.ts';
 import { GraphCalendarBooker } from './graph/calendarBooker.ts';
 import { GraphClients } from './graph/graphClients.ts';
@@ -112,16 +114,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
   };
   // Approved learning time is booked through Graph where Graph is configured (the directory settings).
   const calendar = config.directory ? new GraphCalendarBooker(new GraphClients(config.directory)) : undefined;
-  const deps = withSender(
-    stores,
-    new BotChatSender(
-      adapter,
-      config.bot.appId ?? '',
-      stores.conversations,
-      sharedTenantSendRate(storage, config.delivery.tenantSendsPerSecond),
-    ),
-    calendar,
-  );
+  const deps = withCalendar(stores, calendar);
 
   // The one outbound pipeline (README "Outbound pipeline"): use cases enqueue on `outbound.pipeline`
   // in every role; the worker role consumes it, rendering each kind of card with its renderer below.
@@ -146,8 +139,14 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
     defaultTimeZone: deps.policy.timeZone,
   });
   outboundKinds.push(broadcasts.kind);
-  // The scheduler's cards: steps, reminders, reviews and check-ins.
-  outboundKinds.push(dripCardKind(deps, renderDueCard(deps.catalog)));
+  // The scheduler's cards (steps, reminders, reviews, check-ins); managers' nudges and thanks;
+  // learning-time requests and answers; new hires' notices to their managers.
+  outboundKinds.push(
+    dripCardKind(deps, renderDueCard(deps.catalog)),
+    ...teamCardKinds(deps, teamCardPresenter),
+    learningTimeCardKind(deps, learningTimePresenter(deps.catalog)),
+    managerNoticeKind(deps, presentManagerNotice),
+  );
   // A completed program renews the certifications it certifies, as the answer that completed it is saved.
   const certificates = composeCertificates(
     composed,

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
-import { withSender } from '../../src/compose.ts';
+import { withCalendar } from '../../src/compose.ts';
 import { composeCertificates } from '../../src/composeCertificates.ts';
 import type { RunningDrypp } from '../../src/main.ts';
 import { assignCertification } from '../../src/usecases/certificates/assignCertification.ts';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   }
   // The test's own hand on the records (assigning, completing): notices from it are only counted here;
   // everything the sweep sends goes out from the Drypp worker, through the bot, to the connector.
-  const app = withSender(composed.deps, { sendCard: () => Promise.reject(new Error('not in this test')) });
+  const app = withCalendar(composed.deps);
   deps = composeCertificates(composed, app, outbound).deps;
 }, 60_000);
 afterAll(async () => {

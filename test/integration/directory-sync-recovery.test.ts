@@ -6,7 +6,6 @@ import { deliveryKey } from '../../src/domain/delivery/dueWork.ts';
 import { personPartition, keyPart } from '../../src/store/platform/keys.ts';
 import { tableNames } from '../../src/store/platform/tables.ts';
 import { noticeManager } from '../../src/usecases/directory/noticeManager.ts';
-import { presentManagerNotice } from '../../src/cards/directory/presenters/managerNoticePresenter.ts';
 import { syncDirectory, type SyncDeps } from '../../src/usecases/directory/syncDirectory.ts';
 import type { StepState } from '../../src/domain/learning/stepState.ts';
 import { startTestAzurite } from '../support/azurite.ts';
@@ -31,7 +30,7 @@ let azurite: AzuriteInstance;
 let sim: RunningSimulator;
 let composed: Awaited<ReturnType<typeof composeForTest>>;
 let dir: DirectorySync;
-/** Manager notices that reached the (simulated) Teams side, by recipient and hire. */
+/** Manager notices put on the outbound pipeline, by recipient and hire. */
 const noticesSent: string[] = [];
 
 beforeAll(async () => {
@@ -39,15 +38,10 @@ beforeAll(async () => {
   sim = await startSimulator([seedFromDemoOrganisation()]);
   composed = await composeForTest(azurite.connectionString);
   dir = directorySyncFor(composed, sim, { pageSize: 5 });
-  // The real manager notice (its delivery record is what makes it once), sending into a recorder.
-  const sender = {
-    sendCard: async (_tenant: string, userId: string, card: object) => {
-      noticesSent.push(`${userId} ${JSON.stringify(card).length}`);
-      return { ok: true as const, activityId: `notice-${noticesSent.length}` };
-    },
-  };
+  // The real manager notice (its pipeline key is what makes it once): what it put on the pipeline.
   dir.deps.noticeManager = async (hire, programIds) => {
-    await noticeManager({ ...composed.deps, sender, render: presentManagerNotice }, hire, programIds);
+    if ((await noticeManager(composed.deps, hire, programIds)) === 'queued')
+      noticesSent.push(`${hire.managerId} ${hire.id}`);
   };
   await syncDirectory(dir.deps, tenantId); // the existing organisation
 });

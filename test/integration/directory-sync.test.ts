@@ -6,6 +6,8 @@ import {
   type RunningSimulator,
   type SeedTenant,
 } from '../../sandbox/tenantSimulator/index.ts';
+import { presentManagerNotice } from '../../src/cards/directory/presenters/managerNoticePresenter.ts';
+import { managerNoticeKind } from '../../src/usecases/directory/noticeManager.ts';
 import { reachNewHires } from '../../src/usecases/directory/reachNewHires.ts';
 import { syncDirectory, type SyncReport } from '../../src/usecases/directory/syncDirectory.ts';
 import { startTestAzurite } from '../support/azurite.ts';
@@ -18,6 +20,7 @@ import {
   type DirectorySync,
 } from '../support/directoryFixtures.ts';
 import { startFakeConnector } from '../support/fakeConnector.ts';
+import { inProcessOutbound } from '../support/inProcessOutbound.ts';
 import { composeForTest, rememberChat } from '../support/learningFixtures.ts';
 
 /**
@@ -45,6 +48,7 @@ let sim: RunningSimulator;
 let composed: Awaited<ReturnType<typeof composeForTest>>;
 let dir: DirectorySync;
 let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+let outbound: ReturnType<typeof inProcessOutbound>;
 const dice = switchableDice();
 const hired: string[] = [];
 
@@ -57,6 +61,7 @@ beforeAll(async () => {
   dir = directorySyncFor(composed, sim, { pageSize: 4 }); // 6 people: the initial sync is 2 pages
   // Adele's chat with Drypp is known, so the manager notices about her hires reach (fake) Teams.
   connector = await startFakeConnector();
+  outbound = inProcessOutbound(composed, { kinds: [managerNoticeKind(composed.deps, presentManagerNotice)] });
   await rememberChat(
     composed,
     { tenantId, id: adele.id, userPrincipalName: adele.userPrincipalName, displayName: adele.displayName },
@@ -69,7 +74,12 @@ afterAll(async () => {
   await azurite?.child.stop();
 });
 
-const round = (tenant = tenantId) => syncDirectory(dir.deps, tenant);
+/** A sync round, then the outbound pipeline's worker (in this process) sends what it enqueued. */
+const round = async (tenant = tenantId) => {
+  const report = await syncDirectory(dir.deps, tenant);
+  await outbound.drain();
+  return report;
+};
 
 /** The manager notices that reached Adele in Teams, by the name of the hire they announce. */
 const noticesToAdele = () =>

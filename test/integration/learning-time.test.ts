@@ -13,22 +13,27 @@ import {
 import { followUpLearningTime } from '../../src/usecases/managers/learningTime/followUpLearningTime.ts';
 import { requestLearningTime } from '../../src/usecases/managers/learningTime/requestLearningTime.ts';
 import { nudgePerson } from '../../src/usecases/managers/team/teamActions.ts';
+import { teamCardKinds } from '../../src/usecases/managers/team/teamCardKinds.ts';
+import { learningTimeCardKind } from '../../src/usecases/managers/learningTime/learningTimeCardKind.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { simControl, startSimulator } from '../support/directoryFixtures.ts';
 import { startFakeConnector } from '../support/fakeConnector.ts';
+import { inProcessOutbound } from '../support/inProcessOutbound.ts';
 import { composeForTest } from '../support/learningFixtures.ts';
 import { cardsTo, demo, eventsOf, managersDepsFor, seedDemoTeam } from '../support/managersFixtures.ts';
 
 /**
  * Learning-time requests end to end on the real adapters: Azurite, the tenant simulator's Graph
- * calendar (msal-node + the Graph client) and Teams sends through botbuilder to a fake connector.
- * The follow-up job's round is called directly, so a test can run it twice or at once.
+ * calendar (msal-node + the Graph client) and Teams sends through the outbound pipeline (in this
+ * process) and botbuilder to a fake connector. The follow-up job's round is called directly, so a
+ * test can run it twice or at once.
  */
 let azurite: AzuriteInstance;
 let sim: RunningSimulator;
 let connector: Awaited<ReturnType<typeof startFakeConnector>>;
 let deps: AppDeps;
 let composed: Awaited<ReturnType<typeof composeForTest>>;
+let outbound: ReturnType<typeof inProcessOutbound>;
 const presenter = () => learningTimePresenter(deps.catalog);
 const alex = { tenantId: demo.tenantId, userId: demo.alex };
 const adele = { tenantId: demo.tenantId, userId: demo.adele };
@@ -42,6 +47,10 @@ beforeAll(async () => {
   composed = await composeForTest(azurite.connectionString);
   await seedDemoTeam(composed, connector.url);
   deps = managersDepsFor(composed, sim);
+  outbound = inProcessOutbound(composed, {
+    deps,
+    kinds: [learningTimeCardKind(deps, presenter()), ...teamCardKinds(deps, teamCardPresenter)],
+  });
 });
 afterAll(async () => {
   await connector?.stop();
@@ -65,13 +74,26 @@ async function ask(text: string, days = 3, minutes = 60) {
   return outcome.request;
 }
 
+/** The follow-up job's round, then the outbound pipeline's worker (in this process) sends its cards. */
+async function followUp() {
+  await followUpLearningTime(deps, presenter(), demo.tenantId);
+  await outbound.drain();
+}
+
+/** A nudge, and what the pipeline's worker then sends. */
+async function nudge(...args: Parameters<typeof nudgePerson> extends [unknown, ...infer R] ? R : never) {
+  const outcome = await nudgePerson(deps, ...args);
+  await outbound.drain();
+  return outcome;
+}
+
 const mentions = (cards: unknown[], text: string) => cards.filter((c) => JSON.stringify(c).includes(text));
 
 describe('learning-time requests', () => {
   it('request → manager card → approve → learner card and exactly one calendar event, though the job runs twice and Graph answers 429 once', async () => {
     const request = await ask('the dementia course');
     const managerCardsBefore = mentions(cardsTo(connector.sent, demo.adele), request.id).length;
-    await followUpLearningTime(deps, presenter(), demo.tenantId);
+    await followUp();
     const managerCards = mentions(cardsTo(connector.sent, demo.adele), request.id);
     expect(managerCards.length - managerCardsBefore).toBe(1);
     expect(JSON.stringify(managerCards.at(-1))).toContain('learningTime.decide');
@@ -86,11 +108,8 @@ describe('learning-time requests', () => {
 
     const learnerCardsBefore = mentions(cardsTo(connector.sent, demo.alex), 'the dementia course').length;
     await simControl(sim, '/faults', { throttleNextCalls: 1, retryAfterSeconds: 0 }, 'PUT');
-    await Promise.all([
-      followUpLearningTime(deps, presenter(), demo.tenantId),
-      followUpLearningTime(deps, presenter(), demo.tenantId),
-    ]);
-    await followUpLearningTime(deps, presenter(), demo.tenantId);
+    await Promise.all([followUp(), followUp()]);
+    await followUp();
 
     const stored = await deps.learningTime.get(demo.tenantId, request.id);
     expect(stored).toMatchObject({
@@ -109,11 +128,11 @@ describe('learning-time requests', () => {
 
   it('deny: the learner hears it and nothing is booked', async () => {
     const request = await ask('a conference talk');
-    await followUpLearningTime(deps, presenter(), demo.tenantId);
+    await followUp();
     expect(
       (await decideLearningTime(deps, adele, { requestId: request.id, verdict: 'deny', in: 'tab' })).kind,
     ).toBe('decided');
-    await followUpLearningTime(deps, presenter(), demo.tenantId);
+    await followUp();
     const stored = await deps.learningTime.get(demo.tenantId, request.id);
     expect(stored).toMatchObject({ status: 'denied', learnerCardSent: true, followUp: false });
     expect(stored?.booking).toBeUndefined();
@@ -183,18 +202,14 @@ describe('nudges', () => {
     // Lynne reads Norwegian: the nudge is "Et vennlig dytt".
     const count = () => mentions(cardsTo(connector.sent, demo.lynne), 'Et vennlig dytt').length;
     const before = count();
-    expect((await nudgePerson(deps, teamCardPresenter, adele, demo.lynne, 'Europe/Oslo')).kind).toBe('sent');
-    const again = await nudgePerson(deps, teamCardPresenter, megan, demo.lynne, 'Europe/Oslo');
+    expect((await nudge(adele, demo.lynne, 'Europe/Oslo')).kind).toBe('sent');
+    const again = await nudge(megan, demo.lynne, 'Europe/Oslo');
     expect(again.kind).toBe('alreadyNudgedThisWeek');
     expect(count() - before).toBe(1);
-    expect((await nudgePerson(deps, teamCardPresenter, isaiah, demo.lynne, 'Europe/Oslo')).kind).toBe(
-      'notAllowed',
-    );
-    expect((await nudgePerson(deps, teamCardPresenter, { ...alex }, demo.alex, 'Europe/Oslo')).kind).toBe(
-      'notAllowed',
-    );
+    expect((await nudge(isaiah, demo.lynne, 'Europe/Oslo')).kind).toBe('notAllowed');
+    expect((await nudge({ ...alex }, demo.alex, 'Europe/Oslo')).kind).toBe('notAllowed');
     await composed.adjustableClock!.advance(7 * 86_400_000);
-    expect((await nudgePerson(deps, teamCardPresenter, megan, demo.lynne, 'Europe/Oslo')).kind).toBe('sent');
+    expect((await nudge(megan, demo.lynne, 'Europe/Oslo')).kind).toBe('sent');
     expect(count() - before).toBe(2);
   });
 });

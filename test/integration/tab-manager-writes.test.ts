@@ -14,10 +14,13 @@ import type {
 } from '../../src/http/tabs/contract.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { startDrypp, type RunningDrypp } from '../../src/main.ts';
+import { teamCardPresenter } from '../../src/cards/managers/presenters/teamCardPresenter.ts';
+import { teamCardKinds } from '../../src/usecases/managers/team/teamCardKinds.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { startFakeConnector } from '../support/fakeConnector.ts';
 import { composeForTest } from '../support/learningFixtures.ts';
 import { cardsTo, demo, seedDemoTeam } from '../support/managersFixtures.ts';
+import { inProcessOutbound } from '../support/inProcessOutbound.ts';
 import { startDemoSimulator, tabToken } from '../support/tabApi.ts';
 
 /**
@@ -200,6 +203,9 @@ describe('tab API: nudges and recognition', () => {
     const { nextAllowedAt } = first.body as NudgeResponse;
     const second = await post(`/my-team/people/${demo.alex}/nudge`, demo.megan);
     expect(second.status).toBe(429);
+    // The web role only enqueues: a worker (the production consumer, here in this process) sends.
+    const outbound = inProcessOutbound(composed, { kinds: teamCardKinds(composed.deps, teamCardPresenter) });
+    expect(await outbound.drain()).toMatchObject({ sent: 1 });
     expect(refusedBody(second.body)).toMatchObject({ code: 'tooMany', retryAt: nextAllowedAt });
     expect(new Date(nextAllowedAt).getTime()).toBeGreaterThan(composed.deps.clock.now().getTime());
     expect(count() - before).toBe(1);

@@ -1,4 +1,3 @@
-import { sharedTenantSendRate } from '../../src/composeSendRate.ts';
 import { TableManagerIndex } from '../../src/store/managers/managerIndexStore.ts';
 import { Writable } from 'node:stream';
 import type { Composed } from '../../src/compose.ts';
@@ -11,9 +10,6 @@ import { TableTimeZoneCheckStore } from '../../src/store/directory/timeZoneCheck
 import { TableErasedPeople } from '../../src/store/privacy/erasedPeopleStore.ts';
 import { TableSyncStateStore } from '../../src/store/directory/syncStateStore.ts';
 import { tableNames } from '../../src/store/platform/tables.ts';
-import { presentManagerNotice } from '../../src/cards/directory/presenters/managerNoticePresenter.ts';
-import { createBotAdapter } from '../../src/teams/botAdapter.ts';
-import { BotChatSender } from '../../src/teams/proactiveSender.ts';
 import { noticeManager } from '../../src/usecases/directory/noticeManager.ts';
 import type { SyncDeps } from '../../src/usecases/directory/syncDirectory.ts';
 import {
@@ -106,8 +102,8 @@ export interface DirectorySync {
 
 /**
  * SyncDeps as composeDirectory builds them, on the test's stores: the manager's notice is the real
- * one, sent through the composed sender (a test that wants to see it remembers the manager's chat
- * with a fake connector, learningFixtures.rememberChat).
+ * one, put on the outbound pipeline (a test that wants to see it sent runs a consumer,
+ * inProcessOutbound, and remembers the manager's chat with a fake connector).
  */
 export function directorySyncFor(
   composed: Composed,
@@ -123,13 +119,6 @@ export function directorySyncFor(
   );
   const syncState = new TableSyncStateStore(storage.table(tableNames.syncState));
   const timeZoneChecks = new TableTimeZoneCheckStore(storage.table(tableNames.timeZoneChecks));
-  // The sandbox's bot identity (no app id): unsigned sends, to whatever chat a test remembered.
-  const sender = new BotChatSender(
-    createBotAdapter({ appType: 'MultiTenant' }),
-    '',
-    deps.conversations,
-    sharedTenantSendRate(storage, 45),
-  );
   return {
     graph,
     timeZoneChecks,
@@ -148,7 +137,7 @@ export function directorySyncFor(
       paths: composed.paths,
       newHirePolicy: DEFAULT_NEW_HIRE_POLICY,
       noticeManager: async (hire, programIds) => {
-        await noticeManager({ ...deps, sender, render: presentManagerNotice }, hire, programIds);
+        await noticeManager(deps, hire, programIds);
       },
     },
   };

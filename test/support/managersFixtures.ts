@@ -1,11 +1,8 @@
-import { sharedTenantSendRate } from '../../src/composeSendRate.ts';
 import { demoTenant } from '../../sandbox/demoOrganisation.ts';
 import type { RunningSimulator } from '../../sandbox/tenantSimulator/index.ts';
-import { withSender, type AppDeps, type Composed } from '../../src/compose.ts';
+import { withCalendar, type AppDeps, type Composed } from '../../src/compose.ts';
 import { GraphCalendarBooker } from '../../src/graph/calendarBooker.ts';
 import { GraphClients } from '../../src/graph/graphClients.ts';
-import { createBotAdapter } from '../../src/teams/botAdapter.ts';
-import { BotChatSender } from '../../src/teams/proactiveSender.ts';
 import { graphSettingsFor, simControl } from './directoryFixtures.ts';
 import type { SentActivity } from './fakeConnector.ts';
 import { rememberChat } from './learningFixtures.ts';
@@ -22,14 +19,12 @@ export async function seedDemoTeam(composed: Composed, connectorUrl: string): Pr
   }
 }
 
-/** The composed deps with the real proactive sender (to the fake connector) and Graph calendar. */
+/**
+ * The composed deps with the Graph calendar; cards go on the outbound pipeline (a test sends them
+ * with a consumer in its process, inProcessOutbound, to the fake connector).
+ */
 export function managersDepsFor(composed: Composed, sim: RunningSimulator): AppDeps {
-  const adapter = createBotAdapter({ appType: 'MultiTenant' });
-  return withSender(
-    composed.deps,
-    new BotChatSender(adapter, '', composed.deps.conversations, sharedTenantSendRate(composed.storage, 45)),
-    new GraphCalendarBooker(new GraphClients(graphSettingsFor(sim))),
-  );
+  return withCalendar(composed.deps, new GraphCalendarBooker(new GraphClients(graphSettingsFor(sim))));
 }
 
 /** Cards the fake connector received in one person's chat (conversation id a:{userId}). */

@@ -161,18 +161,10 @@ export function managerRoutes(deps: ManagerRouteDeps): TabRouteMount {
       const caller = tabCaller(res);
       const personId = parseOr400(res, PersonIdParam, req.params.id);
       if (personId === undefined) return;
-      const outcome = await nudgePerson(
-        deps,
-        deps.teamCards,
-        caller,
-        personId.toLowerCase(),
-        deps.defaultTimeZone,
-      );
+      const outcome = await nudgePerson(deps, caller, personId.toLowerCase(), deps.defaultTimeZone);
       switch (outcome.kind) {
         case 'notAllowed':
           return sendTabError(res, 'forbidden', 'not one of your reports');
-        case 'unreachable':
-          return sendTabError(res, 'conflict', 'Drypp cannot reach this person in Teams yet');
         case 'alreadyNudgedThisWeek':
           return sendTabError(res, 'tooMany', 'one nudge per person per week', {
             retryAt: outcome.nextAllowedAt.toISOString(),
@@ -214,8 +206,6 @@ export function managerRoutes(deps: ManagerRouteDeps): TabRouteMount {
           });
         case 'alreadySent':
           return sendTabError(res, 'conflict', 'this thank-you was sent already');
-        case 'unreachable':
-          return sendTabError(res, 'conflict', 'Drypp cannot reach this person in Teams yet');
         case 'sent': {
           const response: RecognitionResponse = { sentAt: outcome.sentAt.toISOString() };
           res.status(202).json(response);

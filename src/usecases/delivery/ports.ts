@@ -1,5 +1,5 @@
 import type { StoredConversation } from '../../domain/delivery/conversation.ts';
-import type { Delivery, SendResult } from '../../domain/delivery/delivery.ts';
+import type { Delivery } from '../../domain/delivery/delivery.ts';
 import type { DueWork } from '../../domain/delivery/dueWork.ts';
 import type { GrantLog } from '../../domain/delivery/sendRate.ts';
 import type { Stored } from '../platform/ports.ts';
@@ -34,11 +34,6 @@ export interface DeliveryStore {
   finish(d: Stored<Delivery>): Promise<{ etag: string } | 'conflict'>;
   countSentOnDay(tenantId: string, userId: string, localDay: string): Promise<number>;
   recordSentOnDay(tenantId: string, userId: string, localDay: string, key: string): Promise<void>;
-}
-
-/** Sends a card into a person's personal chat with Drypp, proactively. */
-export interface ChatSender {
-  sendCard(tenantId: string, userId: string, card: object): Promise<SendResult>;
 }
 
 /**

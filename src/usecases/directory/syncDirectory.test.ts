@@ -8,7 +8,7 @@ import {
   testProgram,
   type FakeLearningDeps,
 } from '../learning/testing/fakes.ts';
-import { noticeManager } from './noticeManager.ts';
+import { managerNoticeKind, noticeManager } from './noticeManager.ts';
 import { DeltaTokenExpiredError } from './ports.ts';
 import { syncDirectory, type SyncDeps } from './syncDirectory.ts';
 import { FakeDirectoryMirror, FakeDirectoryReader, FakeSyncStateStore, FIRST } from './testing/fakes.ts';
@@ -62,6 +62,7 @@ let deps: SyncDeps;
 
 beforeEach(async () => {
   learning = fakeLearningDeps([welcome, leaders]);
+  learning.outbound.register(managerNoticeKind(learning, (n) => ({ notice: n.hire.id })));
   reader = new FakeDirectoryReader(learning.faults);
   mirror = new FakeDirectoryMirror(learning.faults);
   syncState = new FakeSyncStateStore(learning.faults);
@@ -72,9 +73,9 @@ beforeEach(async () => {
     syncState,
     rules,
     newHirePolicy: DEFAULT_NEW_HIRE_POLICY,
-    // The real manager notice, on the fakes: its delivery record is what makes it go out once.
+    // The real manager notice, on the fakes: its pipeline key is what makes it go out once.
     noticeManager: async (hire, programIds) => {
-      await noticeManager({ ...learning, render: (n) => ({ notice: n.hire.id }) }, hire, programIds);
+      await noticeManager(learning, hire, programIds);
     },
   };
   // The tenant's first sync: the manager, who has been here for years, is recorded and not enrolled.
@@ -87,8 +88,11 @@ const enrollmentsOf = (n: number) =>
     .all()
     .filter((e) => e.userId === user(n).id)
     .map((e) => e.programId);
-const noticesAbout = (n: number) =>
-  learning.sender.sent.filter((s) => (s.card as { notice?: string }).notice === user(n).id).length;
+/** Notices about hire n the pipeline's worker sent (drained first). */
+const noticesAbout = async (n: number) => {
+  await learning.outbound.drain();
+  return learning.sender.sent.filter((s) => (s.card as { notice?: string }).notice === user(n).id).length;
+};
 
 describe('syncDirectory', () => {
   it('leaves an erased person out: not mirrored, not enrolled, nobody’s manager', async () => {
@@ -123,7 +127,7 @@ describe('syncDirectory', () => {
     expect(report).toMatchObject({ newHires: 1, enrollments: 2 });
     expect(enrollmentsOf(1).sort()).toEqual(['leaders', 'welcome']);
     expect(learning.reachability.rows.get(`${tenantId}|${user(1).id}`)?.stage).toBe('detected');
-    expect(noticesAbout(1)).toBe(1);
+    expect(await noticesAbout(1)).toBe(1);
     expect(learning.sender.sent[0]?.userId).toBe(MANAGER.id);
   });
 
@@ -138,7 +142,7 @@ describe('syncDirectory', () => {
     await syncDirectory(deps, tenantId);
     for (const n of [1, 2, 3, 4]) {
       expect(enrollmentsOf(n)).toEqual(['welcome']);
-      expect(noticesAbout(n)).toBe(1);
+      expect(await noticesAbout(n)).toBe(1);
     }
     expect(learning.faults.count('enrollments.create')).toBe(4 + 3); // hire 3's first try, then the replay
   });
@@ -152,7 +156,7 @@ describe('syncDirectory', () => {
     const replay = await syncDirectory(deps, tenantId);
     expect(replay.newHires).toBe(0);
     expect(enrollmentsOf(1)).toEqual(['welcome']);
-    expect(noticesAbout(1)).toBe(1);
+    expect(await noticesAbout(1)).toBe(1);
     expect((await syncState.get(tenantId)).deltaLink).toBe('delta-2');
   });
 

@@ -2,7 +2,7 @@ import type { Clock } from '../../domain/platform/clock.ts';
 import type { DeliveryPolicy } from '../../domain/delivery/deliveryPolicy.ts';
 import type { ConversationStore } from '../delivery/ports.ts';
 import type { EnrollmentStore, ProgramCompletionListener, ProgressStore } from './ports.ts';
-import type { ChatSender, DeliveryStore, DueWorkStore } from '../delivery/ports.ts';
+import type { DeliveryStore, DueWorkStore } from '../delivery/ports.ts';
 import type { LeaseStore } from '../platform/ports.ts';
 import type { PeopleStore } from '../directory/ports.ts';
 import type { StepStore } from './ports.ts';
@@ -24,7 +24,6 @@ export interface LearningDeps {
   leases: LeaseStore;
   people: PeopleStore;
   conversations: ConversationStore;
-  sender: ChatSender;
   /** The one outbound pipeline (README "Outbound pipeline"): every proactive card is enqueued on it. */
   outbound: OutboundPipeline;
   /** Where new hires are on the way to their first card (directory sync fills it). */

@@ -1,6 +1,7 @@
 import type { Clock } from '../../domain/platform/clock.ts';
-import type { ChatSender, ConversationStore, DeliveryStore } from '../delivery/ports.ts';
+import type { ConversationStore, DeliveryStore } from '../delivery/ports.ts';
 import type { PeopleStore } from '../directory/ports.ts';
+import type { OutboundPipeline } from '../delivery/outboundPorts.ts';
 import type { EnrollmentStore, ProgressStore, StepStore } from '../learning/ports.ts';
 import type { ProgramCatalog } from '../learning/programCatalog.ts';
 import type { CalendarBooker, CheckinStore, LearningTimeStore } from './ports.ts';
@@ -16,7 +17,8 @@ export interface ManagersDeps {
   progress: ProgressStore;
   conversations: ConversationStore;
   deliveries: DeliveryStore;
-  sender: ChatSender;
+  /** The one outbound pipeline: nudges, thanks and learning-time cards are enqueued on it. */
+  outbound: OutboundPipeline;
   learningTime: LearningTimeStore;
   checkins: CheckinStore;
   /** Absent where Graph is not configured: approved time is then not booked (and says so). */

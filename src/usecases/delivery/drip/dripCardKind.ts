@@ -1,6 +1,5 @@
 import { reminderDueAt, withTimeZone } from '../../../domain/delivery/deliveryPolicy.ts';
 import { deliveryKey, type DueWork } from '../../../domain/delivery/dueWork.ts';
-import { isAskedOfManager } from '../../../domain/learning/program.ts';
 import { personLanguage } from '../../../domain/platform/language.ts';
 import { markFirstCardDelivered } from '../../directory/reachNewHires.ts';
 import type { LearningDeps } from '../../learning/learningDeps.ts';

@@ -5,7 +5,7 @@ import type { Delivery, SendResult } from '../../../domain/delivery/delivery.ts'
 import { deliveryKey, type DueWork } from '../../../domain/delivery/dueWork.ts';
 import type { Stored } from '../../platform/ports.ts';
 import { EtagRows, Faults } from '../../platform/testing/fakes.ts';
-import type { ChatSender, ConversationStore, DeliveryStore, DueWorkStore } from '../ports.ts';
+import type { ConversationStore, DeliveryStore, DueWorkStore } from '../ports.ts';
 import {
   countRecipient,
   emptyCounts,
@@ -129,6 +129,11 @@ export class FakeConversationStore implements ConversationStore {
   }
 }
 
+/** Teams as the fake pipeline's drain sees it: one send into a person's chat, and its answer. */
+export interface ChatSender {
+  sendCard(tenantId: string, userId: string, card: object): Promise<SendResult>;
+}
+
 /** Records every card sent; answers `ok` unless the test scripted another answer for the next sends. */
 export class FakeChatSender implements ChatSender {
   readonly sent: Array<{ tenantId: string; userId: string; card: object }> = [];
@@ -237,6 +242,7 @@ export class FakeOutboundPipeline implements OutboundPipeline {
     let sent = 0;
     for (const row of this.rows.values()) {
       if (row.status !== 'queued') continue;
+      row.status = 'sending'; // taken: a drain running alongside leaves it (the real one has ETags)
       const kind = this.kinds.get(row.kind);
       if (!kind) throw new Error(`no renderer registered for kind ${row.kind}`);
       const rendered = await kind.render(row.item, { purpose: 'send', now: this.now() });
@@ -251,7 +257,10 @@ export class FakeOutboundPipeline implements OutboundPipeline {
       row.attempts++;
       if (!result.ok) {
         // Stays queued, as the real one re-queues it, unless the test said this was the last try.
-        if (result.retryable && !this.giveUp) continue;
+        if (result.retryable && !this.giveUp) {
+          row.status = 'queued';
+          continue;
+        }
         Object.assign(row, { status: 'failed', reason: result.reason });
         await kind.afterFailed?.(row.item, result.reason);
         continue;

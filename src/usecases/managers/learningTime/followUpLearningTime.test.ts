@@ -3,6 +3,7 @@ import { testProgram } from '../../learning/testing/fakes.ts';
 import { decideLearningTime } from './decideLearningTime.ts';
 import { followUpLearningTime } from './followUpLearningTime.ts';
 import type { LearningTimePresenter } from './learningTimeCards.ts';
+import { learningTimeCardKind } from './learningTimeCardKind.ts';
 import { requestLearningTime } from './requestLearningTime.ts';
 import { fakeManagersDeps, seedTeam, team, type FakeManagersDeps } from '../testing/fakes.ts';
 
@@ -13,12 +14,18 @@ const presenter: LearningTimePresenter = {
   calendarText: () => ({ subject: 'Learning time', body: 'Approved' }),
 };
 let deps: FakeManagersDeps;
-const round = () => followUpLearningTime(deps, presenter, team.tenantId);
+/** A follow-up round, then the pipeline's worker sends what it enqueued. */
+const round = async () => {
+  const report = await followUpLearningTime(deps, presenter, team.tenantId);
+  await deps.outbound.drain();
+  return report;
+};
 const stored = () => deps.learningTime.rows.get(`${team.tenantId}|request-1`);
 const cardsTo = (userId: string) => deps.sender.sent.filter((s) => s.userId === userId).map((s) => s.card);
 
 beforeEach(async () => {
   deps = fakeManagersDeps([testProgram()]);
+  deps.outbound.register(learningTimeCardKind(deps, presenter));
   await seedTeam(deps);
   await requestLearningTime(
     deps,
@@ -41,6 +48,7 @@ describe('followUpLearningTime', () => {
     await round();
     await round();
     expect(cardsTo(team.manager)).toEqual([{ card: 'manager', status: 'pending' }]);
+    expect(deps.outbound.enqueued[0]).toMatchObject({ kind: 'learningTime', lane: 'interactive' });
     await approve();
     await Promise.all([round(), round()]);
     await round();

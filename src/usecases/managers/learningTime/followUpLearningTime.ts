@@ -1,13 +1,12 @@
-import { personLanguage } from '../../../domain/platform/language.ts';
 import {
   calendarBlock,
   followUpTasks,
   type FollowUpTask,
   type LearningTimeRequest,
 } from '../../../domain/managers/learningTimeRequest.ts';
-import { sendCardOnce } from '../../delivery/sendCardOnce.ts';
 import { changeRequest } from './changeRequest.ts';
-import type { LearningTimePresenter, LearningTimeView } from './learningTimeCards.ts';
+import type { LearningTimePresenter } from './learningTimeCards.ts';
+import { LEARNING_TIME_KIND, viewFor, type LearningTimeCardRef } from './learningTimeCardKind.ts';
 import type { ManagersDeps } from '../managersDeps.ts';
 
 /** After this many failed rounds a task is given up (the tab still shows the request). */
@@ -22,7 +21,7 @@ export interface FollowUpReport {
   failed: number;
 }
 
-/** The delivery keys of a request's two cards: each goes out once. */
+/** The pipeline keys of a request's two cards: each goes out once. */
 export const learningTimeCardKey = (request: LearningTimeRequest, to: 'manager' | 'learner') =>
   `learningTime|${request.id}|${to}`;
 
@@ -85,29 +84,25 @@ async function runTask(
   task: FollowUpTask,
 ): Promise<TaskResult> {
   switch (task) {
-    case 'sendManagerCard': {
-      const card = presenter.managerCard(await viewFor(deps, request, request.managerId));
-      const sent = await sendCardOnce(deps, {
-        tenantId: request.tenantId,
-        userId: request.managerId,
-        key: learningTimeCardKey(request, 'manager'),
-        card,
-      });
-      if (sent.outcome === 'sent' || sent.outcome === 'alreadySent')
-        return { ok: true, counts: 'cards', apply: (r) => ({ ...r, managerCardSent: true }) };
-      return { ok: false, counts: 'retried', reason: sent.reason ?? sent.outcome };
-    }
+    case 'sendManagerCard':
     case 'sendLearnerCard': {
-      const card = presenter.learnerCard(await viewFor(deps, request, request.learnerId));
-      const sent = await sendCardOnce(deps, {
-        tenantId: request.tenantId,
-        userId: request.learnerId,
-        key: learningTimeCardKey(request, 'learner'),
-        card,
-      });
-      if (sent.outcome === 'sent' || sent.outcome === 'alreadySent')
-        return { ok: true, counts: 'cards', apply: (r) => ({ ...r, learnerCardSent: true }) };
-      return { ok: false, counts: 'retried', reason: sent.reason ?? sent.outcome };
+      // Handed to the outbound pipeline (interactive lane: a person is waiting for it), which sends
+      // it once under its key, with the pipeline's retries; the request only records that.
+      const to = task === 'sendManagerCard' ? 'manager' : 'learner';
+      const ref: LearningTimeCardRef = { requestId: request.id, to };
+      await deps.outbound.enqueue([
+        {
+          tenantId: request.tenantId,
+          userId: to === 'manager' ? request.managerId : request.learnerId,
+          key: learningTimeCardKey(request, to),
+          kind: LEARNING_TIME_KIND,
+          ref,
+          lane: 'interactive',
+        },
+      ]);
+      const apply = (r: LearningTimeRequest) =>
+        to === 'manager' ? { ...r, managerCardSent: true } : { ...r, learnerCardSent: true };
+      return { ok: true, counts: 'cards', apply };
     }
     case 'book': {
       if (!deps.calendar)
@@ -116,7 +111,8 @@ async function runTask(
           counts: 'failed',
           apply: (r) => ({ ...r, booking: 'failed', bookingFailure: 'no calendar connection configured' }),
         };
-      const view = await viewFor(deps, request, request.learnerId);
+      const chat = await deps.conversations.find(request.tenantId, request.learnerId);
+      const view = await viewFor(deps, request, request.learnerId, chat);
       const block = calendarBlock(request);
       const booked = await deps.calendar.createEvent(request.tenantId, request.learnerId, {
         ...block,
@@ -149,24 +145,5 @@ function retryLater(current: LearningTimeRequest, reason: string, now: Date): Le
     followUpAttempts: attempts,
     followUpAfter: new Date(now.getTime() + delay).toISOString(),
     followUpFailure: reason,
-  };
-}
-
-async function viewFor(
-  deps: ManagersDeps,
-  request: LearningTimeRequest,
-  readerId: string,
-): Promise<LearningTimeView> {
-  const [learner, reader, conversation, decider] = await Promise.all([
-    deps.people.get(request.tenantId, request.learnerId),
-    deps.people.get(request.tenantId, readerId),
-    deps.conversations.find(request.tenantId, readerId),
-    request.decidedBy ? deps.people.get(request.tenantId, request.decidedBy) : undefined,
-  ]);
-  return {
-    request,
-    learnerName: learner?.displayName ?? '',
-    deciderName: decider?.displayName,
-    language: personLanguage(reader?.preferredLanguage, conversation?.locale),
   };
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { testProgram } from '../../learning/testing/fakes.ts';
 import { nudgePerson, recognizePerson, type TeamCardPresenter } from './teamActions.ts';
+import { teamCardKinds } from './teamCardKinds.ts';
 import { fakeManagersDeps, seedTeam, team, type FakeManagersDeps } from '../testing/fakes.ts';
 
 const cards: TeamCardPresenter = {
@@ -13,30 +14,41 @@ let deps: FakeManagersDeps;
 
 beforeEach(async () => {
   deps = fakeManagersDeps([testProgram()]);
+  for (const kind of teamCardKinds(deps, cards)) deps.outbound.register(kind);
   await seedTeam(deps);
 });
+/** What the pipeline's worker sends of what was enqueued. */
+const delivered = async () => {
+  await deps.outbound.drain();
+  return deps.sender.sent.map((s) => s.card);
+};
 
 describe('nudgePerson', () => {
   it('sends one nudge per person per week, whoever of their managers sends it', async () => {
-    const first = await nudgePerson(deps, cards, as(team.manager), team.learner, 'Europe/Oslo');
+    const first = await nudgePerson(deps, as(team.manager), team.learner, 'Europe/Oslo');
     expect(first).toMatchObject({ kind: 'sent', nextAllowedAt: new Date('2025-12-07T23:00:00Z') });
-    const second = await nudgePerson(deps, cards, as(team.director), team.learner, 'Europe/Oslo');
+    const second = await nudgePerson(deps, as(team.director), team.learner, 'Europe/Oslo');
     expect(second).toMatchObject({ kind: 'alreadyNudgedThisWeek', week: '2025-W49' });
-    expect(deps.sender.sent.map((s) => s.card)).toEqual([{ nudgeFrom: 'Mona Manager' }]);
+    expect(await delivered()).toEqual([{ nudgeFrom: 'Mona Manager' }]);
+    expect(deps.outbound.enqueued[0]).toMatchObject({ kind: 'nudge', lane: 'interactive' });
     deps.clock.advance(7 * 86_400_000);
-    expect((await nudgePerson(deps, cards, as(team.director), team.learner, 'Europe/Oslo')).kind).toBe(
-      'sent',
-    );
+    expect((await nudgePerson(deps, as(team.director), team.learner, 'Europe/Oslo')).kind).toBe('sent');
   });
 
   it('is for the person’s managers only', async () => {
-    expect((await nudgePerson(deps, cards, as(team.colleague), team.learner, 'Europe/Oslo')).kind).toBe(
+    expect((await nudgePerson(deps, as(team.colleague), team.learner, 'Europe/Oslo')).kind).toBe(
       'notAllowed',
     );
-    expect((await nudgePerson(deps, cards, as(team.learner), team.learner, 'Europe/Oslo')).kind).toBe(
-      'notAllowed',
-    );
-    expect(deps.sender.sent).toEqual([]);
+    expect((await nudgePerson(deps, as(team.learner), team.learner, 'Europe/Oslo')).kind).toBe('notAllowed');
+    expect(await delivered()).toEqual([]);
+  });
+
+  it('may nudge again the same week when the nudge could not be delivered', async () => {
+    deps.sender.answerNext({ ok: false, retryable: false, reason: 'botBlocked' });
+    expect((await nudgePerson(deps, as(team.manager), team.learner, 'Europe/Oslo')).kind).toBe('sent');
+    expect(await delivered()).toEqual([]);
+    expect((await nudgePerson(deps, as(team.manager), team.learner, 'Europe/Oslo')).kind).toBe('sent');
+    expect(await delivered()).toEqual([{ nudgeFrom: 'Mona Manager' }]);
   });
 });
 
@@ -59,7 +71,7 @@ describe('recognizePerson', () => {
     });
     expect((await thank()).kind).toBe('sent');
     expect((await thank()).kind).toBe('alreadySent');
-    expect(deps.sender.sent.map((s) => s.card)).toEqual([{ thanks: 'Great work', for: 'Welcome' }]);
+    expect(await delivered()).toEqual([{ thanks: 'Great work', for: 'Welcome' }]);
   });
 
   it('refuses an empty or over-long line, and anyone but their managers', async () => {
@@ -83,6 +95,6 @@ describe('recognizePerson', () => {
     });
     expect(await say(team.manager, '   ')).toEqual({ kind: 'invalid', problem: 'empty' });
     expect(await say(team.manager, 'x'.repeat(281))).toEqual({ kind: 'invalid', problem: 'tooLong' });
-    expect(deps.sender.sent).toEqual([]);
+    expect(await delivered()).toEqual([]);
   });
 });

@@ -9,10 +9,9 @@ import {
   recognitionMessage,
   type RecognitionSubject,
 } from '../../../domain/managers/teamActions.ts';
-import { textFor } from '../../../domain/learning/program.ts';
-import { sendCardOnce } from '../../delivery/sendCardOnce.ts';
 import type { ManagersDeps } from '../managersDeps.ts';
 import { actorFor, personResource, reportingLine, type Caller } from './reportingLine.ts';
+import { NUDGE_KIND, RECOGNITION_KIND, type NudgeRef, type RecognitionRef } from './teamCardKinds.ts';
 
 /** The nudge and thank-you cards, built by src/cards/managers in the person's language. */
 export interface TeamCardPresenter {
@@ -27,54 +26,53 @@ export interface TeamCardPresenter {
   recognitionSuggestions(language: Language): readonly string[];
 }
 
+/** `sent`: accepted for sending on the outbound pipeline (in the interactive lane: within seconds). */
 export type NudgeOutcome =
   | { kind: 'sent'; sentAt: Date; nextAllowedAt: Date }
   | { kind: 'alreadyNudgedThisWeek'; week: string; nextAllowedAt: Date }
-  | { kind: 'unreachable' }
   | { kind: 'notAllowed' };
 
 /**
  * A friendly nudge to one of the manager's people: at most one per person per ISO week (in the
- * person's time zone), whoever sends it; the delivery record's key enforces it on the server.
+ * person's time zone), whoever sends it; the pipeline's key enforces it on the server. A nudge that
+ * could not be delivered (the person blocked the bot, say) may be sent again the same week.
  */
 export async function nudgePerson(
-  deps: Pick<ManagersDeps, 'clock' | 'people' | 'conversations' | 'deliveries' | 'sender'>,
-  cards: TeamCardPresenter,
+  deps: Pick<ManagersDeps, 'clock' | 'people' | 'outbound'>,
   caller: Caller,
   personId: string,
   defaultTimeZone: string,
 ): Promise<NudgeOutcome> {
   const actor = actorFor(caller, await reportingLine(deps, caller.tenantId, personId));
   if (!can(actor, 'nudge', personResource(caller.tenantId, personId))) return { kind: 'notAllowed' };
-  const [person, manager, conversation] = await Promise.all([
-    deps.people.get(actor.tenantId, personId),
-    deps.people.get(actor.tenantId, actor.userId),
-    deps.conversations.find(actor.tenantId, personId),
-  ]);
+  const person = await deps.people.get(actor.tenantId, personId);
   const now = deps.clock.now();
   const timeZone = person?.timeZone ?? defaultTimeZone;
   const week = isoWeek(now, timeZone);
   const nextAllowedAt = nextIsoWeekStart(now, timeZone);
-  const card = cards.nudgeCard({
-    managerName: manager?.displayName ?? '',
-    language: personLanguage(person?.preferredLanguage, conversation?.locale),
-  });
-  const sent = await sendCardOnce(deps, {
-    tenantId: actor.tenantId,
-    userId: personId,
-    key: nudgeKey(personId, week),
-    card,
-  });
-  if (sent.outcome === 'sent') return { kind: 'sent', sentAt: now, nextAllowedAt };
-  if (sent.outcome === 'failed') return { kind: 'unreachable' };
+  const ref: NudgeRef = { managerId: actor.userId };
+  const report = await deps.outbound.enqueue(
+    [
+      {
+        tenantId: actor.tenantId,
+        userId: personId,
+        key: nudgeKey(personId, week),
+        kind: NUDGE_KIND,
+        ref,
+        lane: 'interactive',
+      },
+    ],
+    { retryFailed: true },
+  );
+  if (report.queued > 0) return { kind: 'sent', sentAt: now, nextAllowedAt };
   return { kind: 'alreadyNudgedThisWeek', week, nextAllowedAt };
 }
 
+/** `sent`: accepted for sending on the outbound pipeline (in the interactive lane: within seconds). */
 export type RecognizeOutcome =
   | { kind: 'sent'; sentAt: Date }
   | { kind: 'alreadySent' }
   | { kind: 'invalid'; problem: 'empty' | 'tooLong' | 'unknownSuggestion' | 'notCompleted' }
-  | { kind: 'unreachable' }
   | { kind: 'notAllowed' };
 
 /**
@@ -84,10 +82,7 @@ export type RecognizeOutcome =
  * One card per manager, person and thing completed.
  */
 export async function recognizePerson(
-  deps: Pick<
-    ManagersDeps,
-    'clock' | 'people' | 'conversations' | 'deliveries' | 'sender' | 'progress' | 'catalog'
-  >,
+  deps: Pick<ManagersDeps, 'clock' | 'people' | 'conversations' | 'outbound' | 'progress' | 'catalog'>,
   cards: TeamCardPresenter,
   caller: Caller,
   request: { personId: string; subject?: RecognitionSubject; text?: string; suggestion?: number },
@@ -95,10 +90,8 @@ export async function recognizePerson(
   const actor = actorFor(caller, await reportingLine(deps, caller.tenantId, request.personId));
   if (!can(actor, 'recognize', personResource(caller.tenantId, request.personId)))
     return { kind: 'notAllowed' };
-  const [person, manager, personChat, managerChat, progress] = await Promise.all([
-    deps.people.get(caller.tenantId, request.personId),
+  const [manager, managerChat, progress] = await Promise.all([
     deps.people.get(caller.tenantId, caller.userId),
-    deps.conversations.find(caller.tenantId, request.personId),
     deps.conversations.find(caller.tenantId, caller.userId),
     deps.progress.loadPerson(caller.tenantId, request.personId),
   ]);
@@ -111,23 +104,25 @@ export async function recognizePerson(
   const message = recognitionMessage(request, cards.recognitionSuggestions(managerLanguage));
   if (!message.ok) return { kind: 'invalid', problem: message.problem };
 
-  const language = personLanguage(person?.preferredLanguage, personChat?.locale);
-  const program = deps.catalog.find(subject.programId);
-  const step = subject.stepId ? program?.steps.find((s) => s.id === subject.stepId) : undefined;
-  const title = step?.title ?? program?.title;
-  const card = cards.recognitionCard({
-    managerName: manager?.displayName ?? '',
+  const ref: RecognitionRef = {
+    managerId: caller.userId,
     text: message.text,
-    subjectTitle: title ? textFor(title, language) : undefined,
-    language,
-  });
-  const sent = await sendCardOnce(deps, {
-    tenantId: caller.tenantId,
-    userId: request.personId,
-    key: recognitionKey(caller.userId, request.personId, subject),
-    card,
-  });
-  if (sent.outcome === 'sent') return { kind: 'sent', sentAt: deps.clock.now() };
-  if (sent.outcome === 'failed') return { kind: 'unreachable' };
+    programId: subject.programId,
+    stepId: subject.stepId ?? null,
+  };
+  const report = await deps.outbound.enqueue(
+    [
+      {
+        tenantId: caller.tenantId,
+        userId: request.personId,
+        key: recognitionKey(caller.userId, request.personId, subject),
+        kind: RECOGNITION_KIND,
+        ref,
+        lane: 'interactive',
+      },
+    ],
+    { retryFailed: true },
+  );
+  if (report.queued > 0) return { kind: 'sent', sentAt: deps.clock.now() };
   return { kind: 'alreadySent' };
 }
