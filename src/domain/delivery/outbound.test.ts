@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countRecipient, emptyCounts } from './outbound.ts';
+import { countRecipient, deliveryReasonOf, emptyCounts } from './outbound.ts';
 
 describe('a batch’s counts', () => {
   it('counts each row in its status, failures and skips by reason, and later corrections', () => {
@@ -22,5 +22,15 @@ describe('a batch’s counts', () => {
       updated: 1,
       deleted: 1,
     });
+  });
+});
+
+describe('deliveryReasonOf', () => {
+  it('keeps a known code, folds Teams status refusals and anything else into codes the tab words', () => {
+    expect(deliveryReasonOf('botBlocked')).toBe('botBlocked');
+    expect(deliveryReasonOf('notInstalled')).toBe('notInstalled');
+    expect(deliveryReasonOf('teams400')).toBe('teamsRefused');
+    expect(deliveryReasonOf('Graph answered 404')).toBe('other');
+    expect(deliveryReasonOf(undefined)).toBe('other');
   });
 });

@@ -51,16 +51,52 @@ export type OutboundLane = 'interactive' | 'bulk';
  */
 export type OutboundStatus = 'queued' | 'installing' | 'sending' | 'sent' | 'failed' | 'skipped';
 
+/**
+ * Every reason the pipeline records for a card that was not delivered (failed) or had nothing to
+ * send any more (skipped), as a code: stored on the status row, counted, and sent to the tab, which
+ * words it in the reader's language (its message catalogues). 'other' stands for anything else.
+ */
+export const DELIVERY_REASONS = [
+  // Failed: Teams refused, or the person could not be reached.
+  'botBlocked', // 403: the person blocked the bot
+  'appDisabled', // 403: the tenant's admin disabled the app
+  'forbidden', // another 403
+  'notFound', // 404: the chat (or the card, for a correction) is gone
+  'notInstalled', // Graph refused to install the app for the person
+  'notReachable', // installed, but Teams never told Drypp where the person's chat is
+  'tooManyAttempts', // Teams kept failing (5xx, 412, no answer) until the last retry
+  'teamsRefused', // another answer from Teams that is not worth repeating (400, …)
+  'unreadable', // a queue message or a ref the pipeline could not read
+  'unknownKind', // no renderer for the card's kind in this version
+  // Skipped: nothing to send any more.
+  'answered', // the step was answered before its card went out
+  'acknowledged', // the guideline was acknowledged before its reminder went out
+  'notLive', // the enrollment ended
+  'noManager', // a check-in for a learner without a manager
+  'nothingToSend',
+  'requestGone',
+  'certificationRemoved',
+  'noRecord',
+  'doneMeanwhile',
+  'broadcastGone',
+  'recalled',
+  'notARecipient',
+  'other',
+] as const;
+
+export type DeliveryReason = (typeof DELIVERY_REASONS)[number];
+
 /** A stable, short reason for a failure or a skip, for counts and the export. */
-export type OutboundReason =
-  | 'botBlocked'
-  | 'appDisabled'
-  | 'forbidden'
-  | 'notFound'
-  | 'notReachable'
-  | 'tooManyAttempts'
-  | 'unreadable'
-  | (string & {});
+export type OutboundReason = DeliveryReason | (string & {});
+
+const KNOWN_REASONS: ReadonlySet<string> = new Set(DELIVERY_REASONS);
+
+/** The code of a stored reason (rows written before the codes: `teams400` and the like are Teams' refusals). */
+export function deliveryReasonOf(stored: string | undefined): DeliveryReason {
+  if (stored && KNOWN_REASONS.has(stored)) return stored as DeliveryReason;
+  if (stored && /^teams\d+$/.test(stored)) return 'teamsRefused';
+  return 'other';
+}
 
 /** The status row of one item: one per recipient and key, every field a table column. */
 export interface OutboundRecipient {

@@ -42,7 +42,7 @@ describe('what the pipeline does after Teams answered', () => {
     });
     expect(afterAnswer({ ok: false, status: 400 }, 0, 0)).toMatchObject({
       kind: 'failed',
-      reason: 'teams400',
+      reason: 'teamsRefused',
     });
   });
 });

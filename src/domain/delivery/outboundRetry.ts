@@ -44,7 +44,7 @@ export function afterAnswer(answer: ConnectorAnswer, transientAttempts: number, 
     };
   }
   if (status === 404) return { kind: 'failed', reason: 'notFound' };
-  return { kind: 'failed', reason: `teams${status}` };
+  return { kind: 'failed', reason: 'teamsRefused' };
 }
 
 /** Exponential from 1 s, at most a minute, spread over ±50 % so workers do not retry in step. */

@@ -539,6 +539,35 @@ export interface BroadcastCorrectionBody {
 
 /** POST /api/tab/admin/broadcasts/:id/recall (no body) → 200 BroadcastDetailResponse; 409 when recalled or a draft. */
 
+/**
+ * Why a card was not delivered, or not sent: the same codes as the server's
+ * (src/domain/delivery/outbound.ts DELIVERY_REASONS); the tab words them in the reader's language.
+ */
+export type DeliveryReasonView =
+  | 'botBlocked'
+  | 'appDisabled'
+  | 'forbidden'
+  | 'notFound'
+  | 'notInstalled'
+  | 'notReachable'
+  | 'tooManyAttempts'
+  | 'teamsRefused'
+  | 'unreadable'
+  | 'unknownKind'
+  | 'answered'
+  | 'acknowledged'
+  | 'notLive'
+  | 'noManager'
+  | 'nothingToSend'
+  | 'requestGone'
+  | 'certificationRemoved'
+  | 'noRecord'
+  | 'doneMeanwhile'
+  | 'broadcastGone'
+  | 'recalled'
+  | 'notARecipient'
+  | 'other';
+
 /** Live progress of one broadcast (every figure counts people). */
 export interface BroadcastProgressView {
   recipients: number;
@@ -550,8 +579,8 @@ export interface BroadcastProgressView {
   failed: number;
   /** Acknowledged the current version (0 when acknowledgement is not required). */
   acknowledged: number;
-  /** Failures grouped by reason, most frequent first, e.g. "Teams answered 403: the bot is blocked". */
-  failures: Array<{ reason: string; count: number }>;
+  /** Failures grouped by reason (a code the tab words), most frequent first. */
+  failures: Array<{ reason: DeliveryReasonView; count: number }>;
   /** Removed from chats by a recall so far. */
   recalled: number;
 }

@@ -7,6 +7,7 @@ import {
   type GuidelineContent,
 } from '../../domain/broadcasts/broadcast.ts';
 import { languageFromLocale } from '../../domain/platform/language.ts';
+import { deliveryReasonOf, type DeliveryReason } from '../../domain/delivery/outbound.ts';
 import type { BroadcastOverview } from '../../usecases/broadcasts/showBroadcasts.ts';
 import type { TeamGuideline } from '../../usecases/broadcasts/teamAcknowledgements.ts';
 import type {
@@ -14,6 +15,7 @@ import type {
   BroadcastDetailView,
   BroadcastProgressView,
   BroadcastSummaryView,
+  DeliveryReasonView,
   GuidelineDraftBody,
   TeamGuidelineView,
 } from './contract.ts';
@@ -45,6 +47,24 @@ export function draftOf(
   };
 }
 
+/** Stored reasons as the tab's codes (rows from before the codes fold into theirs). */
+function failureCounts(byReason: Record<string, number>): Map<DeliveryReasonView, number> {
+  const counts = new Map<DeliveryReasonView, number>();
+  for (const [stored, count] of Object.entries(byReason)) {
+    const reason: DeliveryReasonView = deliveryReasonOf(stored);
+    counts.set(reason, (counts.get(reason) ?? 0) + count);
+  }
+  return counts;
+}
+
+// The contract's codes are the domain's, no more and no fewer (this line fails to compile otherwise).
+const sameReasons: [DeliveryReasonView] extends [DeliveryReason]
+  ? [DeliveryReason] extends [DeliveryReasonView]
+    ? true
+    : never
+  : never = true;
+void sameReasons;
+
 function progressView(o: BroadcastOverview): BroadcastProgressView {
   const c = o.progress.counts;
   return {
@@ -53,7 +73,7 @@ function progressView(o: BroadcastOverview): BroadcastProgressView {
     sent: c.sent,
     failed: c.failed,
     acknowledged: o.progress.acknowledged,
-    failures: Object.entries(c.byReason)
+    failures: [...failureCounts(c.byReason)]
       .map(([reason, count]) => ({ reason, count }))
       .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
     recalled: c.deleted,

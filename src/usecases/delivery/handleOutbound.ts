@@ -279,7 +279,7 @@ async function waitForChat(
   if (deps.installer && (n === 0 || n === 4 || n === 8)) {
     const installed = await deps.installer.installForUser(item.tenantId, item.userId);
     if (installed.kind === 'failed')
-      return afterRefusal(deps, kind, received, etag, { kind: 'failed', reason: 'notReachable' });
+      return afterRefusal(deps, kind, received, etag, { kind: 'failed', reason: 'notInstalled' });
     if (installed.kind === 'retry') waitS = Math.max(waitS, Math.ceil(installed.afterMs / 1000));
   }
   const status = deps.installer ? 'installing' : 'queued';

@@ -170,6 +170,8 @@ type Widen<T> = T extends string
     ? readonly string[]
     : T extends (...args: infer A) => string
       ? (...args: A) => string
-      : never;
+      : T extends Readonly<Record<string, string>>
+        ? { readonly [K in keyof T]: string }
+        : never;
 
 export type Messages = { [K in keyof typeof en]: Widen<(typeof en)[K]> };

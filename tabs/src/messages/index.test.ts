@@ -24,4 +24,15 @@ describe('the tab speaks the Teams locale', () => {
       expect(t.stepsDone(3, 10)).toMatch(/3.*10/);
     }
   });
+
+  it('words every delivery failure reason the server sends, in every language (never the code)', () => {
+    for (const language of ['en', 'nb', 'sv'] as const) {
+      const t = messagesFor(language);
+      for (const [code, text] of Object.entries(t.failureReasons)) {
+        expect(text, `${language} ${code}`).toMatch(/\S/);
+        expect(text, `${language} ${code}`).not.toBe(code);
+      }
+    }
+    expect(messagesFor('nb').failureReasons.botBlocked).not.toBe(en.failureReasons.botBlocked);
+  });
 });

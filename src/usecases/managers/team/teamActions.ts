@@ -1,5 +1,5 @@
 import { can } from '../../../domain/access/index.ts';
-import { personLanguage, type Language } from '../../../domain/platform/language.ts';
+import { personLanguage } from '../../../domain/platform/language.ts';
 import {
   isoWeek,
   nextIsoWeekStart,
@@ -11,20 +11,15 @@ import {
 } from '../../../domain/managers/teamActions.ts';
 import type { ManagersDeps } from '../managersDeps.ts';
 import { actorFor, personResource, reportingLine, type Caller } from './reportingLine.ts';
-import { NUDGE_KIND, RECOGNITION_KIND, type NudgeRef, type RecognitionRef } from './teamCardKinds.ts';
+import {
+  NUDGE_KIND,
+  RECOGNITION_KIND,
+  type NudgeRef,
+  type RecognitionRef,
+  type TeamCardPresenter,
+} from './teamCardKinds.ts';
 
-/** The nudge and thank-you cards, built by src/cards/managers in the person's language. */
-export interface TeamCardPresenter {
-  nudgeCard(view: { managerName: string; language: Language }): object;
-  recognitionCard(view: {
-    managerName: string;
-    text: string;
-    subjectTitle?: string;
-    language: Language;
-  }): object;
-  /** The catalogue's suggested thank-you lines, in the manager's language. */
-  recognitionSuggestions(language: Language): readonly string[];
-}
+export type { TeamCardPresenter };
 
 /** `sent`: accepted for sending on the outbound pipeline (in the interactive lane: within seconds). */
 export type NudgeOutcome =

@@ -2,7 +2,20 @@ import { textFor } from '../../../domain/learning/program.ts';
 import { personLanguage } from '../../../domain/platform/language.ts';
 import type { OutboundCardKind } from '../../delivery/outboundPorts.ts';
 import type { ManagersDeps } from '../managersDeps.ts';
-import type { TeamCardPresenter } from './teamActions.ts';
+import type { Language } from '../../../domain/platform/language.ts';
+
+/** The nudge and thank-you cards, built by src/cards/managers in the person's language. */
+export interface TeamCardPresenter {
+  nudgeCard(view: { managerName: string; language: Language }): object;
+  recognitionCard(view: {
+    managerName: string;
+    text: string;
+    subjectTitle?: string;
+    language: Language;
+  }): object;
+  /** The catalogue's suggested thank-you lines, in the manager's language. */
+  recognitionSuggestions(language: Language): readonly string[];
+}
 
 export const NUDGE_KIND = 'nudge';
 export const RECOGNITION_KIND = 'recognition';

@@ -1,3 +1,5 @@
+import type { DeliveryReasonView } from '../../../../src/http/tabs/contract.ts';
+
 /**
  * The Admin tab's English texts (HR's broadcasts of guidelines) and My team's unacknowledged
  * guidelines; part of the tab's catalogue (../en.ts spreads them in), nb.ts and sv.ts beside it.
@@ -192,6 +194,32 @@ export const adminEn = {
   failuresTitle: 'Why some did not get it',
   failuresNone: 'No failures.',
   failureLine: (reason: string, count: number) => `${reason}: ${count}`,
+  /** Why a card did not reach someone (DeliveryReasonView codes from the server). */
+  failureReasons: {
+    botBlocked: 'They have blocked Drypp in Teams',
+    appDisabled: 'Your Teams admin has turned Drypp off',
+    forbidden: 'Teams did not allow it',
+    notFound: 'Their chat with Drypp no longer exists',
+    notInstalled: 'Drypp could not be installed for them',
+    notReachable: 'Teams never opened a chat with them',
+    tooManyAttempts: 'Teams kept failing; Drypp gave up',
+    teamsRefused: 'Teams refused the card',
+    unreadable: 'The card could not be read',
+    unknownKind: 'This version of Drypp cannot send it',
+    answered: 'Already answered',
+    acknowledged: 'Already acknowledged',
+    notLive: 'No longer enrolled',
+    noManager: 'No manager to ask',
+    nothingToSend: 'Nothing left to send',
+    requestGone: 'The request is gone',
+    certificationRemoved: 'The certification was removed',
+    noRecord: 'No certification record',
+    doneMeanwhile: 'Done meanwhile',
+    broadcastGone: 'The guideline is gone',
+    recalled: 'Recalled',
+    notARecipient: 'No longer a recipient',
+    other: 'Other reasons',
+  } satisfies Record<DeliveryReasonView, string>,
   ratesTitle: 'Acknowledgement rates',
   ratesByDepartment: 'By department',
   ratesByManager: 'By manager',

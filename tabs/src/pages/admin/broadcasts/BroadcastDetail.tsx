@@ -165,7 +165,7 @@ function Detail({
         empty={t.failuresNone}
         items={p.failures}
         itemKey={(f) => f.reason}
-        renderItem={(f) => <Text>{t.failureLine(f.reason, f.count)}</Text>}
+        renderItem={(f) => <Text>{t.failureLine(t.failureReasons[f.reason], f.count)}</Text>}
       />
       {b.requiresAcknowledgement && b.actions.includes('viewRates') && (
         <AcknowledgementRates broadcastId={b.id} acknowledged={p.acknowledged} />
