@@ -3,7 +3,7 @@
 // heard of while overdue or expired; a settings change (only what is due from now on, never a backlog).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
-import { withSender } from '../../src/compose.ts';
+import { withCalendar } from '../../src/compose.ts';
 import { composeCertificates } from '../../src/composeCertificates.ts';
 import { addDays, dayIn } from '../../src/domain/certificates/calendarDays.ts';
 import type { Certification } from '../../src/domain/certificates/certification.ts';
@@ -55,7 +55,7 @@ beforeAll(async () => {
       return report;
     },
   };
-  const app = withSender(composed.deps, { sendCard: () => Promise.reject(new Error('not in this test')) });
+  const app = withCalendar(composed.deps);
   deps = composeCertificates(composed, app, observed).deps;
   await composed.deps.people.upsert(boss);
 }, 60_000);

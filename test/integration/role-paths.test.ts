@@ -7,7 +7,7 @@ import type { AzuriteInstance } from '../../sandbox/azurite.ts';
 import { demoPeople, demoTenant } from '../../sandbox/demoOrganisation.ts';
 import { seedFromDemoOrganisation, type RunningSimulator } from '../../sandbox/tenantSimulator/index.ts';
 import { loadConfig } from '../../src/config/config.ts';
-import { withSender } from '../../src/compose.ts';
+import { withCalendar } from '../../src/compose.ts';
 import { composeCertificates } from '../../src/composeCertificates.ts';
 import { composeOutbound } from '../../src/composeOutbound.ts';
 import { createLogger } from '../../src/log/logger.ts';
@@ -47,7 +47,7 @@ beforeAll(async () => {
     connector: new BotTeamsConnector(createBotAdapter({ appType: 'MultiTenant' }), ''),
     log: createLogger('silent'),
   });
-  const app = withSender(composed.deps, { sendCard: () => Promise.reject(new Error('not in this test')) });
+  const app = withCalendar(composed.deps);
   certificates = composeCertificates(composed, app, outbound.pipeline).deps;
   dir = directorySyncFor(composed, sim, { pageSize: 4 });
   dir.deps.certificates = certificates;
