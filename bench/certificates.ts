@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { TransactionAction } from '@azure/data-tables';
-import { compose, withSender } from '../src/compose.ts';
+import { compose, withCalendar } from '../src/compose.ts';
 import { composeCertificates } from '../src/composeCertificates.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { addDays, dayIn, type Day } from '../src/domain/certificates/calendarDays.ts';
@@ -99,9 +99,7 @@ export async function main(args: string[]): Promise<number> {
         }),
       ),
     );
-    const app = withSender(composed.deps, {
-      sendCard: () => Promise.reject(new Error('the bench sends nothing')),
-    });
+    const app = withCalendar(composed.deps);
     const { deps } = composeCertificates(
       { certificates: { ...composed.certificates, catalog } },
       app,
