@@ -54,6 +54,8 @@ const verbTable: { [V in CardVerb]: VerbHandler<z.ZodType> } = {
   [stepCardVerbs.submitReflection]: stepVerb(stepCardVerbs.submitReflection),
   [stepCardVerbs.acknowledge]: stepVerb(stepCardVerbs.acknowledge),
   [stepCardVerbs.confirmAttendance]: stepVerb(stepCardVerbs.confirmAttendance),
+  [stepCardVerbs.answerSelfAssessment]: stepVerb(stepCardVerbs.answerSelfAssessment),
+  [stepCardVerbs.answerPulse]: stepVerb(stepCardVerbs.answerPulse),
   [managerCardVerbs.requestLearningTime]: managerVerb(managerCardVerbs.requestLearningTime),
   [managerCardVerbs.decideLearningTime]: managerVerb(managerCardVerbs.decideLearningTime),
   [managerCardVerbs.showLearningTime]: managerVerb(managerCardVerbs.showLearningTime),

@@ -21,6 +21,9 @@ import {
 import type { LearningDeps } from '../src/usecases/learning/learningDeps.ts';
 import type { StepActionRequest } from '../src/usecases/learning/stepAction.ts';
 import type { ChatContext } from './chatContext.ts';
+import { answerSelfAssessment } from '../src/usecases/learning/answerSelfAssessment.ts';
+import { answerPulse } from '../src/usecases/learning/answerPulse.ts';
+import { presentPulseAnswer } from '../src/cards/learning/presenters/pulsePresenter.ts';
 
 /**
  * Step card actions: parse the verb's data (types and limits: stepActionSchemas.ts), call the one use
@@ -39,6 +42,16 @@ export async function runStepAction(
     chat.log.warn({ verb, problems: parsed.error?.issues.length ?? 0 }, 'card action data refused');
     return { kind: 'card', card: outdatedCard(chat.t, 'unknown') };
   }
+  if (verb === stepCardVerbs.answerPulse) {
+    // "Useful?" answers with a note under the card: the item's own result stays as it is.
+    const d = parsed.data as StepActionDataOf<'answerPulse'>;
+    const outcome = await answerPulse(deps, {
+      ...requestOf(actor, d, chat.language),
+      useful: d.useful,
+      comment: d.pulseComment,
+    });
+    return presentPulseAnswer(outcome, chat);
+  }
   const answer = await answerFor(deps, actor, verb, parsed.data, chat.language);
   const presentation = presentStepAnswer(answer, chat, deps.clock.now());
   for (const card of presentation.postFirst) await chat.sendCard(card);
@@ -53,15 +66,7 @@ async function answerFor(
   data: StepActionDataOf<StepCardVerb>,
   language: string,
 ): Promise<StepAnswer> {
-  const request: StepActionRequest = {
-    actor,
-    tenantId: actor.tenantId,
-    programId: data.programId,
-    programVersion: data.programVersion,
-    stepId: data.stepId,
-    learnerId: data.learnerId,
-    language,
-  };
+  const request = requestOf(actor, data, language);
   switch (verb) {
     case stepCardVerbs.completeStep:
       return completeLesson(deps, request);
@@ -87,6 +92,13 @@ async function answerFor(
       const d = data as StepActionDataOf<'submitReflection'>;
       return submitReflection(deps, { ...request, text: d.reflection, share: d.shareWithManager });
     }
+    case stepCardVerbs.answerSelfAssessment: {
+      const d = data as StepActionDataOf<'answerSelfAssessment'>;
+      return answerSelfAssessment(deps, { ...request, ratings: d.ratings });
+    }
+    case stepCardVerbs.answerPulse:
+      // Handled above: a pulse is not a step answer.
+      return { kind: 'refused', refusal: 'unknown' };
     case stepCardVerbs.answerReview: {
       const d = data as StepActionDataOf<'answerReview'>;
       const question = questionsOf(deps, request).filter((q) => q.id === d.questionId);
@@ -98,6 +110,22 @@ async function answerFor(
       });
     }
   }
+}
+
+function requestOf(
+  actor: Actor,
+  data: Pick<StepActionRequest, 'programId' | 'programVersion' | 'stepId' | 'learnerId'>,
+  language?: string,
+): StepActionRequest {
+  return {
+    language,
+    actor,
+    tenantId: actor.tenantId,
+    programId: data.programId,
+    programVersion: data.programVersion,
+    stepId: data.stepId,
+    learnerId: data.learnerId,
+  };
 }
 
 /** The questions of the quiz the card names (none for any other step): only their answers are read. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config/config.ts';
 import { loadContent } from './content/loadContent.ts';
+import type { Program } from './domain/learning/program.ts';
 import { systemClock, type Clock } from './domain/platform/clock.ts';
 import {
   defaultDeliveryPolicy,
@@ -63,6 +64,8 @@ export interface Composed {
   rules: EnrollmentRule[];
   /** Learning paths by role from content/paths. */
   paths: RolePath[];
+  /** The programs from content/programs (the catalog in `deps` finds them by id). */
+  programs: Program[];
   storage: StorageClients;
   /** Set outside production: time that `drypp sandbox clock --advance` moves for every process. */
   adjustableClock?: AdjustableClock;
@@ -123,6 +126,7 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
     rules: content.rules,
     paths: content.paths,
     privacy: privacyPoliciesOf(content.privacy),
+    programs: content.programs,
     teamSummaries,
     managerIndex,
     certificates: {

@@ -30,6 +30,7 @@ import { GraphCalendarBooker } from './graph/calendarBooker.ts';
 import { GraphClients } from './graph/graphClients.ts';
 import { GraphGroupMembership } from './graph/groupMembership.ts';
 import { followUpLearningTimeJob } from './jobs/managersJobs.ts';
+import { composeEffect } from './composeEffect.ts';
 import { repairTeamSummariesJob } from './jobs/teamSummaryJobs.ts';
 import { learningTimePresenter } from './cards/managers/presenters/learningTimePresenter.ts';
 import { teamCardPresenter } from './cards/managers/presenters/teamCardPresenter.ts';
@@ -49,6 +50,7 @@ function tabApiFor(
   composed: Awaited<ReturnType<typeof compose>>,
   app: AppDeps,
   broadcasts: ReturnType<typeof composeBroadcasts>,
+  effect: ReturnType<typeof composeEffect>,
 ): TabApiDeps {
   const sso = config.tabSso!;
   const { deps, storage } = composed;
@@ -93,6 +95,7 @@ function tabApiFor(
         certificationCatalog: composed.certificates.catalog,
         policy: app.policy,
       }),
+      effect.tabMount(reads),
     ],
     largeBodies: broadcasts.largeBodies,
   };
@@ -147,6 +150,15 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
     learningTimeCardKind(deps, learningTimePresenter(deps.catalog)),
     managerNoticeKind(deps, presentManagerNotice),
   );
+  // The Admin tab's Effect view: its read model, the job that computes it, its routes.
+  const effect = composeEffect({
+    storage,
+    clock: deps.clock,
+    programs: composed.programs,
+    catalog: deps.catalog,
+    people: deps.people,
+    leases: deps.leases,
+  });
   // A completed program renews the certifications it certifies, as the answer that completed it is saved.
   const certificates = composeCertificates(
     composed,
@@ -182,7 +194,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
       probes,
       tabsDir: path.resolve(repoRoot, config.tabsDir),
       botAuthRequired: Boolean(config.bot.appId),
-      tabApi: config.tabSso ? tabApiFor(config, composed, deps, broadcasts) : undefined,
+      tabApi: config.tabSso ? tabApiFor(config, composed, deps, broadcasts, effect) : undefined,
       verify: certificates.deps,
       graphNotifications:
         directory && config.directory?.notifications
@@ -232,6 +244,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
         ),
         ...(directory?.jobs ?? []),
         broadcasts.job(log, config.schedulerIntervalMs),
+        effect.job(log),
         outbound.consumer(outboundKinds),
         ...(config.xapi ? composeLearningRecordJobs(config.xapi, storage, deps.catalog, log) : []),
         composeRetentionJob(composed, log),

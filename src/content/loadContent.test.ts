@@ -81,9 +81,9 @@ describe('loadContent', () => {
     // Every shipped program speaks every language Drypp itself speaks.
     for (const program of result.programs) expect(program.languages, program.id).toEqual(['en', 'nb', 'sv']);
     expect(onboarding?.steps.length).toBeGreaterThanOrEqual(8);
-    // The learner's kinds, and the check-in its manager gets after two weeks.
+    // The learner's kinds (a self-assessment at the start and the end), and the manager's check-in.
     expect(new Set(onboarding?.steps.map((s) => s.kind))).toEqual(
-      new Set(['lesson', 'quiz', 'reflection', 'acknowledge', 'checkin']),
+      new Set(['lesson', 'quiz', 'reflection', 'acknowledge', 'checkin', 'self-assessment']),
     );
   });
 
@@ -91,7 +91,7 @@ describe('loadContent', () => {
     const result = await loadContent(shippedContent);
     if (!result.ok) throw new Error('the shipped content does not load');
     // Swedish and Bokmål sometimes coincide; each such text is listed here after a look at it.
-    const sameInSwedishAndNorwegian = ['welcome-onboarding.steps.4.questions.1.options.0.text'];
+    const sameInSwedishAndNorwegian = ['welcome-onboarding.steps.5.questions.1.options.0.text'];
     const copies: string[] = [];
     const walk = (value: unknown, path: string) => {
       if (typeof value !== 'object' || value === null) return;

@@ -32,7 +32,7 @@ describe('a new hire, from account to first card', () => {
   it('delivers the first course card after the account is created', async () => {
     // How fast is the newhire benchmark's question (npm run bench -- newhire), not this test's.
     const first = await chat.waitForNewCard(
-      'Step 1 of 10',
+      'Step 1 of 12',
       async () => {
         const hired = await sandbox.sim([
           'hire',

@@ -64,7 +64,7 @@ describe('the sandbox, through the Agents Playground', () => {
   it('shows an enrollment with its title and progress in my learning', async () => {
     // Enrolled from the CLI and the first lesson answered in the chat, as a person would.
     const lesson = await chat.waitForNewCard(
-      'Step 1 of 10',
+      'Step 1 of 12',
       async () => {
         const enrolled = await sandbox.drypp([
           'enroll',

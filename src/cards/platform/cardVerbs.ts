@@ -9,6 +9,8 @@ export const stepCardVerbs = {
   submitReflection: 'submitReflection',
   acknowledge: 'acknowledge',
   confirmAttendance: 'confirmAttendance',
+  answerSelfAssessment: 'answerSelfAssessment',
+  answerPulse: 'answerPulse',
 } as const;
 
 export type StepCardVerb = (typeof stepCardVerbs)[keyof typeof stepCardVerbs];

@@ -8,6 +8,7 @@ import {
   type GuidelineRecipientResource,
 } from './broadcastPolicy.ts';
 import { certificateActions, type CertificateAction, type CertificateResource } from './certificatePolicy.ts';
+import { effectActions, type EffectAction, type EffectFiguresResource } from './effectPolicy.ts';
 import { enrollmentActions, type EnrollmentAction, type EnrollmentResource } from './enrollmentPolicy.ts';
 import {
   learningTimeActions,
@@ -41,6 +42,8 @@ export { canComposeBroadcasts } from './broadcastPolicy.ts';
 export { canSeeOrganisationCertificates } from './certificatePolicy.ts';
 export type { CertificateAction, CertificateResource };
 export type {
+  EffectAction,
+  EffectFiguresResource,
   EnrollmentAction,
   EnrollmentResource,
   LearningTimeAction,
@@ -64,7 +67,8 @@ export type Resource =
   | GuidelineRecipientResource
   | CertificateResource
   | SessionBookingResource
-  | ExerciseResource;
+  | ExerciseResource
+  | EffectFiguresResource;
 
 /** The actions of each resource type, so `can(actor, 'nudge', aStep)` does not compile. */
 export type ActionOn<R extends Resource> = R extends StepResource
@@ -85,7 +89,9 @@ export type ActionOn<R extends Resource> = R extends StepResource
                 ? SessionAction
                 : R extends ExerciseResource
                   ? ExerciseAction
-                  : never;
+                  : R extends EffectFiguresResource
+                    ? EffectAction
+                    : never;
 
 export function allowedActions<R extends Resource>(actor: Actor, resource: R): ActionOn<R>[] {
   const r = resource as Resource;
@@ -108,6 +114,8 @@ export function allowedActions<R extends Resource>(actor: Actor, resource: R): A
       return sessionActions(actor, r) as ActionOn<R>[];
     case 'exercise':
       return exerciseActions(actor, r) as ActionOn<R>[];
+    case 'effectFigures':
+      return effectActions(actor, r) as ActionOn<R>[];
   }
 }
 

@@ -47,6 +47,8 @@ export const tableNames = {
   privacyAudit: 'PrivacyAudit',
   /** Leavers whose learning records retention removed while their certificates are kept. */
   retentionDone: 'RetentionDone',
+  /** The Effect view's read model: per tenant and program, figures about groups of five or more (store/effect). */
+  effectFigures: 'EffectFigures',
 } as const;
 
 export const queueNames = {

@@ -6,6 +6,7 @@ import { broadcastsPersonalData } from '../broadcasts/personalData.ts';
 import { certificatesPersonalData } from '../certificates/personalData.ts';
 import { deliveryPersonalData } from '../delivery/personalData.ts';
 import { directoryPersonalData } from '../directory/personalData.ts';
+import { effectPersonalData } from '../effect/personalData.ts';
 import { learningPersonalData } from '../learning/personalData.ts';
 import { managersPersonalData } from '../managers/personalData.ts';
 import { platformPersonalData } from '../platform/personalData.ts';
@@ -21,4 +22,5 @@ export const personalDataTables: readonly PersonalDataTable[] = [
   ...privacyPersonalData,
   ...platformPersonalData,
   ...broadcastsPersonalData,
+  ...effectPersonalData,
 ];

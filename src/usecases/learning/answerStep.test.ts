@@ -158,6 +158,14 @@ describe('answering a quiz', () => {
     expect((await retryQuiz(deps, { ...request, attempt: 2 })).kind).toBe('quizRetry');
   });
 
+  it('keeps which questions were right at the first attempt, and which at the latest', async () => {
+    const request = await cardSent('check');
+    await answerQuiz(deps, { ...request, attempt: 1, selected: { q1: [1] } });
+    expect(stepRow('check')).toMatchObject({ firstRight: '[]', lastRight: '[]' });
+    await answerQuiz(deps, { ...request, attempt: 2, selected: { q1: [0] } });
+    expect(stepRow('check')).toMatchObject({ firstRight: '[]', lastRight: '["q1"]', status: 'done' });
+  });
+
   it('refuses a replayed submit of an attempt already scored', async () => {
     const request = await cardSent('check');
     await answerQuiz(deps, { ...request, attempt: 1, selected: { q1: [1] } });

@@ -61,9 +61,19 @@ export type StepAnswer =
       comesBackAgain: boolean;
       selected: number[];
     }
-  | { kind: 'reviewIncomplete'; loaded: LoadedStep; questionId: string; reviewNumber: number };
+  | { kind: 'reviewIncomplete'; loaded: LoadedStep; questionId: string; reviewNumber: number }
+  | {
+      kind: 'selfAssessmentIncomplete';
+      loaded: LoadedStep;
+      /** Statements without a valid 1–5 rating, and the valid ones kept for the card. */
+      missing: string[];
+      kept: Record<string, number>;
+    };
 
-type Deps = Pick<LearningDeps, 'catalog' | 'progress' | 'steps' | 'dueWork' | 'clock' | 'learningRecords'>;
+export type Deps = Pick<
+  LearningDeps,
+  'catalog' | 'progress' | 'steps' | 'dueWork' | 'clock' | 'learningRecords'
+>;
 
 /**
  * Lesson read, guideline acknowledged, attendance confirmed: the step is simply done. Each is its own
@@ -132,9 +142,13 @@ async function answerQuizOnce(
         return { questionId: id, timesWrong: review.timesWrong, dueAt: review.dueAt.toISOString() };
       })
     : [];
+  // Which questions were right: at the first attempt (what people knew) and now (what they learned).
+  const right = JSON.stringify(perQuestion.filter((q) => q.scored.correct).map((q) => q.questionId));
   const next = {
     ...loaded.state,
     attempts: r.attempt,
+    firstRight: loaded.state.firstRight ?? right,
+    lastRight: right,
     firstScore: loaded.state.firstScore ?? result.score,
     lastScore: result.score,
     answer: JSON.stringify(r.selected),
@@ -298,9 +312,9 @@ async function answerReviewOnce(
  * runs again on what is stored now: a step that is now done is refused as "already done" because it
  * is, anything else is simply tried again. A race lost every time is an error, never "already done".
  */
-type Attempt = StepAnswer | Conflict;
+export type Attempt = StepAnswer | Conflict;
 
-function retryOnChange<A extends unknown[]>(
+export function retryOnChange<A extends unknown[]>(
   what: string,
   once: (deps: Deps, ...args: A) => Promise<Attempt>,
 ): (deps: Deps, ...args: A) => Promise<StepAnswer> {

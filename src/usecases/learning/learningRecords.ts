@@ -20,7 +20,8 @@ export type AnswerToRecord =
         | 'quizRetry'
         | 'reflectionInvalid'
         | 'reviewAnswered'
-        | 'reviewIncomplete';
+        | 'reviewIncomplete'
+        | 'selfAssessmentIncomplete';
     };
 
 /**

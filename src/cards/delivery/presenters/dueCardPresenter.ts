@@ -3,6 +3,7 @@ import { acknowledgeCard } from '../../learning/steps/acknowledgeCard.ts';
 import { eventCard } from '../../learning/steps/eventCard.ts';
 import { lessonCard } from '../../learning/steps/lessonCard.ts';
 import { quizCard } from '../../learning/steps/quizCard.ts';
+import { selfAssessmentCard } from '../../learning/steps/selfAssessmentCard.ts';
 import { reflectionCard } from '../../learning/steps/reflectionCard.ts';
 import { reviewQuestionCard } from '../../learning/steps/reviewCards.ts';
 import type { StepCardContext } from '../../learning/steps/stepCardContext.ts';
@@ -27,6 +28,8 @@ export function cardForStep(ctx: StepCardContext, step: Step, attempt = 1): Adap
       return acknowledgeCard(ctx, step);
     case 'event':
       return eventCard(ctx, step);
+    case 'self-assessment':
+      return selfAssessmentCard(ctx, step);
     case 'checkin':
       return undefined;
   }

@@ -13,6 +13,8 @@ import type { Language } from '../../../domain/platform/language.ts';
 import type { Messages } from '../../../messages/catalog.ts';
 import type { StepAnswer } from '../../../usecases/learning/answerStep.ts';
 import { stepCardContext } from './stepView.ts';
+import { selfAssessmentCard, selfAssessmentSavedCard } from '../steps/selfAssessmentCard.ts';
+import { pulseElement } from '../steps/pulseParts.ts';
 import { dateFormat } from '../../platform/dateFormats.ts';
 
 /** Who is looking at the answer: the clicker's language and catalogue. */
@@ -49,10 +51,23 @@ export function presentStepAnswer(answer: StepAnswer, viewer: Viewer, now: Date)
   const learner = { userId: enrollment.userId, language: viewer.language, timeZone: enrollment.timeZone };
   const ctx = stepCardContext(program, step, learner, state.dueAt);
   const programCompleted = 'programCompleted' in answer && answer.programCompleted;
+  const replacement = replacementCard(answer, viewer, ctx, now);
   return {
-    result: { kind: 'card', card: replacementCard(answer, viewer, ctx, now) },
+    result: { kind: 'card', card: asksForPulse(answer) ? withPulse(replacement, ctx) : replacement },
     postFirst: programCompleted ? [programCompletedCard(t, ctx.programTitle)] : [],
   };
+}
+
+/** A finished item people learn from (not a self-assessment, itself a measurement) asks "useful?". */
+function asksForPulse(answer: Exclude<StepAnswer, { kind: 'refused' }>): boolean {
+  const kind = answer.loaded.step.kind;
+  if (kind === 'self-assessment' || kind === 'checkin') return false;
+  if (answer.kind === 'done') return true;
+  return answer.kind === 'quizScored' && (answer.result.passed || answer.attemptsLeft === 0);
+}
+
+function withPulse(card: AdaptiveCard, ctx: ReturnType<typeof stepCardContext>): AdaptiveCard {
+  return { ...card, body: [...card.body, pulseElement(ctx)] };
 }
 
 function replacementCard(
@@ -77,6 +92,10 @@ function replacementCard(
         return acknowledgedCard(ctx, step, at);
       }
       if (step.kind === 'event') return attendanceConfirmedCard(ctx, step);
+      if (step.kind === 'self-assessment') {
+        const saved = answer.answer as { ratings: Record<string, number> };
+        return selfAssessmentSavedCard(ctx, step, saved.ratings);
+      }
       return stepDoneCard(ctx, textFor(step.title, language));
     case 'quizIncomplete':
       if (step.kind !== 'quiz') break;
@@ -114,6 +133,13 @@ function replacementCard(
           : t.step.reflection.tooLong([...answer.text.trim()].length, step.maxLength);
       return reflectionCard(ctx, step, { error, text: answer.text, share: answer.share });
     }
+    case 'selfAssessmentIncomplete':
+      if (step.kind !== 'self-assessment') break;
+      return selfAssessmentCard(ctx, step, {
+        error: t.effect.selfAssessment.missing(answer.missing.length),
+        kept: answer.kept,
+        missing: answer.missing,
+      });
     case 'reviewIncomplete': {
       const question =
         step.kind === 'quiz' ? step.questions.find((q) => q.id === answer.questionId) : undefined;

@@ -11,7 +11,15 @@ import { stepCardVerbs, type StepCardVerb } from '../../platform/cardVerbs.ts';
 export const stepInputIds = {
   reflection: 'reflection',
   shareWithManager: 'shareWithManager',
+  pulseComment: 'pulseComment',
 } as const;
+
+/** A self-assessment's rating input for one statement: `sa_<statementId>`. */
+export function selfAssessmentInputId(statementId: string): string {
+  return `sa_${statementId}`;
+}
+
+const SELF_ASSESSMENT_INPUT = /^sa_([a-z0-9]+(-[a-z0-9]+)*)$/;
 
 export function quizInputId(questionId: string): string {
   return `q_${questionId}`;
@@ -125,6 +133,28 @@ export const AcknowledgeDataSchema = StepActionDataSchema.extend({
 
 export const ConfirmAttendanceDataSchema = StepActionDataSchema;
 
+/**
+ * The `sa_<statementId>` inputs, as given (strings): the use case checks each against the step's
+ * statements and the 1–5 scale, so a bad value comes back on the card instead of being refused whole.
+ */
+export const AnswerSelfAssessmentDataSchema = StepActionDataSchema.transform((data) => {
+  const ratings: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const m = SELF_ASSESSMENT_INPUT.exec(key);
+    if (m && typeof value === 'string') ratings[m[1]!] = value;
+  }
+  return { ...data, ratings };
+});
+
+/** Which button ("useful" or not), and the comment box (checked for length by the use case). */
+export const AnswerPulseDataSchema = StepActionDataSchema.extend({
+  useful: z.enum(['true', 'false']).transform((v) => v === 'true'),
+  [stepInputIds.pulseComment]: z
+    .string()
+    .max(cardDataLimits.inputLength * 4)
+    .default(''),
+});
+
 export const stepActionSchemas = {
   [stepCardVerbs.completeStep]: CompleteStepDataSchema,
   [stepCardVerbs.answerQuiz]: AnswerQuizDataSchema,
@@ -133,6 +163,8 @@ export const stepActionSchemas = {
   [stepCardVerbs.submitReflection]: SubmitReflectionDataSchema,
   [stepCardVerbs.acknowledge]: AcknowledgeDataSchema,
   [stepCardVerbs.confirmAttendance]: ConfirmAttendanceDataSchema,
+  [stepCardVerbs.answerSelfAssessment]: AnswerSelfAssessmentDataSchema,
+  [stepCardVerbs.answerPulse]: AnswerPulseDataSchema,
 } as const satisfies Record<StepCardVerb, z.ZodType>;
 
 export type StepActionDataOf<V extends StepCardVerb> = z.infer<(typeof stepActionSchemas)[V]>;

@@ -6,6 +6,7 @@ import {
   LessonStepSchema,
   QuizStepSchema,
   ReflectionStepSchema,
+  SelfAssessmentStepSchema,
 } from '../../../domain/learning/program.ts';
 import { messagesFor } from '../../../messages/catalog.ts';
 import type { Language } from '../../../domain/platform/language.ts';
@@ -19,6 +20,9 @@ import { quizCard, quizResultCard } from './quizCard.ts';
 import { reflectionCard, reflectionSavedCard } from './reflectionCard.ts';
 import { reviewQuestionCard, reviewResultCard } from './reviewCards.ts';
 import type { StepCardContext } from './stepCardContext.ts';
+import { selfAssessmentCard, selfAssessmentSavedCard } from './selfAssessmentCard.ts';
+import { pulseElement } from './pulseParts.ts';
+import { card } from '../../platform/adaptiveCard.ts';
 
 /** Parses a card with Microsoft's Adaptive Cards SDK and returns what it complained about. */
 export function parseErrors(json: unknown): string[] {
@@ -130,6 +134,16 @@ export const facilitatedEvent = {
   meetingUrl: undefined,
   where: l('Room 4'),
 };
+export const selfAssessment = SelfAssessmentStepSchema.parse({
+  ...base,
+  id: 'before',
+  kind: 'self-assessment',
+  phase: 'before',
+  statements: [
+    { id: 'tools', text: l('I know which tools to use') },
+    { id: 'help', text: l('I know where to get help') },
+  ],
+});
 export const quizResult = {
   score: 1,
   passed: false,
@@ -164,6 +178,15 @@ export function allStepCards(language: Language): [string, AdaptiveCard][] {
     ['facilitated event', eventCard(c, facilitatedEvent)],
     ['attendance confirmed', attendanceConfirmedCard(c, event)],
     ['step done', stepDoneCard(c, 'Meetings that work', 'Nice')],
+    [
+      'self-assessment',
+      selfAssessmentCard(c, selfAssessment, {
+        error: t.effect.selfAssessment.missing(1),
+        kept: { tools: 4 },
+      }),
+    ],
+    ['self-assessment saved', selfAssessmentSavedCard(c, selfAssessment, { tools: 4, help: 2 })],
+    ['pulse', card([pulseElement(c)])],
     ['program completed', programCompletedCard(t, 'Leading in a digital workplace')],
     ...reasons.map((r): [string, AdaptiveCard] => [`outdated ${r}`, outdatedCard(t, r)]),
   ];

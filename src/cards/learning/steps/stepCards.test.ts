@@ -146,8 +146,10 @@ describe('step cards', () => {
   it('every step verb has a schema', () => {
     expect(Object.keys(stepActionSchemas).sort()).toEqual([
       'acknowledge',
+      'answerPulse',
       'answerQuiz',
       'answerReview',
+      'answerSelfAssessment',
       'completeStep',
       'confirmAttendance',
       'retryQuiz',

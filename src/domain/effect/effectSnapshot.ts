@@ -1,0 +1,13 @@
+import type { ProgramEffect } from './programEffect.ts';
+
+/**
+ * The Effect view's read model for one tenant: every program's figures as the aggregation job last
+ * computed them, already through the five-person rule, so what is stored holds no figure about fewer
+ * than five people. Managers are named by id; their names are looked up when the view is shown.
+ */
+export interface EffectSnapshot {
+  tenantId: string;
+  /** When it was computed, ISO. */
+  at: string;
+  programs: ProgramEffect[];
+}
