@@ -116,6 +116,7 @@ export async function main(args: string[]): Promise<number> {
     );
     const today = dayIn(composed.deps.clock.now(), config.defaultTimeZone);
     const dueEvery = Math.round(1 / due);
+    const days = Array.from({ length: 366 }, (_, k) => addDays(today, k));
 
     progress(`seeding ${people} people × ${CERTIFICATIONS.length} certifications…`);
     const seedStarted = performance.now();
@@ -130,21 +131,26 @@ export async function main(args: string[]): Promise<number> {
         const userId = personId(i);
         const isDue = i % dueEvery === 0;
         if (isDue) duePeople.push(i);
+        const withRecords = allRecords || isDue;
         const rows = CERTIFICATIONS.map((certificationId, c) => {
           // One certification of a due person has its 30-day reminder today; every other next check
           // falls on a day of the coming year (never today).
-          const nextCheckOn = isDue && c === 0 ? today : addDays(today, 1 + ((i * 7 + c * 113) % 364));
-          const record = certifiedRecord(userId, certificationId, nextCheckOn, today);
+          const nextCheckOn = isDue && c === 0 ? today : days[1 + ((i * 7 + c * 113) % 364)]!;
           checks.push([
             'upsert',
             scheduleRow({ tenantId, userId, certificationId, on: nextCheckOn }),
             'Replace',
           ]);
-          return ['create', toRow(record)] as TransactionAction;
+          return withRecords
+            ? ([
+                'create',
+                toRow(certifiedRecord(userId, certificationId, nextCheckOn, today)),
+              ] as TransactionAction)
+            : undefined;
         });
         // Records are one partition per person, a transaction each: with --all-records every person's,
         // else the due people's only (the sweep reads no other record; the schedule has every check).
-        if (allRecords || isDue) await records.submitTransaction(rows);
+        if (withRecords) await records.submitTransaction(rows.filter((r) => r !== undefined));
         if (i > 0 && i % 20_000 === 0) progress(`  ${i} people`);
       },
     );

@@ -22,7 +22,7 @@ export const certificatesEn = {
   certCountExpiring: (days: number) => `Expiring within ${days} days`,
   certCountExpired: 'Expired',
   certCountNotYet: 'Not certified yet',
-  certNudgeFor: (name: string) => `Send ${name} a nudge to renew`,
+  certNudgeFor: (name: string) => `Send a nudge to ${name} to renew`,
   certSummary: 'Certificates in figures',
 
   adminCertificates: 'Certificates',

@@ -21,7 +21,7 @@ export const certificatesNb: typeof certificatesEn = {
   certCountExpiring: (days: number) => `Utløper innen ${days} dager`,
   certCountExpired: 'Utløpte',
   certCountNotYet: 'Ikke sertifisert ennå',
-  certNudgeFor: (name: string) => `Send ${name} en påminnelse om å fornye`,
+  certNudgeFor: (name: string) => `Send et dytt til ${name} om å fornye`,
   certSummary: 'Sertifikater i tall',
 
   adminCertificates: 'Sertifikater',

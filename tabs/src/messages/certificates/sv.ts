@@ -21,7 +21,7 @@ export const certificatesSv: typeof certificatesEn = {
   certCountExpiring: (days: number) => `Går ut inom ${days} dagar`,
   certCountExpired: 'Utgångna',
   certCountNotYet: 'Inte certifierade än',
-  certNudgeFor: (name: string) => `Skicka ${name} en påminnelse om att förnya`,
+  certNudgeFor: (name: string) => `Skicka en knuff till ${name} om att förnya`,
   certSummary: 'Certifikat i siffror',
 
   adminCertificates: 'Certifikat',
