@@ -3,9 +3,11 @@ import {
   broadcastCardVerbs,
   cardVerbs,
   managerCardVerbs,
+  sessionCardVerbs,
   stepCardVerbs,
   type CardVerb,
   type ManagerCardVerb,
+  type SessionCardVerb,
   type StepCardVerb,
 } from '../src/cards/platform/cardVerbs.ts';
 import type { CardActionResult } from '../src/cards/platform/cardActionResult.ts';
@@ -14,6 +16,7 @@ import { cardDataLimits } from '../src/cards/learning/steps/stepActionSchemas.ts
 import type { ChatContext } from './chatContext.ts';
 import { onChatMessage, type BotDeps } from './handlers.ts';
 import { runStepAction } from './stepActions.ts';
+import { runSessionAction } from './sessionActions.ts';
 import { runAcknowledgeGuideline } from './broadcastActions.ts';
 import { broadcastActionSchemas } from '../src/cards/broadcasts/broadcastActionSchemas.ts';
 
@@ -41,6 +44,13 @@ const managerVerb = (verb: ManagerCardVerb): VerbHandler<z.ZodType> => ({
   },
 });
 
+const sessionVerb = (verb: SessionCardVerb): VerbHandler<z.ZodType> => ({
+  data: z.unknown(), // each session verb parses its own data (src/cards/sessions/sessionActionSchemas.ts)
+  async run(deps, chat, data) {
+    return runSessionAction(deps.sessionsDeps, chat, verb, data);
+  },
+});
+
 /** A verb whose handler gets its own schema's parsed type; the table holds it by its common shape. */
 function typedVerb<S extends z.ZodType>(handler: VerbHandler<S>): VerbHandler<z.ZodType> {
   return handler as unknown as VerbHandler<z.ZodType>;
@@ -60,6 +70,11 @@ const verbTable: { [V in CardVerb]: VerbHandler<z.ZodType> } = {
   [managerCardVerbs.decideLearningTime]: managerVerb(managerCardVerbs.decideLearningTime),
   [managerCardVerbs.showLearningTime]: managerVerb(managerCardVerbs.showLearningTime),
   [managerCardVerbs.answerCheckin]: managerVerb(managerCardVerbs.answerCheckin),
+  [sessionCardVerbs.showSessions]: sessionVerb(sessionCardVerbs.showSessions),
+  [sessionCardVerbs.pickSession]: sessionVerb(sessionCardVerbs.pickSession),
+  [sessionCardVerbs.cancelSession]: sessionVerb(sessionCardVerbs.cancelSession),
+  [sessionCardVerbs.markAttendance]: sessionVerb(sessionCardVerbs.markAttendance),
+  [sessionCardVerbs.signOffExercise]: sessionVerb(sessionCardVerbs.signOffExercise),
   [broadcastCardVerbs.acknowledgeGuideline]: typedVerb({
     data: broadcastActionSchemas[broadcastCardVerbs.acknowledgeGuideline],
     run: (deps, chat, data) => runAcknowledgeGuideline(deps.broadcasting, chat, data),

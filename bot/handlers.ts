@@ -13,12 +13,19 @@ import { showMyLearning } from '../src/usecases/learning/showMyLearning.ts';
 import { welcomeNewInstallation } from '../src/usecases/delivery/welcomeNewInstallation.ts';
 import type { ChatContext } from './chatContext.ts';
 import type { BroadcastActionDeps } from './broadcastActions.ts';
+import type { SessionsDeps } from '../src/usecases/sessions/sessionsDeps.ts';
+import { sendSessionRosters } from './sessionActions.ts';
 
 /**
  * The bot reaches everything through the learning and managers use cases' dependencies, and the
  * broadcasts' under `broadcasting` (absent where a process serves no guidelines).
  */
-export type BotDeps = LearningDeps & ManagersDeps & { broadcasting?: BroadcastActionDeps };
+export type BotDeps = LearningDeps &
+  ManagersDeps & {
+    broadcasting?: BroadcastActionDeps;
+    /** Live sessions and practical exercises; absent where a process serves none. */
+    sessionsDeps?: SessionsDeps;
+  };
 
 /** The app was installed for the person, or its chat was opened: remember them and welcome once. */
 export async function onInstalled(deps: BotDeps, chat: ChatContext): Promise<void> {
@@ -71,6 +78,8 @@ export async function onChatMessage(
     }
     case 'requestLearningTime':
       return sendLearningTimeForm(deps, chat);
+    case 'sessions':
+      return sendSessionRosters(deps.sessionsDeps, chat);
     case 'unknown':
       return chat.sendCard(helpCard(chat.t, { notUnderstood: true }));
   }

@@ -30,6 +30,8 @@ import type { LearningDeps } from './usecases/learning/learningDeps.ts';
 import { catalogOf } from './usecases/learning/programCatalog.ts';
 import type { ManagersDeps } from './usecases/managers/managersDeps.ts';
 import { TableCheckinStore } from './store/managers/checkinStore.ts';
+import { TableCalendarSyncQueue, TableSessionStore } from './store/sessions/sessionStore.ts';
+import type { SessionStores } from './usecases/sessions/sessionsDeps.ts';
 import { TableCertificationStore } from './store/certificates/certificationStore.ts';
 import {
   certificationCatalogOf,
@@ -79,6 +81,8 @@ export interface Composed {
     store: CertificationStore;
     upkeep: CertificationUpkeepStore;
   };
+  /** Live sessions' seats and bookings, and the calendar job's list of bookings behind. */
+  sessions: SessionStores;
   /** Legal holds and retention per tenant, from content/privacy.yaml. */
   privacy: PrivacyPolicies;
 }
@@ -129,6 +133,10 @@ export async function compose(config: Config, log: Logger): Promise<Composed> {
     programs: content.programs,
     teamSummaries,
     managerIndex,
+    sessions: {
+      bookings: new TableSessionStore(storage.table(tableNames.sessionBookings)),
+      calendarSync: new TableCalendarSyncQueue(storage.table(tableNames.sessionCalendarSync)),
+    },
     certificates: {
       catalog: certificationCatalogOf(content.certifications),
       store: new TableCertificationStore(

@@ -27,6 +27,9 @@ import { managerNoticeKind } from './usecases/directory/noticeManager.ts';
 import { presentManagerNotice } from './cards/directory/presenters/managerNoticePresenter.ts';
 import { DryppBot } from '../bot/dryppBot.ts';
 import { GraphCalendarBooker } from './graph/calendarBooker.ts';
+import { GraphSessionCalendar } from './graph/sessionCalendar.ts';
+import { syncSessionCalendarsJob } from './jobs/sessionsJobs.ts';
+import { sessionCalendarText } from './cards/sessions/presenters/calendarText.ts';
 import { GraphClients } from './graph/graphClients.ts';
 import { GraphGroupMembership } from './graph/groupMembership.ts';
 import { followUpLearningTimeJob } from './jobs/managersJobs.ts';
@@ -168,6 +171,8 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
   );
   deps.completions = certificates.completions;
   outboundKinds.push(certificates.noticeKind);
+  // Live sessions: bookings answered in the card, invitations through Graph by a job.
+  const sessionsDeps = { ...deps, sessions: composed.sessions };
 
   const directory = config.directory
     ? composeDirectory(config.directory, composed, deps, log, outbound.installer, certificates.deps)
@@ -190,7 +195,9 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
     app = createWebApp({
       log,
       adapter,
-      bot: new DryppBot({ ...deps, broadcasting: broadcasts.deps }, log, { tenants: config.tenants }),
+      bot: new DryppBot({ ...deps, broadcasting: broadcasts.deps, sessionsDeps }, log, {
+        tenants: config.tenants,
+      }),
       probes,
       tabsDir: path.resolve(repoRoot, config.tabsDir),
       botAuthRequired: Boolean(config.bot.appId),
@@ -233,6 +240,17 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
         followUpLearningTimeJob(deps, learningTimePresenter(deps.catalog), log, {
           intervalMs: config.schedulerIntervalMs,
         }),
+        syncSessionCalendarsJob(
+          {
+            ...sessionsDeps,
+            calendar: config.directory
+              ? new GraphSessionCalendar(new GraphClients(config.directory))
+              : undefined,
+          },
+          sessionCalendarText,
+          log,
+          { intervalMs: config.schedulerIntervalMs },
+        ),
         repairTeamSummariesJob({ ...deps, ...composed.teamSummaries }, log),
         sweepCertificationsJob(
           { ...certificates.deps, leases: deps.leases, upkeep: composed.certificates.upkeep },

@@ -2,6 +2,7 @@ import { effectEn } from './effect/en.ts';
 import { broadcastsEn } from './broadcasts/en.ts';
 import { managersEn } from './managers/en.ts';
 import { certificatesEn } from './certificates/en.ts';
+import { sessionsEn } from './sessions/en.ts';
 
 export const en = {
   welcome: {
@@ -21,6 +22,7 @@ export const en = {
       { command: 'my learning', description: 'your programs, your progress and what is due next' },
       { command: 'next', description: 'in a self-paced program, the next item now' },
       { command: 'request learning time', description: 'ask your manager for time to learn' },
+      { command: 'sessions', description: 'mark attendance at the sessions you lead' },
       { command: 'help', description: 'this list' },
     ],
     notUnderstood: 'I did not understand that. Here is what I can do:',
@@ -174,5 +176,6 @@ export const en = {
   managers: managersEn,
   broadcasts: broadcastsEn,
   certificates: certificatesEn,
+  sessions: sessionsEn,
   effect: effectEn,
 };

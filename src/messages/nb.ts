@@ -4,6 +4,7 @@ import { managersNb } from './managers/nb.ts';
 
 import type { en } from './en.ts';
 import { certificatesNb } from './certificates/nb.ts';
+import { sessionsNb } from './sessions/nb.ts';
 
 export const nb: typeof en = {
   welcome: {
@@ -25,6 +26,7 @@ export const nb: typeof en = {
       },
       { command: 'next', description: 'i et program i eget tempo: det neste steget nå' },
       { command: 'be om læringstid', description: 'be lederen din om tid til å lære' },
+      { command: 'samlinger', description: 'registrer oppmøte på samlingene du leder' },
       { command: 'help', description: 'denne listen' },
     ],
     notUnderstood: 'Det forsto jeg ikke. Dette kan jeg hjelpe med:',
@@ -178,5 +180,6 @@ export const nb: typeof en = {
   managers: managersNb,
   broadcasts: broadcastsNb,
   certificates: certificatesNb,
+  sessions: sessionsNb,
   effect: effectNb,
 };

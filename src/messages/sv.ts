@@ -3,6 +3,7 @@ import { broadcastsSv } from './broadcasts/sv.ts';
 import { managersSv } from './managers/sv.ts';
 import type { en } from './en.ts';
 import { certificatesSv } from './certificates/sv.ts';
+import { sessionsSv } from './sessions/sv.ts';
 
 // Swedish as it is written in Swedish municipalities and regions, and in Finland's Swedish-speaking
 // ones: plain, "du" throughout, no anglicisms where a Swedish word is in everyday use.
@@ -26,6 +27,7 @@ export const sv: typeof en = {
       },
       { command: 'nästa', description: 'i ett program i egen takt: nästa steg direkt' },
       { command: 'begär lärtid', description: 'be din chef om tid att lära dig' },
+      { command: 'träffar', description: 'registrera närvaro på träffarna du leder' },
       { command: 'hjälp', description: 'den här listan' },
     ],
     notUnderstood: 'Det förstod jag inte. Det här kan jag hjälpa till med:',
@@ -181,5 +183,6 @@ export const sv: typeof en = {
   managers: managersSv,
   broadcasts: broadcastsSv,
   certificates: certificatesSv,
+  sessions: sessionsSv,
   effect: effectSv,
 };

@@ -32,6 +32,17 @@ export const broadcastCardVerbs = {
 
 export type BroadcastCardVerb = (typeof broadcastCardVerbs)[keyof typeof broadcastCardVerbs];
 
+/** The verbs of live sessions and practical exercises (src/cards/sessions); schemas in sessionActionSchemas.ts. */
+export const sessionCardVerbs = {
+  showSessions: 'session.show',
+  pickSession: 'session.pick',
+  cancelSession: 'session.cancel',
+  markAttendance: 'session.markAttendance',
+  signOffExercise: 'exercise.signOff',
+} as const;
+
+export type SessionCardVerb = (typeof sessionCardVerbs)[keyof typeof sessionCardVerbs];
+
 /** Every Action.Execute verb Drypp's cards carry. The bot's verb table (bot/cardActions.ts) handles each. */
 export const cardVerbs = {
   showMyLearning: 'showMyLearning',
@@ -39,6 +50,7 @@ export const cardVerbs = {
   ...stepCardVerbs,
   ...managerCardVerbs,
   ...broadcastCardVerbs,
+  ...sessionCardVerbs,
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

@@ -1,11 +1,13 @@
 /** What a person typed in chat, as one of the bot's commands. Every language's words are accepted. */
-export type ChatCommand = 'help' | 'myLearning' | 'next' | 'requestLearningTime' | 'unknown';
+export type ChatCommand = 'help' | 'myLearning' | 'next' | 'requestLearningTime' | 'sessions' | 'unknown';
 
 const commandWords: Record<Exclude<ChatCommand, 'unknown'>, string[]> = {
   help: ['help', 'hjelp', 'hjälp', '?'],
   myLearning: ['my learning', 'min læring', 'mine kurs', 'mitt lärande', 'mina kurser', 'my courses'],
   next: ['next', 'neste', 'nästa'],
   requestLearningTime: ['request learning time', 'be om læringstid', 'begär lärtid', 'begar lartid'],
+  /** The sessions one instructs (or one's people booked), to mark attendance. */
+  sessions: ['sessions', 'samlinger', 'träffar', 'traffar'],
 };
 
 export function parseChatCommand(text: string | undefined): ChatCommand {

@@ -30,6 +30,10 @@ export const tableNames = {
   certificateCodes: 'CertificateCodes',
   /** Per tenant: the certification rules the schedule follows, and the last day missed completions were looked for. */
   certificationUpkeep: 'CertificationUpkeep',
+  /** Live sessions: seat counts and bookings, one partition per event step (store/sessions/sessionStore.ts). */
+  sessionBookings: 'SessionBookings',
+  /** Bookings whose calendar invitation is behind, for the calendar job. */
+  sessionCalendarSync: 'SessionCalendarSync',
   /** The per-tenant send rate all workers share (store/delivery/sendRateStore.ts). */
   sendRate: 'SendRate',
   /** Broadcasts: the head rows, every version, the pasted address lists, the recipients (store/broadcasts). */

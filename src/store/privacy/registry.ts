@@ -12,6 +12,7 @@ import { managersPersonalData } from '../managers/personalData.ts';
 import { platformPersonalData } from '../platform/personalData.ts';
 import type { PersonalDataTable } from './personalDataTable.ts';
 import { privacyPersonalData } from './personalData.ts';
+import { sessionsPersonalData } from '../sessions/personalData.ts';
 
 export const personalDataTables: readonly PersonalDataTable[] = [
   ...learningPersonalData,
@@ -23,4 +24,5 @@ export const personalDataTables: readonly PersonalDataTable[] = [
   ...platformPersonalData,
   ...broadcastsPersonalData,
   ...effectPersonalData,
+  ...sessionsPersonalData,
 ];

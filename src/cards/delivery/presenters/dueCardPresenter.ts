@@ -12,6 +12,7 @@ import type { RenderDueCard } from '../../../usecases/delivery/deliverDueCards.t
 import type { ProgramCatalog } from '../../../usecases/learning/programCatalog.ts';
 import { stepCardContext } from '../../learning/presenters/stepView.ts';
 import { checkinCard } from '../../managers/checkinCards.ts';
+import { exerciseSignOffCard } from '../../sessions/exerciseCards.ts';
 import { textFor } from '../../../domain/learning/program.ts';
 import { messagesFor } from '../../../messages/catalog.ts';
 
@@ -31,6 +32,7 @@ export function cardForStep(ctx: StepCardContext, step: Step, attempt = 1): Adap
     case 'self-assessment':
       return selfAssessmentCard(ctx, step);
     case 'checkin':
+    case 'practical': // to the assessor (renderDueCard)
       return undefined;
   }
 }
@@ -49,6 +51,22 @@ export function renderDueCard(catalog: ProgramCatalog): RenderDueCard {
       return reviewQuestionCard(stepCardContext(program, step, learner, undefined), question, work.n);
     }
     const reminder = work.kind === 'reminder' ? work.n : undefined;
+    if (step.kind === 'practical') {
+      // To the assessor named in content, in their language (the scheduler picked it).
+      return exerciseSignOffCard({
+        t: messagesFor(language),
+        language,
+        step,
+        programTitle: textFor(program.title, language),
+        learnerName,
+        ref: {
+          learnerId: work.userId,
+          programId: program.id,
+          programVersion: program.version,
+          stepId: step.id,
+        },
+      });
+    }
     if (step.kind === 'checkin') {
       // To the learner's manager, in the manager's language (the scheduler picked it).
       return checkinCard({

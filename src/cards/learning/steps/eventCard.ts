@@ -7,13 +7,22 @@ import {
   type CardAction,
   type CardElement,
 } from '../../platform/adaptiveCard.ts';
-import { stepCardVerbs } from '../../platform/cardVerbs.ts';
+import { sessionCardVerbs, stepCardVerbs } from '../../platform/cardVerbs.ts';
 import { doneLine, openUrl, stepActionData, stepCard, type StepCardContext } from './stepCardContext.ts';
 import { dateFormat } from '../../platform/dateFormats.ts';
 
 /** A live session or practical exercise: when, where or a meeting link, and who confirms attendance. */
 export function eventCard(ctx: StepCardContext, step: EventStep): AdaptiveCard {
   const { t } = ctx;
+  if (step.sessions) {
+    // The sessions open are read when the learner asks, so a full one is never offered.
+    return stepCard(
+      ctx,
+      textFor(step.title, ctx.language),
+      [paragraph(textFor(step.description, ctx.language)), paragraph(t.sessions.intro, { isSubtle: true })],
+      [executeButton(t.sessions.choose, sessionCardVerbs.showSessions, { ...stepActionData(ctx) })],
+    );
+  }
   const selfConfirms = step.confirmedBy === 'self';
   const actions: CardAction[] = [
     ...(step.meetingUrl ? [openUrl(t.step.event.join, step.meetingUrl)] : []),

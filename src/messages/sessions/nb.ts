@@ -1,0 +1,55 @@
+import type { sessionsEn } from './en.ts';
+
+/** Tekst for samlinger og praktiske øvelser (bokmål). */
+export const sessionsNb: typeof sessionsEn = {
+  intro: 'Velg datoen som passer deg. Instruktøren registrerer oppmøte etter samlingen.',
+  choose: 'Velg samling',
+  chooseLabel: 'Samlinger med ledige plasser',
+  book: 'Meld meg på',
+  change: 'Bytt samling',
+  cancel: 'Meld meg av',
+  online: 'Teams-møte',
+  join: 'Bli med i møtet',
+  option: (when, where, left) =>
+    `${when} · ${where} · ${left === 1 ? '1 ledig plass' : `${left} ledige plasser`}`,
+  when: 'Når',
+  where: 'Hvor',
+  instructor: 'Instruktør',
+  booked: 'Du har fått plass. Invitasjonen ligger i kalenderen din.',
+  changed: 'Du er flyttet til denne samlingen. Kalenderinvitasjonen er oppdatert.',
+  cancelled: 'Plassen din er avmeldt, og invitasjonen er fjernet fra kalenderen.',
+  noneOpen: 'Ingen samlinger har ledige plasser nå. Spør instruktøren eller lederen din.',
+  problems: {
+    noChoice: 'Velg en samling først.',
+    full: 'Den samlingen ble akkurat full. Velg en annen.',
+    started: 'Den samlingen har allerede begynt. Velg en annen.',
+    noSuchSession: 'Den samlingen tilbys ikke lenger. Velg en annen.',
+    alreadyBooked: 'Du har allerede plass på den samlingen.',
+    attendanceMarked: 'Oppmøtet ditt er allerede registrert.',
+  },
+  calendarBody: (description, instructor, meetingUrl) =>
+    `${description}\n\nInstruktør: ${instructor}${meetingUrl ? `\nBli med: ${meetingUrl}` : ''}`,
+  roster: {
+    title: 'Samlingene dine',
+    none: 'Du er ikke instruktør for noen samling.',
+    nobody: 'Ingen har meldt seg på denne samlingen ennå.',
+    status: { booked: 'Påmeldt', attended: 'Møtte ✓', absent: 'Møtte ikke', cancelled: 'Avmeldt' },
+    markAttended: (name) => `${name} møtte`,
+    markAbsent: (name) => `${name} møtte ikke`,
+    notStarted: 'Oppmøte kan registreres når samlingen har begynt.',
+    notAllowed: 'Bare instruktøren for samlingen eller personens leder kan registrere oppmøte.',
+    notBooked: 'Den personen har ikke lenger plass på denne samlingen.',
+    alreadyAttended: 'Allerede registrert som møtt.',
+    marked: (name) => `Registrert for ${name}.`,
+  },
+  exercise: {
+    kicker: (program) => `${program} · praktisk øvelse`,
+    title: (name, exercise) => `${name} har gjennomført «${exercise}»: bekreft`,
+    body: 'Bekreft bare hvis du så øvelsen gjennomført etter kravene. Den teller mot sertifikatet.',
+    confirm: 'Bekreft: øvelsen er gjennomført',
+    signedOff: (name) => `Godkjent ✓ Øvelsen til ${name} teller mot sertifikatet.`,
+    already: 'Denne øvelsen er allerede godkjent.',
+    notYours: 'Bare bedømmeren som er oppgitt for øvelsen kan godkjenne den, og aldri sin egen.',
+    outdated: 'Denne øvelsen venter ikke lenger på godkjenning.',
+  },
+};

@@ -1,0 +1,55 @@
+import type { sessionsEn } from './en.ts';
+
+/** Text för träffar och praktiska övningar (svenska). */
+export const sessionsSv: typeof sessionsEn = {
+  intro: 'Välj det datum som passar dig. Instruktören registrerar närvaro efter träffen.',
+  choose: 'Välj träff',
+  chooseLabel: 'Träffar med lediga platser',
+  book: 'Boka den här träffen',
+  change: 'Byt träff',
+  cancel: 'Avboka min plats',
+  online: 'Teams-möte',
+  join: 'Anslut till mötet',
+  option: (when, where, left) =>
+    `${when} · ${where} · ${left === 1 ? '1 ledig plats' : `${left} lediga platser`}`,
+  when: 'När',
+  where: 'Var',
+  instructor: 'Instruktör',
+  booked: 'Du har fått en plats. Inbjudan finns i din kalender.',
+  changed: 'Du är flyttad till den här träffen. Kalenderinbjudan är uppdaterad.',
+  cancelled: 'Din plats är avbokad och inbjudan borttagen ur kalendern.',
+  noneOpen: 'Ingen träff har lediga platser just nu. Fråga instruktören eller din chef.',
+  problems: {
+    noChoice: 'Välj en träff först.',
+    full: 'Den träffen blev precis full. Välj en annan.',
+    started: 'Den träffen har redan börjat. Välj en annan.',
+    noSuchSession: 'Den träffen erbjuds inte längre. Välj en annan.',
+    alreadyBooked: 'Du har redan en plats på den träffen.',
+    attendanceMarked: 'Din närvaro är redan registrerad.',
+  },
+  calendarBody: (description, instructor, meetingUrl) =>
+    `${description}\n\nInstruktör: ${instructor}${meetingUrl ? `\nAnslut: ${meetingUrl}` : ''}`,
+  roster: {
+    title: 'Dina träffar',
+    none: 'Du är inte instruktör för någon träff.',
+    nobody: 'Ingen har bokat den här träffen ännu.',
+    status: { booked: 'Bokad', attended: 'Närvarade ✓', absent: 'Närvarade inte', cancelled: 'Avbokad' },
+    markAttended: (name) => `${name} närvarade`,
+    markAbsent: (name) => `${name} närvarade inte`,
+    notStarted: 'Närvaro kan registreras när träffen har börjat.',
+    notAllowed: 'Bara träffens instruktör eller personens chef kan registrera närvaro.',
+    notBooked: 'Den personen har inte längre någon plats på den här träffen.',
+    alreadyAttended: 'Redan registrerad som närvarande.',
+    marked: (name) => `Registrerat för ${name}.`,
+  },
+  exercise: {
+    kicker: (program) => `${program} · praktisk övning`,
+    title: (name, exercise) => `${name} har genomfört ”${exercise}”: bekräfta`,
+    body: 'Bekräfta bara om du såg övningen genomföras enligt kraven. Den räknas mot certifikatet.',
+    confirm: 'Bekräfta: övningen är genomförd',
+    signedOff: (name) => `Godkänd ✓ Övningen för ${name} räknas mot certifikatet.`,
+    already: 'Den här övningen är redan godkänd.',
+    notYours: 'Bara den bedömare som anges för övningen kan godkänna den, och aldrig sin egen.',
+    outdated: 'Den här övningen väntar inte längre på godkännande.',
+  },
+};
