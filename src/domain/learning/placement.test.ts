@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testProgram } from '../../usecases/learning/testing/fakes.ts';
+import { testProgram } from './testing/testProgram.ts';
 import {
   completedVia,
   doneSteps,

@@ -2,7 +2,8 @@
 // use-case tests (x.test.ts beside x.ts). Failures are injected through each fake's `faults`.
 import { defaultDeliveryPolicy } from '../../../domain/delivery/deliveryPolicy.ts';
 import type { Enrollment } from '../../../domain/learning/enrollment.ts';
-import { ProgramSchema, type Program, type ProgramInput } from '../../../domain/learning/program.ts';
+import type { Program } from '../../../domain/learning/program.ts';
+export { testProgram } from '../../../domain/learning/testing/testProgram.ts';
 import type { StepState } from '../../../domain/learning/stepState.ts';
 import type { Person } from '../../../domain/directory/person.ts';
 import type { Stored } from '../../platform/ports.ts';
@@ -171,60 +172,6 @@ export function fakeLearningDeps(programs: Program[], now = MONDAY_MORNING): Fak
   };
   deps.outbound.register(dripCardKind(deps, (work, context) => deps.dripCards.render(work, context)));
   return deps;
-}
-
-/** A validated program: a lesson, a quiz (one single-choice question) and a reflection by default. */
-export function testProgram(overrides: Partial<ProgramInput> = {}): Program {
-  return ProgramSchema.parse({
-    id: 'basics',
-    version: 1,
-    title: { en: 'Basics', nb: 'Grunnleggende' },
-    description: { en: 'The basics.', nb: 'Det grunnleggende.' },
-    languages: ['en', 'nb'],
-    mandatory: true,
-    spacedRepetition: true,
-    steps: [
-      {
-        id: 'welcome',
-        kind: 'lesson',
-        due: { offsetDays: 0 },
-        minutes: 2,
-        title: { en: 'Welcome', nb: 'Velkommen' },
-        body: { en: 'Hello.', nb: 'Hei.' },
-      },
-      {
-        id: 'check',
-        kind: 'quiz',
-        due: { offsetDays: 1 },
-        minutes: 2,
-        title: { en: 'Check', nb: 'Sjekk' },
-        passMark: 1,
-        allowedAttempts: 2,
-        questions: [
-          {
-            id: 'q1',
-            type: 'single',
-            prompt: { en: 'Right?', nb: 'Riktig?' },
-            options: [
-              { text: { en: 'Yes', nb: 'Ja' }, correct: true, feedback: { en: 'Right.', nb: 'Riktig.' } },
-              { text: { en: 'No', nb: 'Nei' }, correct: false, feedback: { en: 'Not so.', nb: 'Nei.' } },
-            ],
-          },
-        ],
-      },
-      {
-        id: 'think',
-        kind: 'reflection',
-        due: { offsetDays: 2 },
-        minutes: 3,
-        title: { en: 'Think', nb: 'Tenk' },
-        prompt: { en: 'What now?', nb: 'Hva nå?' },
-        maxLength: 100,
-        shareWithManager: true,
-      },
-    ],
-    ...overrides,
-  });
 }
 
 export function testPerson(n: number, overrides: Partial<Person> = {}): Person {
