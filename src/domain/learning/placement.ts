@@ -59,9 +59,10 @@ export function partStatus(
 }
 
 /** Steps done, split into completed and recognised by test, for reports that count them apart. */
-export function doneSteps(
-  states: ReadonlyArray<Pick<StepState, 'status' | 'recognisedAt'>>,
-): { completed: number; recognised: number } {
+export function doneSteps(states: ReadonlyArray<Pick<StepState, 'status' | 'recognisedAt'>>): {
+  completed: number;
+  recognised: number;
+} {
   let completed = 0;
   let recognised = 0;
   for (const s of states) {
