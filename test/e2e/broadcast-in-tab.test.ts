@@ -28,7 +28,9 @@ const ACKNOWLEDGE = 'I have read and understood';
 beforeAll(async () => {
   browser = await launchChromium();
   sandbox = await startTestSandbox();
-  // Alex's chat becomes known to Drypp when the Playground opens it (installation and first card).
+  chat = await openPlaygroundChat(`http://127.0.0.1:${sandbox.ports.playground}`, { browser });
+  await chat.waitForCardText('Welcome to Drypp', { timeout: 30_000 });
+  // Enrolled once the chat is open and known, so the day-0 card goes straight to it.
   const enrolled = await sandbox.drypp([
     'enroll',
     '--user',
@@ -37,8 +39,6 @@ beforeAll(async () => {
     'welcome-onboarding',
   ]);
   expect(enrolled.code, enrolled.stderr).toBe(0);
-  chat = await openPlaygroundChat(`http://127.0.0.1:${sandbox.ports.playground}`, { browser });
-  await chat.waitForCardText('Welcome to Drypp', { timeout: 30_000 });
 }, 180_000);
 
 afterAll(async () => {

@@ -35,6 +35,9 @@ async function alexsEvents(): Promise<SimEvent[]> {
 beforeAll(async () => {
   browser = await launchChromium();
   sandbox = await startTestSandbox();
+  chat = await openPlaygroundChat(`http://127.0.0.1:${sandbox.ports.playground}`, { browser });
+  await chat.waitForCardText('Welcome to Drypp', { timeout: 30_000 });
+  // Enrolled once the chat is open and known, so the day-0 card goes straight to it.
   const enrolled = await sandbox.drypp([
     'enroll',
     '--user',
@@ -43,8 +46,6 @@ beforeAll(async () => {
     'welcome-onboarding',
   ]);
   expect(enrolled.code, enrolled.stderr).toBe(0);
-  chat = await openPlaygroundChat(`http://127.0.0.1:${sandbox.ports.playground}`, { browser });
-  await chat.waitForCardText('Welcome to Drypp', { timeout: 30_000 });
 }, 180_000);
 
 afterAll(async () => {

@@ -66,7 +66,7 @@ describe('drypp content validate', () => {
         /programs\/welcome-onboarding\/program\.yaml:\d+:\d+ {2}steps\[0\]\.title: missing text for nb$/,
       ),
       expect.stringMatching(
-        /programs\/welcome-onboarding\/program\.yaml:\d+:\d+ {2}steps\[3\]\.body\.nb: Markdown file not found: lessons\/signing-in-safely\.nb\.md$/,
+        /programs\/welcome-onboarding\/program\.yaml:\d+:\d+ {2}steps\[4\]\.body\.nb: Markdown file not found: lessons\/signing-in-safely\.nb\.md$/,
       ),
     ]);
     expect(run.stdout).toContain('2 problems in 1 file');

@@ -18,7 +18,7 @@ import { startWorkerProcess } from '../support/workerProcess.ts';
  */
 const tenants = ['88888888-8888-4888-8888-888888888881', '88888888-8888-4888-8888-888888888882'];
 const learnersPerTenant = 15;
-const cardsEach = 3; // welcome-onboarding's steps due on days 0, 1 and 2
+const cardsEach = 4; // welcome-onboarding's steps due on days 0, 1 (a lesson and the self-assessment) and 2
 const kills = 3;
 /** The outbound queue's visibility timeout: a message (and a send) of a killed worker comes back after it. */
 const VISIBILITY_S = 10;

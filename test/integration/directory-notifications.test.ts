@@ -248,6 +248,14 @@ describe('Drypp with change notifications from the tenant simulator', () => {
       'Mona mirrored with Erik as her manager',
       async () => (await composed.deps.people.get(tenantId, mona.id))?.managerId === erik.id,
     );
+    // The round that enrolled Mona ends by queueing a notice to her manager; erase once it is
+    // queued. (A card queued for someone while they are being erased can leave its status row
+    // behind: erasing again removes it. That race is known, see README's Privacy section.)
+    await waitFor('the notice to Erik about Mona queued', async () =>
+      (await rowsHolding(composed.storage, erik.id)).some(
+        (f) => f.table === tableNames.outboundStatus && f.row.kind === 'managerNotice',
+      ),
+    );
 
     await erasePerson(
       privacyRequestDeps(composed),

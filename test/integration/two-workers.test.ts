@@ -14,7 +14,7 @@ import { startWorkerProcess } from '../support/workerProcess.ts';
  */
 const tenantId = '44444444-4444-4444-4444-444444444444';
 const learners = 20;
-const cardsEach = 3; // welcome-onboarding's steps due on days 0, 1 and 2
+const cardsEach = 4; // welcome-onboarding's steps due on days 0, 1 (a lesson and the self-assessment) and 2
 
 let azurite: AzuriteInstance;
 const workers: Child[] = [];

@@ -238,14 +238,13 @@ async function takeRow(
     if (changed !== 'conflict') return { kind: 'taken', etag: changed.etag };
   }
   for (let round = 0; round < 5; round++) {
-    let row = await deps.status.get(item);
+    const row = await deps.status.get(item);
     if (!row) {
-      // Rows are written before messages; a message without one was enqueued by hand: record it.
-      const [created] = await deps.status.create([
-        { ...item, status: 'queued', attempts: 0, enqueuedAt: deps.clock.now().toISOString() },
-      ]);
-      if (!created!.created) continue;
-      row = { ...item, status: 'queued', attempts: 0, enqueuedAt: '', etag: created!.etag };
+      // Rows are written before their messages, so a message without one outlived its row: the
+      // person was erased on request, or their records removed after they left. Their card is not
+      // sent, and the row is not written again (that would bring back what the erasure removed).
+      deps.notice?.('outbound message dropped: its status row is gone', { kind: item.kind });
+      return { kind: 'settled' };
     }
     if (row.status === 'sent') return { kind: 'sent', row };
     if (row.status === 'failed' || row.status === 'skipped') return { kind: 'settled' };
