@@ -4,6 +4,7 @@ import { demoPeople } from '../../sandbox/demoOrganisation.ts';
 import { broadcastFigure, openAdminTab, sendGuideline } from '../support/adminTab.ts';
 import { launchChromium, openPlaygroundChat, type PlaygroundChat } from '../support/playground.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandboxProcess.ts';
+import { itLeavesNoPersonalDataInLogs } from '../support/logsHoldNoPersonalData.ts';
 
 /**
  * HR's broadcast of a guideline, end to end: Megan (HR) writes it in the Admin tab of the Teams host,
@@ -112,3 +113,5 @@ describe('a guideline from the Admin tab to the chat and back', () => {
     await admin.close();
   }, 300_000);
 });
+
+itLeavesNoPersonalDataInLogs(() => sandbox, [TITLE, BODY, CORRECTED, CHANGE_NOTE]);

@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { demoHrAdminId, demoPeople } from '../../sandbox/demoOrganisation.ts';
 import { launchChromium, openPlaygroundChat, type PlaygroundChat } from '../support/playground.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandboxProcess.ts';
+import { itLeavesNoPersonalDataInLogs } from '../support/logsHoldNoPersonalData.ts';
 
 /**
  * HR broadcasts a guideline that asks for acknowledgement from the CLI; the Playground user gets the
@@ -101,3 +102,5 @@ describe('a guideline broadcast, through the Agents Playground', () => {
     );
   }, 120_000);
 });
+
+itLeavesNoPersonalDataInLogs(() => sandbox);

@@ -3,6 +3,7 @@ import type { Browser, Locator } from 'playwright-core';
 import { demoPeople } from '../../sandbox/demoOrganisation.ts';
 import { launchChromium, openPlaygroundChat, type PlaygroundChat } from '../support/playground.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandboxProcess.ts';
+import { itLeavesNoPersonalDataInLogs } from '../support/logsHoldNoPersonalData.ts';
 
 /**
  * A learner's path through a short program in the Agents Playground, with an admin enrolling them
@@ -118,3 +119,5 @@ describe('learning in chat, through the Agents Playground', () => {
     await chat.screenshot('build/e2e-learning-flow.png').catch(() => undefined);
   });
 });
+
+itLeavesNoPersonalDataInLogs(() => sandbox, ['Lock my screen every time I leave.']);

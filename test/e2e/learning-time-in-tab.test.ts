@@ -5,6 +5,7 @@ import { localDay } from '../../src/domain/delivery/deliveryPolicy.ts';
 import { launchChromium, openPlaygroundChat, type PlaygroundChat } from '../support/playground.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandboxProcess.ts';
 import { openHostedTab } from '../support/teamsHost.ts';
+import { itLeavesNoPersonalDataInLogs } from '../support/logsHoldNoPersonalData.ts';
 
 /**
  * Learning time, end to end through the tabs: Alex (the Playground's user) asks in My learning, his
@@ -115,3 +116,5 @@ describe('learning time in the tabs', () => {
     expect(event!.transactionId).toBeTruthy();
   }, 240_000);
 });
+
+itLeavesNoPersonalDataInLogs(() => sandbox);

@@ -5,6 +5,7 @@ import { demoPeople } from '../../sandbox/demoOrganisation.ts';
 import { launchChromium, openPlaygroundChat, type PlaygroundChat } from '../support/playground.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandboxProcess.ts';
 import { openHostedTab, type HostedTab } from '../support/teamsHost.ts';
+import { itLeavesNoPersonalDataInLogs } from '../support/logsHoldNoPersonalData.ts';
 
 /**
  * My team's actions, end to end: Alex (the Playground's user) does his first lesson and asks for
@@ -159,3 +160,5 @@ describe('My team’s actions reach the person in Teams', () => {
     await manager.close();
   }, 200_000);
 });
+
+itLeavesNoPersonalDataInLogs(() => sandbox);

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { demoPeople } from '../../sandbox/demoOrganisation.ts';
 import { launchChromium, openPlaygroundChat, type PlaygroundChat } from '../support/playground.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandboxProcess.ts';
+import { itLeavesNoPersonalDataInLogs } from '../support/logsHoldNoPersonalData.ts';
 
 /**
  * "New hires get course cards the day their account exists", end to end: the directory starts
@@ -89,3 +90,5 @@ describe('a new hire, from account to first card', () => {
     expect(status.stdout).toMatch(/first card delivered/i);
   });
 });
+
+itLeavesNoPersonalDataInLogs(() => sandbox);

@@ -4,6 +4,7 @@ import { isPortInUse } from '../../sandbox/ports.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandboxProcess.ts';
 import { demoPeople } from '../../sandbox/demoOrganisation.ts';
 import { launchChromium, openPlaygroundChat, type PlaygroundChat } from '../support/playground.ts';
+import { itLeavesNoPersonalDataInLogs } from '../support/logsHoldNoPersonalData.ts';
 
 /**
  * The sandbox exactly as `npm start` runs it (Azurite, Drypp, the Agents Playground), on free ports
@@ -99,3 +100,5 @@ describe('the sandbox, through the Agents Playground', () => {
     }
   });
 });
+
+itLeavesNoPersonalDataInLogs(() => sandbox, ['what is the lunch menu?']);

@@ -15,6 +15,7 @@ import {
   type HostedTab,
   type HostedTabOptions,
 } from '../support/teamsHost.ts';
+import { itLeavesNoPersonalDataInLogs } from '../support/logsHoldNoPersonalData.ts';
 
 /**
  * The tabs in Chromium, framed by the sandbox's Teams host page (sandbox/teamsHost), which answers
@@ -295,3 +296,8 @@ async function seedCertificates(): Promise<void> {
     });
   }
 }
+
+itLeavesNoPersonalDataInLogs(
+  () => sandbox,
+  ['Preview only', 'With **bold** and a [link](https://intra.example).'],
+);

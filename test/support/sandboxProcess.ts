@@ -6,6 +6,8 @@ import { startChild, type Child } from '../../sandbox/child.ts';
 import { freePort } from '../../sandbox/ports.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
+// sandbox/start.ts prefixes each child's lines with its name.
+const DRYPP_PREFIX = '[drypp] ';
 
 export interface TestSandbox {
   child: Child;
@@ -25,6 +27,8 @@ export interface TestSandbox {
   drypp(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
   /** Runs the tenant simulator's CLI (`npm run sim -- …`) against this sandbox's simulator. */
   sim(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** Every line Drypp logged in this run (its web and worker roles), for the personal-data scan. */
+  dryppLogLines(): readonly string[];
   stop(): Promise<void>;
 }
 
@@ -42,6 +46,7 @@ export async function startTestSandbox(env: Record<string, string> = {}): Promis
   };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drypp-sandbox-e2e-'));
   let readyLine = '';
+  const dryppLines: string[] = [];
   let ready!: () => void;
   const isReady = new Promise<void>((resolve) => (ready = resolve));
   const child = startChild(
@@ -60,10 +65,13 @@ export async function startTestSandbox(env: Record<string, string> = {}): Promis
         SANDBOX_AZURITE_BLOB_PORT: String(ports.blob),
         SANDBOX_AZURITE_QUEUE_PORT: String(ports.queue),
         SANDBOX_AZURITE_TABLE_PORT: String(ports.table),
-        LOG_LEVEL: 'warn',
+        // Drypp logs at the level production runs (info), so the personal-data scan reads what an
+        // operator's log would hold. The lines are kept here, not printed.
+        LOG_LEVEL: 'info',
         ...env,
       },
       echo: (line) => {
+        if (line.startsWith(DRYPP_PREFIX)) dryppLines.push(line.slice(DRYPP_PREFIX.length));
         if (line.includes('Drypp sandbox is ready')) {
           readyLine = line;
           ready();
@@ -96,6 +104,7 @@ export async function startTestSandbox(env: Record<string, string> = {}): Promis
       run(['--import', 'tsx', path.join(repoRoot, 'sandbox/tenantSimulator/cli.ts'), ...args], {
         SIM_URL: `http://127.0.0.1:${ports.simulator}`,
       }),
+    dryppLogLines: () => dryppLines,
     async stop() {
       await child.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
