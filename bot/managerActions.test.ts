@@ -5,7 +5,7 @@ import { learnerActor, type Actor } from '../src/domain/access/index.ts';
 import { createLogger } from '../src/log/logger.ts';
 import { messagesFor } from '../src/messages/catalog.ts';
 import { deliverDueCards } from '../src/usecases/delivery/deliverDueCards.ts';
-import { enrollPerson } from '../src/usecases/learning/enrollPerson.ts';
+import { enrollPerson } from '../src/usecases/learning/enrolling/enrollPerson.ts';
 import { testProgram } from '../src/usecases/learning/testing/fakes.ts';
 import {
   fakeManagersDeps,

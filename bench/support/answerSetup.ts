@@ -3,7 +3,7 @@ import type { Person } from '../../src/domain/directory/person.ts';
 import { deliverDueCards } from '../../src/usecases/delivery/deliverDueCards.ts';
 import { tableNames } from '../../src/store/platform/tables.ts';
 import type { TeamsConnector } from '../../src/usecases/delivery/outboundPorts.ts';
-import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
+import { enrollPerson } from '../../src/usecases/learning/enrolling/enrollPerson.ts';
 import { inProcessOutbound } from '../../test/support/inProcessOutbound.ts';
 import { rememberChat } from '../../test/support/learningFixtures.ts';
 import { executeActions } from './answerPlan.ts';

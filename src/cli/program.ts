@@ -7,7 +7,7 @@ import { registerProgramCommands } from './commands/programs.ts';
 import { registerReportCommands } from './commands/report.ts';
 import { registerSandboxCommands } from './commands/sandbox.ts';
 import { registerPeopleCommands } from './commands/people.ts';
-import { registerBroadcastCommands } from './commands/broadcast.ts';
+import { registerBroadcastCommands } from './commands/broadcasts/broadcast.ts';
 import { registerTeamSummaryCommands } from './commands/teamSummaries.ts';
 import { registerPrivacyCommands } from './commands/privacy.ts';
 import type { CliEnv } from './commands/session.ts';

@@ -5,7 +5,7 @@ import { tableNames } from '../../src/store/platform/tables.ts';
 import { deliverDueCards } from '../../src/usecases/delivery/deliverDueCards.ts';
 import { dripKey } from '../../src/usecases/delivery/drip/dripItem.ts';
 import type { TeamsConnector } from '../../src/usecases/delivery/outboundPorts.ts';
-import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
+import { enrollPerson } from '../../src/usecases/learning/enrolling/enrollPerson.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { failing } from '../support/failing.ts';
 import { inProcessOutbound } from '../support/inProcessOutbound.ts';

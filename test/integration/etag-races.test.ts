@@ -13,8 +13,8 @@ import {
 } from '../../src/usecases/directory/reachNewHires.ts';
 import { completeLesson } from '../../src/usecases/learning/answerStep.ts';
 import { learnerActor } from '../../src/domain/access/index.ts';
-import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
-import { withdrawEnrollment } from '../../src/usecases/learning/withdrawEnrollment.ts';
+import { enrollPerson } from '../../src/usecases/learning/enrolling/enrollPerson.ts';
+import { withdrawEnrollment } from '../../src/usecases/learning/enrolling/withdrawEnrollment.ts';
 import { answerCheckin } from '../../src/usecases/managers/answerCheckin.ts';
 import type { Stored } from '../../src/usecases/platform/ports.ts';
 import { KeptChangingError } from '../../src/usecases/platform/retryOnConflict.ts';

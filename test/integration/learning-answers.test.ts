@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
 import type { RunningDrypp } from '../../src/main.ts';
-import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
+import { enrollPerson } from '../../src/usecases/learning/enrolling/enrollPerson.ts';
 import { personalActivity } from '../support/activities.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { startFakeConnector, type SentActivity } from '../support/fakeConnector.ts';

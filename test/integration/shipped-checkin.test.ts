@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/config.ts';
 import type { PersonDetailResponse } from '../../src/http/tabs/contract.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { startDrypp, type RunningDrypp } from '../../src/main.ts';
-import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
+import { enrollPerson } from '../../src/usecases/learning/enrolling/enrollPerson.ts';
 import { personalActivity } from '../support/activities.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { startFakeConnector, type SentActivity } from '../support/fakeConnector.ts';

@@ -15,7 +15,7 @@ import type {
 import { createLogger } from '../../src/log/logger.ts';
 import { startDrypp, type RunningDrypp } from '../../src/main.ts';
 import { tableNames } from '../../src/store/platform/tables.ts';
-import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
+import { enrollPerson } from '../../src/usecases/learning/enrolling/enrollPerson.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { composeForTest } from '../support/learningFixtures.ts';
 import { demo, demoPersonRows, otherTenant, startDemoSimulator, tabToken } from '../support/tabApi.ts';

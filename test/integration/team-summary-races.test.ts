@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
 import type { Composed } from '../../src/compose.ts';
 import type { Person } from '../../src/domain/directory/person.ts';
-import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
+import { enrollPerson } from '../../src/usecases/learning/enrolling/enrollPerson.ts';
 import {
   refreshTeamSummary,
   type TeamSummaryDeps,

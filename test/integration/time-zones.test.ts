@@ -13,7 +13,7 @@ import { deliverDueCards } from '../../src/usecases/delivery/deliverDueCards.ts'
 import { dripKey } from '../../src/usecases/delivery/drip/dripItem.ts';
 import { learnTimeZones, type LearnTimeZonesDeps } from '../../src/usecases/directory/learnTimeZones.ts';
 import { syncDirectory } from '../../src/usecases/directory/syncDirectory.ts';
-import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
+import { enrollPerson } from '../../src/usecases/learning/enrolling/enrollPerson.ts';
 import type { TimeZoneCheck } from '../../src/domain/directory/timeZoneCheck.ts';
 import type { Enrollment } from '../../src/domain/learning/enrollment.ts';
 import type { Stored } from '../../src/usecases/platform/ports.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Child } from '../../sandbox/child.ts';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
-import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
+import { enrollPerson } from '../../src/usecases/learning/enrolling/enrollPerson.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { startFakeConnector } from '../support/fakeConnector.ts';
 import { holdsFor } from '../support/directoryFixtures.ts';

@@ -2,7 +2,7 @@
 import type { Composed } from '../../src/compose.ts';
 import { learnerActor } from '../../src/domain/access/index.ts';
 import type { Person } from '../../src/domain/directory/person.ts';
-import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
+import { enrollPerson } from '../../src/usecases/learning/enrolling/enrollPerson.ts';
 import type { StepActionRequest } from '../../src/usecases/learning/stepAction.ts';
 import type { XapiStatement } from '../../src/domain/privacy/xapiStatements.ts';
 

@@ -1,8 +1,8 @@
 // drypp enroll / drypp unenroll: put a person in a program, or take them out, on the server's storage.
 import type { Command } from 'commander';
 import { effectiveTimeZone } from '../../domain/delivery/timeZone.ts';
-import { enrollPerson } from '../../usecases/learning/enrollPerson.ts';
-import { withdrawEnrollment } from '../../usecases/learning/withdrawEnrollment.ts';
+import { enrollPerson } from '../../usecases/learning/enrolling/enrollPerson.ts';
+import { withdrawEnrollment } from '../../usecases/learning/enrolling/withdrawEnrollment.ts';
 import type { CliIO } from '../io.ts';
 import { cliMessages } from '../messages.ts';
 import { formatLocal, parseStart } from './argParsing.ts';

@@ -3,9 +3,9 @@ import { noticeKey } from '../../domain/certificates/certificationLife.ts';
 import type { CertificationRecord } from '../../domain/certificates/certificationRecord.ts';
 import type { Person } from '../../domain/directory/person.ts';
 import type { OutboundItem } from '../../domain/delivery/outbound.ts';
-import { enrollAgain } from '../learning/enrollAgain.ts';
-import { enrollPerson } from '../learning/enrollPerson.ts';
-import { withdrawEnrollment } from '../learning/withdrawEnrollment.ts';
+import { enrollAgain } from '../learning/enrolling/enrollAgain.ts';
+import { enrollPerson } from '../learning/enrolling/enrollPerson.ts';
+import { withdrawEnrollment } from '../learning/enrolling/withdrawEnrollment.ts';
 import type { CertificatesDeps } from './certificatesDeps.ts';
 
 /** The outbound kind of every certification notice; its renderer is src/cards/certificates. */

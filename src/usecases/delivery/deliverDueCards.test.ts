@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deliveryKey, type DueWork } from '../../domain/delivery/dueWork.ts';
-import { enrollPerson } from '../learning/enrollPerson.ts';
+import { enrollPerson } from '../learning/enrolling/enrollPerson.ts';
 import {
   fakeLearningDeps,
   MONDAY_MORNING,

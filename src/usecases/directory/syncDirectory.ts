@@ -14,7 +14,7 @@ import {
   type ReachabilityStore,
   type SyncStateStore,
 } from './ports.ts';
-import { enrollPerson } from '../learning/enrollPerson.ts';
+import { enrollPerson } from '../learning/enrolling/enrollPerson.ts';
 import { assignRolePath, type RolePathDeps } from '../learning/paths/assignRolePath.ts';
 import { requestTimeZone } from './learnTimeZones.ts';
 import type { TimeZoneCheckStore } from './timeZonePorts.ts';

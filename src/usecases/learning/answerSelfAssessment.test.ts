@@ -4,7 +4,7 @@ import { effectProgram } from '../../domain/effect/testing/effectPrograms.ts';
 import { answerPulse } from './answerPulse.ts';
 import { answerSelfAssessment } from './answerSelfAssessment.ts';
 import { completeLesson } from './answerStep.ts';
-import { enrollPerson } from './enrollPerson.ts';
+import { enrollPerson } from './enrolling/enrollPerson.ts';
 import type { StepActionRequest } from './stepAction.ts';
 import { fakeLearningDeps, stepKey, testPerson, type FakeLearningDeps } from './testing/fakes.ts';
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { KeptChangingError } from '../platform/retryOnConflict.ts';
 import { learnerActor } from '../../domain/access/index.ts';
 import { answerQuiz, completeLesson, retryQuiz, submitReflection } from './answerStep.ts';
-import { enrollPerson } from './enrollPerson.ts';
+import { enrollPerson } from './enrolling/enrollPerson.ts';
 import type { StepActionRequest } from './stepAction.ts';
 import {
   fakeLearningDeps,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deliverDueCards, type RenderDueCard } from '../delivery/deliverDueCards.ts';
-import { enrollPerson } from '../learning/enrollPerson.ts';
+import { enrollPerson } from '../learning/enrolling/enrollPerson.ts';
 import { stepKey, testProgram } from '../learning/testing/fakes.ts';
 import { answerCheckin } from './answerCheckin.ts';
 import { fakeManagersDeps, seedTeam, team, type FakeManagersDeps } from './testing/fakes.ts';

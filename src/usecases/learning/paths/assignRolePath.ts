@@ -7,7 +7,7 @@ import {
 } from '../../../domain/learning/paths/rolePath.ts';
 import { assignCertification } from '../../certificates/assignCertification.ts';
 import type { CertificatesDeps } from '../../certificates/certificatesDeps.ts';
-import { enrollPerson } from '../enrollPerson.ts';
+import { enrollPerson } from '../enrolling/enrollPerson.ts';
 import type { LearningDeps } from '../learningDeps.ts';
 
 export interface RolePathDeps extends Pick<

@@ -5,22 +5,22 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { recipientsCsv } from '../../cards/broadcasts/presenters/recipientsCsv.ts';
-import { composeBroadcasts } from '../../composeBroadcasts.ts';
-import { composeOutbound } from '../../composeOutbound.ts';
-import type { Actor } from '../../domain/access/index.ts';
-import { describeAudienceError } from '../../domain/broadcasts/audienceExpression.ts';
-import { currentVersion, displayStatus, variantFor } from '../../domain/broadcasts/broadcast.ts';
-import { createLogger } from '../../log/logger.ts';
-import { checkAudience } from '../../usecases/broadcasts/composeGuideline.ts';
-import { recallGuideline } from '../../usecases/broadcasts/correctOrRecall.ts';
-import { createBroadcast } from '../../usecases/broadcasts/createBroadcast.ts';
-import { fanOutOne } from '../../usecases/broadcasts/fanOutBroadcasts.ts';
-import { exportRecipients, showBroadcast } from '../../usecases/broadcasts/showBroadcasts.ts';
-import type { TeamsConnector } from '../../usecases/delivery/outboundPorts.ts';
-import { broadcastMessages as text } from '../broadcastMessages.ts';
-import type { CliIO } from '../io.ts';
-import { cliMessages } from '../messages.ts';
+import { recipientsCsv } from '../../../cards/broadcasts/presenters/recipientsCsv.ts';
+import { composeBroadcasts } from '../../../composeBroadcasts.ts';
+import { composeOutbound } from '../../../composeOutbound.ts';
+import type { Actor } from '../../../domain/access/index.ts';
+import { describeAudienceError } from '../../../domain/broadcasts/audienceExpression.ts';
+import { currentVersion, displayStatus, variantFor } from '../../../domain/broadcasts/broadcast.ts';
+import { createLogger } from '../../../log/logger.ts';
+import { checkAudience } from '../../../usecases/broadcasts/composeGuideline.ts';
+import { recallGuideline } from '../../../usecases/broadcasts/correctOrRecall.ts';
+import { createBroadcast } from '../../../usecases/broadcasts/createBroadcast.ts';
+import { fanOutOne } from '../../../usecases/broadcasts/fanOutBroadcasts.ts';
+import { exportRecipients, showBroadcast } from '../../../usecases/broadcasts/showBroadcasts.ts';
+import type { TeamsConnector } from '../../../usecases/delivery/outboundPorts.ts';
+import { broadcastMessages as text } from '../../broadcastMessages.ts';
+import type { CliIO } from '../../io.ts';
+import { cliMessages } from '../../messages.ts';
 import { readGuideline } from './guidelineFile.ts';
 import {
   CommandFailed,
@@ -30,7 +30,7 @@ import {
   resolveTenant,
   runCommand,
   type CliEnv,
-} from './session.ts';
+} from '../session.ts';
 
 interface SendOptions {
   file: string;

@@ -1,8 +1,8 @@
-import type { QuizQuestion } from '../../../domain/learning/program.ts';
-import { executeButton, paragraph, type AdaptiveCard } from '../../platform/adaptiveCard.ts';
-import { stepCardVerbs } from '../../platform/cardVerbs.ts';
+import type { QuizQuestion } from '../../../../domain/learning/program.ts';
+import { executeButton, paragraph, type AdaptiveCard } from '../../../platform/adaptiveCard.ts';
+import { stepCardVerbs } from '../../../platform/cardVerbs.ts';
 import { questionInput, questionOutcome } from './quizParts.ts';
-import { inlineError, stepActionData, stepCard, type StepCardContext } from './stepCardContext.ts';
+import { inlineError, stepActionData, stepCard, type StepCardContext } from '../stepCardContext.ts';
 
 /**
  * A quiz question answered wrongly, back for another try (spaced repetition). `ctx.stepId` is the quiz

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deliveryKey } from '../../domain/delivery/dueWork.ts';
+import { deliveryKey } from '../../../domain/delivery/dueWork.ts';
 import { enrollAgain } from './enrollAgain.ts';
 import { enrollPerson } from './enrollPerson.ts';
-import { fakeLearningDeps, testPerson, testProgram, type FakeLearningDeps } from './testing/fakes.ts';
+import { fakeLearningDeps, testPerson, testProgram, type FakeLearningDeps } from '../testing/fakes.ts';
 
 const program = testProgram();
 const person = testPerson(1);

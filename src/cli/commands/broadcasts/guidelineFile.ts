@@ -3,10 +3,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { GuidelineContent, GuidelineVariant } from '../../domain/broadcasts/broadcast.ts';
-import type { Language } from '../../domain/platform/language.ts';
-import { broadcastMessages as text } from '../broadcastMessages.ts';
-import { CommandFailed } from './session.ts';
+import type { GuidelineContent, GuidelineVariant } from '../../../domain/broadcasts/broadcast.ts';
+import type { Language } from '../../../domain/platform/language.ts';
+import { broadcastMessages as text } from '../../broadcastMessages.ts';
+import { CommandFailed } from '../session.ts';
 
 export interface GuidelineFile {
   variant: GuidelineVariant;

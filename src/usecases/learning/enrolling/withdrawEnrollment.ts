@@ -1,6 +1,6 @@
-import { enrollmentTransition } from '../../domain/learning/enrollmentState.ts';
-import type { LearningDeps } from './learningDeps.ts';
-import { orConflict, retryOnConflict } from '../platform/retryOnConflict.ts';
+import { enrollmentTransition } from '../../../domain/learning/enrollmentState.ts';
+import type { LearningDeps } from '../learningDeps.ts';
+import { orConflict, retryOnConflict } from '../../platform/retryOnConflict.ts';
 
 export type WithdrawOutcome =
   { kind: 'withdrawn' } | { kind: 'notEnrolled' } | { kind: 'notActive'; status: string };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { quizCard, quizResultCard } from './quizCard.ts';
 import { reviewQuestionCard, reviewResultCard } from './reviewCards.ts';
-import { AnswerQuizDataSchema } from './stepActionSchemas.ts';
-import * as f from './stepCardFixtures.ts';
+import { AnswerQuizDataSchema } from '../stepActionSchemas.ts';
+import * as f from '../stepCardFixtures.ts';
 
 describe('quiz and review cards', () => {
   it('a quiz asks each question as choices that keep what was chosen, with an inline error', () => {

@@ -1,11 +1,11 @@
-import { effectiveTimeZone } from '../../domain/delivery/deliveryPolicy.ts';
-import { progressOf } from '../../domain/learning/enrollmentState.ts';
-import { stepDueDates } from '../../domain/learning/schedule.ts';
-import type { Enrollment } from '../../domain/learning/enrollment.ts';
-import type { Person } from '../../domain/directory/person.ts';
-import type { Program } from '../../domain/learning/program.ts';
-import type { StepState } from '../../domain/learning/stepState.ts';
-import type { LearningDeps } from './learningDeps.ts';
+import { effectiveTimeZone } from '../../../domain/delivery/deliveryPolicy.ts';
+import { progressOf } from '../../../domain/learning/enrollmentState.ts';
+import { stepDueDates } from '../../../domain/learning/schedule.ts';
+import type { Enrollment } from '../../../domain/learning/enrollment.ts';
+import type { Person } from '../../../domain/directory/person.ts';
+import type { Program } from '../../../domain/learning/program.ts';
+import type { StepState } from '../../../domain/learning/stepState.ts';
+import type { LearningDeps } from '../learningDeps.ts';
 
 export type EnrollOutcome =
   | { kind: 'enrolled'; enrollment: Enrollment }

@@ -1,13 +1,13 @@
-import { textFor, type QuizStep } from '../../../domain/learning/program.ts';
+import { textFor, type QuizStep } from '../../../../domain/learning/program.ts';
 import {
   executeButton,
   paragraph,
   type AdaptiveCard,
   type CardElement,
-} from '../../platform/adaptiveCard.ts';
-import { stepCardVerbs } from '../../platform/cardVerbs.ts';
+} from '../../../platform/adaptiveCard.ts';
+import { stepCardVerbs } from '../../../platform/cardVerbs.ts';
 import { questionInput, questionOutcome, type QuestionOutcome } from './quizParts.ts';
-import { inlineError, stepActionData, stepCard, type StepCardContext } from './stepCardContext.ts';
+import { inlineError, stepActionData, stepCard, type StepCardContext } from '../stepCardContext.ts';
 
 export interface QuizCardOptions {
   attempt: number;

@@ -1,7 +1,7 @@
-import { textFor, type QuizQuestion } from '../../../domain/learning/program.ts';
-import type { Messages } from '../../../messages/catalog.ts';
-import { paragraph, type CardElement } from '../../platform/adaptiveCard.ts';
-import { quizInputId } from './stepActionSchemas.ts';
+import { textFor, type QuizQuestion } from '../../../../domain/learning/program.ts';
+import type { Messages } from '../../../../messages/catalog.ts';
+import { paragraph, type CardElement } from '../../../platform/adaptiveCard.ts';
+import { quizInputId } from '../stepActionSchemas.ts';
 
 /** One question as radio buttons or checkboxes; `selected` keeps what the person chose when the card returns. */
 export function questionInput(

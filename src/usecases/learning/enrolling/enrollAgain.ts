@@ -1,11 +1,11 @@
-import { effectiveTimeZone } from '../../domain/delivery/deliveryPolicy.ts';
-import type { Person } from '../../domain/directory/person.ts';
-import { progressOf } from '../../domain/learning/enrollmentState.ts';
-import { stepDueDates } from '../../domain/learning/schedule.ts';
-import type { StepState } from '../../domain/learning/stepState.ts';
-import { orConflict, retryOnConflict } from '../platform/retryOnConflict.ts';
+import { effectiveTimeZone } from '../../../domain/delivery/deliveryPolicy.ts';
+import type { Person } from '../../../domain/directory/person.ts';
+import { progressOf } from '../../../domain/learning/enrollmentState.ts';
+import { stepDueDates } from '../../../domain/learning/schedule.ts';
+import type { StepState } from '../../../domain/learning/stepState.ts';
+import { orConflict, retryOnConflict } from '../../platform/retryOnConflict.ts';
 import { enrollPerson, type EnrollOutcome } from './enrollPerson.ts';
-import type { LearningDeps } from './learningDeps.ts';
+import type { LearningDeps } from '../learningDeps.ts';
 
 export type EnrollAgainOutcome =
   | EnrollOutcome
