@@ -13,7 +13,7 @@ import { GraphSessionCalendar } from '../../src/graph/sessionCalendar.ts';
 import type { RunningDrypp } from '../../src/main.ts';
 import { messagesFor } from '../../src/messages/catalog.ts';
 import { assignCertification } from '../../src/usecases/certificates/assignCertification.ts';
-import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
+import { enrollPerson } from '../../src/usecases/learning/enrolling/enrollPerson.ts';
 import { markAttendance } from '../../src/usecases/sessions/markAttendance.ts';
 import { cancelSession, pickSession } from '../../src/usecases/sessions/pickSession.ts';
 import type { SessionCalendarDeps } from '../../src/usecases/sessions/sessionsDeps.ts';
