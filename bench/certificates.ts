@@ -15,7 +15,7 @@ import { tableNames } from '../src/store/platform/tables.ts';
 import { certificationCatalogOf } from '../src/usecases/certificates/ports.ts';
 import { sweepCertifications } from '../src/usecases/certificates/sweepCertifications.ts';
 import { mapLimit } from '../src/usecases/platform/mapLimit.ts';
-import { startTestAzurite } from '../test/support/azurite.ts';
+import { startBenchAzurite } from './support/benchAzurite.ts';
 import { machine, progress, publishResult } from './support/results.ts';
 import { wholeNumber } from './support/options.ts';
 
@@ -79,7 +79,7 @@ export async function main(args: string[]): Promise<number> {
     return client;
   };
 
-  const azurite = await startTestAzurite();
+  const azurite = await startBenchAzurite();
   try {
     const config = loadConfig({
       DRYPP_MODE: 'test',
