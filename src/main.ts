@@ -39,6 +39,8 @@ import { learningTimePresenter } from './cards/managers/presenters/learningTimeP
 import { teamCardPresenter } from './cards/managers/presenters/teamCardPresenter.ts';
 import { managerRoutes } from './http/tabs/managerRoutes.ts';
 import { certificateRoutes } from './http/tabs/certificates/certificateRoutes.ts';
+import { sessionRoutes } from './http/tabs/sessions/sessionRoutes.ts';
+import type { SessionsDeps } from './usecases/sessions/sessionsDeps.ts';
 import { systemClock } from './domain/platform/clock.ts';
 import { tabReadRoutes } from './http/tabs/readRoutes.ts';
 import type { TabApiDeps } from './http/tabs/router.ts';
@@ -54,6 +56,7 @@ function tabApiFor(
   app: AppDeps,
   broadcasts: ReturnType<typeof composeBroadcasts>,
   effect: ReturnType<typeof composeEffect>,
+  sessions: SessionsDeps,
 ): TabApiDeps {
   const sso = config.tabSso!;
   const { deps, storage } = composed;
@@ -99,6 +102,8 @@ function tabApiFor(
         policy: app.policy,
       }),
       effect.tabMount(reads),
+      // Attendance at live sessions: instructors' and managers' rosters (the session policy decides).
+      sessionRoutes(sessions),
     ],
     largeBodies: broadcasts.largeBodies,
   };
@@ -201,7 +206,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
       probes,
       tabsDir: path.resolve(repoRoot, config.tabsDir),
       botAuthRequired: Boolean(config.bot.appId),
-      tabApi: config.tabSso ? tabApiFor(config, composed, deps, broadcasts, effect) : undefined,
+      tabApi: config.tabSso ? tabApiFor(config, composed, deps, broadcasts, effect, sessionsDeps) : undefined,
       verify: certificates.deps,
       graphNotifications:
         directory && config.directory?.notifications

@@ -82,9 +82,14 @@ export async function markAttendance(
     userId: ref.learnerId,
   };
   const booking = await deps.sessions.bookings.getBooking(key);
-  if (!booking || booking.sessionId !== ref.sessionId || booking.status === 'cancelled') {
-    // Not theirs to know who booked what, unless they may see this roster at all.
-    return { kind: booking ? 'notBooked' : 'notAllowed' };
+  if (!booking) return { kind: 'notAllowed' };
+  if (booking.sessionId !== ref.sessionId || booking.status === 'cancelled') {
+    // Not theirs to know who booked what: only someone who may see the person's actual booking
+    // (its session's instructor, the person's manager) hears that they have no place here.
+    const theirs = findSession(deps, ref.programId, ref.stepId, booking.sessionId);
+    if (!theirs) return { kind: 'notAllowed' };
+    const seen = await bookingResource(deps, caller, theirs, booking);
+    return { kind: can(seen.actor, 'viewRoster', seen.resource) ? 'notBooked' : 'notAllowed' };
   }
   const { actor, resource } = await bookingResource(deps, caller, found, booking);
   if (!can(actor, 'markAttendance', resource))

@@ -88,53 +88,58 @@ export async function pickSession(
   const found = await loadEvent(deps, r, 'pickSession');
   if (!found.ok) return { kind: 'refused', refusal: found.refusal };
   const { loaded, step, ref } = found;
-  return retryOnConflict('book a session', async () => {
-    const { seats, booking, offers } = await offersNow(deps, step, ref);
-    const open = offers.filter(isOpen);
-    if (!r.sessionId) return { kind: 'notPicked', problem: 'noChoice', loaded, step, offers: open, booking };
-    const problem = checkPick(offers, r.sessionId, booking);
-    if (problem) return { kind: 'notPicked', problem, loaded, step, offers: open, booking };
+  return retryOnConflict(
+    'book a session',
+    async () => {
+      const { seats, booking, offers } = await offersNow(deps, step, ref);
+      const open = offers.filter(isOpen);
+      if (!r.sessionId)
+        return { kind: 'notPicked', problem: 'noChoice', loaded, step, offers: open, booking };
+      const problem = checkPick(offers, r.sessionId, booking);
+      if (problem) return { kind: 'notPicked', problem, loaded, step, offers: open, booking };
 
-    const now = deps.clock.now().toISOString();
-    const seatOf = (sessionId: string): SeatsRow =>
-      seats.find((s) => s.sessionId === sessionId) ?? { ...ref, sessionId, taken: 0 };
-    const target = seatOf(r.sessionId);
-    const changes: SeatsRow[] = [{ ...target, taken: target.taken + 1 }];
-    const changed = holdsSeat(booking) && booking!.sessionId !== r.sessionId;
-    if (changed) {
-      const old = seatOf(booking!.sessionId);
-      changes.push({ ...old, taken: Math.max(old.taken - 1, 0) });
-    }
-    const next: SessionBooking | Stored<SessionBooking> = booking
-      ? {
-          ...booking,
-          sessionId: r.sessionId,
-          status: 'booked',
-          revision: booking.revision + 1,
-          changedAt: now,
-          markedBy: undefined,
-          markedAt: undefined,
-          calendarFailure: undefined,
-          // A calendar with nothing of this booking left gets a new event under a new id.
-          transactionId:
-            !booking.eventId && booking.syncedRevision === booking.revision
-              ? newTransactionId()
-              : booking.transactionId,
-        }
-      : {
-          ...ref,
-          sessionId: r.sessionId,
-          status: 'booked',
-          revision: 1,
-          syncedRevision: 0,
-          transactionId: newTransactionId(),
-          bookedAt: now,
-          changedAt: now,
-        };
-    await deps.sessions.calendarSync.mark(ref);
-    if ((await deps.sessions.bookings.saveBooking(next, changes)) === 'conflict') return CONFLICT;
-    return { kind: 'booked', loaded, step, booking: next, changed };
-  });
+      const now = deps.clock.now().toISOString();
+      const seatOf = (sessionId: string): SeatsRow =>
+        seats.find((s) => s.sessionId === sessionId) ?? { ...ref, sessionId, taken: 0 };
+      const target = seatOf(r.sessionId);
+      const changes: SeatsRow[] = [{ ...target, taken: target.taken + 1 }];
+      const changed = holdsSeat(booking) && booking!.sessionId !== r.sessionId;
+      if (changed) {
+        const old = seatOf(booking!.sessionId);
+        changes.push({ ...old, taken: Math.max(old.taken - 1, 0) });
+      }
+      const next: SessionBooking | Stored<SessionBooking> = booking
+        ? {
+            ...booking,
+            sessionId: r.sessionId,
+            status: 'booked',
+            revision: booking.revision + 1,
+            changedAt: now,
+            markedBy: undefined,
+            markedAt: undefined,
+            calendarFailure: undefined,
+            // A calendar with nothing of this booking left gets a new event under a new id.
+            transactionId:
+              !booking.eventId && booking.syncedRevision === booking.revision
+                ? newTransactionId()
+                : booking.transactionId,
+          }
+        : {
+            ...ref,
+            sessionId: r.sessionId,
+            status: 'booked',
+            revision: 1,
+            syncedRevision: 0,
+            transactionId: newTransactionId(),
+            bookedAt: now,
+            changedAt: now,
+          };
+      await deps.sessions.calendarSync.mark(ref);
+      if ((await deps.sessions.bookings.saveBooking(next, changes)) === 'conflict') return CONFLICT;
+      return { kind: 'booked', loaded, step, booking: next, changed };
+    },
+    BOOKING_ATTEMPTS,
+  );
 }
 
 /** "Cancel my place": the seat is given back and the calendar event removed (by the job). */
@@ -142,27 +147,38 @@ export async function cancelSession(deps: SessionsDeps, r: StepActionRequest): P
   const found = await loadEvent(deps, r, 'cancelSession');
   if (!found.ok) return { kind: 'refused', refusal: found.refusal };
   const { loaded, step, ref } = found;
-  return retryOnConflict('cancel a session', async () => {
-    const { seats, booking, offers } = await offersNow(deps, step, ref);
-    if (!booking || !holdsSeat(booking)) {
-      return { kind: 'offers', loaded, step, offers: offers.filter(isOpen), booking };
-    }
-    const seat = seats.find((s) => s.sessionId === booking.sessionId);
-    const changes: SeatsRow[] = seat ? [{ ...seat, taken: Math.max(seat.taken - 1, 0) }] : [];
-    const next: Stored<SessionBooking> = {
-      ...booking,
-      status: 'cancelled',
-      revision: booking.revision + 1,
-      changedAt: deps.clock.now().toISOString(),
-    };
-    await deps.sessions.calendarSync.mark(ref);
-    if ((await deps.sessions.bookings.saveBooking(next, changes)) === 'conflict') return CONFLICT;
-    const freed = offers.map((o) =>
-      o.session.id === booking.sessionId ? { ...o, placesLeft: o.placesLeft + 1 } : o,
-    );
-    return { kind: 'cancelled', loaded, step, offers: freed.filter(isOpen), booking: next };
-  });
+  return retryOnConflict(
+    'cancel a session',
+    async () => {
+      const { seats, booking, offers } = await offersNow(deps, step, ref);
+      if (!booking || !holdsSeat(booking)) {
+        return { kind: 'offers', loaded, step, offers: offers.filter(isOpen), booking };
+      }
+      const seat = seats.find((s) => s.sessionId === booking.sessionId);
+      const changes: SeatsRow[] = seat ? [{ ...seat, taken: Math.max(seat.taken - 1, 0) }] : [];
+      const next: Stored<SessionBooking> = {
+        ...booking,
+        status: 'cancelled',
+        revision: booking.revision + 1,
+        changedAt: deps.clock.now().toISOString(),
+      };
+      await deps.sessions.calendarSync.mark(ref);
+      if ((await deps.sessions.bookings.saveBooking(next, changes)) === 'conflict') return CONFLICT;
+      const freed = offers.map((o) =>
+        o.session.id === booking.sessionId ? { ...o, placesLeft: o.placesLeft + 1 } : o,
+      );
+      return { kind: 'cancelled', loaded, step, offers: freed.filter(isOpen), booking: next };
+    },
+    BOOKING_ATTEMPTS,
+  );
 }
+
+/**
+ * Everyone booking a session writes its one seat row, and each round of a race has one winner: when
+ * a session opens and a whole crew picks it at once, the last of n people needs n attempts. Cheap
+ * (a partition read each), so enough for a full session's worth of simultaneous picks.
+ */
+const BOOKING_ATTEMPTS = 32;
 
 function newTransactionId(): string {
   return `drypp-session-${randomUUID()}`;
