@@ -10,7 +10,7 @@ import type {
   SessionRostersResponse,
 } from '../../src/http/tabs/sessions/contract.ts';
 import type { RunningDrypp } from '../../src/main.ts';
-import { enrollPerson } from '../../src/usecases/learning/enrollPerson.ts';
+import { enrollPerson } from '../../src/usecases/learning/enrolling/enrollPerson.ts';
 import { pickSession } from '../../src/usecases/sessions/pickSession.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { startFakeConnector } from '../support/fakeConnector.ts';
