@@ -1,5 +1,6 @@
 import { adminEn } from './admin/en.ts';
 import { certificatesEn } from './certificates/en.ts';
+import { sessionsEn } from './sessions/en.ts';
 
 /**
  * The tab's English texts. nb.ts and sv.ts have the same keys (checked by the type). Functions take
@@ -162,6 +163,7 @@ export const en = {
 
   ...adminEn,
   ...certificatesEn,
+  ...sessionsEn,
 } as const;
 
 type Widen<T> = T extends string

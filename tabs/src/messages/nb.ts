@@ -1,6 +1,7 @@
 import type { Messages } from './en.ts';
 import { adminNb } from './admin/nb.ts';
 import { certificatesNb } from './certificates/nb.ts';
+import { sessionsNb } from './sessions/nb.ts';
 
 /** Norsk bokmål. Also for nn and no: Drypp ships Bokmål for every Norwegian locale. */
 export const nb: Messages = {
@@ -160,4 +161,5 @@ export const nb: Messages = {
 
   ...adminNb,
   ...certificatesNb,
+  ...sessionsNb,
 };

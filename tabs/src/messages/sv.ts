@@ -1,6 +1,7 @@
 import type { Messages } from './en.ts';
 import { adminSv } from './admin/sv.ts';
 import { certificatesSv } from './certificates/sv.ts';
+import { sessionsSv } from './sessions/sv.ts';
 
 /** Svenska. */
 export const sv: Messages = {
@@ -160,4 +161,5 @@ export const sv: Messages = {
 
   ...adminSv,
   ...certificatesSv,
+  ...sessionsSv,
 };

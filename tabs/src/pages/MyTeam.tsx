@@ -24,6 +24,7 @@ import { PendingRequests } from './PendingRequests.tsx';
 import { PersonDetail } from './PersonDetail.tsx';
 import { TeamAcknowledgements } from './TeamAcknowledgements.tsx';
 import { TeamCertificates } from './certificates/TeamCertificates.tsx';
+import { SessionAttendance } from './sessions/SessionAttendance.tsx';
 
 // The chart library is large; it loads after the list of people is on screen.
 const TeamActivityChart = lazy(() => import('./TeamActivityChart.tsx'));
@@ -56,6 +57,8 @@ export function MyTeam() {
       {value.state === 'ready' && value.data.people.length > 0 && (
         <TeamView data={value.data} open={setPersonId} reload={reload} />
       )}
+      {/* Instructors mark attendance here too, with or without a team of their own. */}
+      {value.state !== 'loading' && <SessionAttendance />}
     </>
   );
 }
