@@ -120,4 +120,104 @@ describe('learning in chat, through the Agents Playground', () => {
   });
 });
 
+describe('a live session and its certificate, in the same sandbox', () => {
+  const drypp = (path: string, init?: RequestInit) =>
+    fetch(`http://127.0.0.1:${sandbox.ports.drypp}${path}`, init);
+  const isaiah = demoPeople.find((p) => p.userPrincipalName.startsWith('isaiahl@'))!;
+
+  it('Alex books the drill in the card, and the invitation is in his calendar in the simulator', async () => {
+    const event = await chat.waitForNewCard(
+      'Live session: hose drill',
+      async () => {
+        const enrolled = await sandbox.drypp([
+          'enroll',
+          '--user',
+          you.userPrincipalName,
+          '--program',
+          'e2e-drill',
+        ]);
+        expect(enrolled.code, enrolled.stderr).toBe(0);
+      },
+      { timeout: 20_000 },
+    );
+    const choice = await chat.waitForNewCard(/places left/, () =>
+      chat.clickCardButton('Choose a session', { card: event }),
+    );
+    await choice.getByText(/The yard, main fire station · 4 places left/).click();
+    await chat.waitForNewCard(/You have a place/, () =>
+      chat.clickCardButton('Book this session', { card: choice }),
+    );
+    // The worker's calendar job writes the invitation through Graph, to the simulator.
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const res = await fetch(`http://127.0.0.1:${sandbox.ports.simulator}/_sim/events?user=${you.id}`);
+      const { value } = (await res.json()) as {
+        value: Array<{
+          transactionId?: string;
+          start: { dateTime: string };
+          location?: { displayName: string };
+        }>;
+      };
+      const invitation = value.find((e) => e.transactionId?.startsWith('drypp-session-'));
+      if (invitation) {
+        expect(invitation).toMatchObject({
+          start: { dateTime: '2030-01-15T09:00:00' },
+          location: { displayName: 'The yard, main fire station' },
+        });
+        break;
+      }
+      if (Date.now() > deadline) throw new Error('no invitation in the simulator');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  });
+
+  it('the instructor marks him attended in the tab API: the certificate card comes, its code verifies', async () => {
+    // Past the drill's start (the CLI moves the clock by at most 366 days at a time).
+    let hours = Math.ceil((Date.parse('2030-01-15T10:00:00Z') - Date.now()) / 3_600_000);
+    for (; hours > 0; hours -= 366 * 24) await advance(`${Math.min(hours, 366 * 24)}h`);
+    const tokenRes = await fetch(`http://127.0.0.1:${sandbox.ports.simulator}/_sim/tab-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: isaiah.id }),
+    });
+    const { token } = (await tokenRes.json()) as { token: string };
+    const certified = await chat.waitForNewCard(
+      'You are certified: Hose handler',
+      async () => {
+        // Drypp's worker takes the moved clock at its next round: until then the drill has not begun.
+        const deadline = Date.now() + 15_000;
+        for (;;) {
+          const res = await drypp('/api/tab/sessions/attendance', {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              programId: 'e2e-drill',
+              stepId: 'hose-drill',
+              sessionId: 'yard-morning',
+              learnerId: you.id,
+              attended: true,
+            }),
+          });
+          expect(res.status).toBe(200);
+          const { outcome } = (await res.json()) as { outcome: string };
+          if (outcome === 'marked') return;
+          if (Date.now() > deadline) throw new Error(`attendance not marked: ${outcome}`);
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      },
+      { timeout: 30_000 },
+    );
+    const code = /[A-Z2-7]{26}/.exec(await certified.innerText())?.[0];
+    expect(code).toBeDefined();
+    const verified = await drypp(`/verify/${code}`);
+    expect(await verified.json()).toMatchObject({ status: 'valid', certification: 'Hose handler' });
+    const pdf = await drypp(`/verify/${code}/certificate.pdf`);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+  });
+});
+
 itLeavesNoPersonalDataInLogs(() => sandbox, ['Lock my screen every time I leave.']);
