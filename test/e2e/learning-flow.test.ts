@@ -4,6 +4,8 @@ import { demoPeople } from '../../sandbox/demoOrganisation.ts';
 import { launchChromium, openPlaygroundChat, type PlaygroundChat } from '../support/playground.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandboxProcess.ts';
 import { itLeavesNoPersonalDataInLogs } from '../support/logsHoldNoPersonalData.ts';
+import { openHostedTab } from '../support/teamsHost.ts';
+import type { SessionRostersResponse } from '../../src/http/tabs/sessions/contract.ts';
 
 /**
  * A learner's path through a short program in the Agents Playground, with an admin enrolling them
@@ -171,7 +173,7 @@ describe('a live session and its certificate, in the same sandbox', () => {
     }
   });
 
-  it('the instructor marks him attended in the tab API: the certificate card comes, its code verifies', async () => {
+  it('the instructor marks him attended in My team: the certificate card comes, its code verifies', async () => {
     // Past the drill's start (the CLI moves the clock by at most 366 days at a time).
     let hours = Math.ceil((Date.parse('2030-01-15T10:00:00Z') - Date.now()) / 3_600_000);
     for (; hours > 0; hours -= 366 * 24) await advance(`${Math.min(hours, 366 * 24)}h`);
@@ -187,22 +189,26 @@ describe('a live session and its certificate, in the same sandbox', () => {
         // Drypp's worker takes the moved clock at its next round: until then the drill has not begun.
         const deadline = Date.now() + 15_000;
         for (;;) {
-          const res = await drypp('/api/tab/sessions/attendance', {
-            method: 'POST',
-            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-            body: JSON.stringify({
-              programId: 'e2e-drill',
-              stepId: 'hose-drill',
-              sessionId: 'yard-morning',
-              learnerId: you.id,
-              attended: true,
-            }),
-          });
-          expect(res.status).toBe(200);
-          const { outcome } = (await res.json()) as { outcome: string };
-          if (outcome === 'marked') return;
-          if (Date.now() > deadline) throw new Error(`attendance not marked: ${outcome}`);
+          const res = await drypp('/api/tab/sessions', { headers: { authorization: `Bearer ${token}` } });
+          const { sessions } = (await res.json()) as SessionRostersResponse;
+          if (sessions.some((s) => s.sessionId === 'yard-morning' && s.started)) break;
+          if (Date.now() > deadline) throw new Error('the drill never began for Drypp');
           await new Promise((r) => setTimeout(r, 250));
+        }
+        // Isaiah, the instructor, in My team: the choice for Alex, with the keyboard.
+        const hosted = await openHostedTab(browser, `http://127.0.0.1:${sandbox.ports.teamsHost}`, {
+          user: isaiah.id,
+          tab: 'my-team',
+        });
+        try {
+          const attendance = hosted.tab
+            .getByRole('radiogroup', { name: `Attendance of ${you.displayName}` })
+            .getByRole('radio', { name: 'Attended' });
+          await attendance.focus();
+          await hosted.page.keyboard.press('Space');
+          await hosted.tab.getByText(`Marked for ${you.displayName}.`).waitFor();
+        } finally {
+          await hosted.close();
         }
       },
       { timeout: 30_000 },
