@@ -61,7 +61,7 @@ export class TablePeopleStore implements PeopleStore, PersonTimeZones {
     }
   }
 
-  async preferredLanguage(tenantId: string, id: string): Promise<string | undefined> {
+  async preferredLanguage(tenantId: string, id: string): Promise<string | null | undefined> {
     try {
       // Only the one column: a smaller answer to read on every turn than the whole row.
       const row = await this.people.getEntity<{ preferredLanguage?: unknown }>(
@@ -69,7 +69,7 @@ export class TablePeopleStore implements PeopleStore, PersonTimeZones {
         keyPart(id),
         { queryOptions: { select: ['preferredLanguage'] } },
       );
-      return typeof row.preferredLanguage === 'string' ? row.preferredLanguage : undefined;
+      return typeof row.preferredLanguage === 'string' ? row.preferredLanguage : null;
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
       throw error;

@@ -79,8 +79,11 @@ export interface ReachabilityStore {
 export interface PeopleStore {
   upsert(person: Person): Promise<void>;
   get(tenantId: string, id: string): Promise<Person | undefined>;
-  /** Only the person's directory language (every turn's first read: the answer's language). */
-  preferredLanguage(tenantId: string, id: string): Promise<string | undefined>;
+  /**
+   * Only the person's directory language (every turn's first read: the answer's language): null when
+   * the directory knows the person but no language for them, undefined when it does not know them.
+   */
+  preferredLanguage(tenantId: string, id: string): Promise<string | null | undefined>;
   findByUpn(tenantId: string, upn: string): Promise<Person | undefined>;
   /** Tenants Drypp has people in (the scheduler's list of partitions to scan). */
   tenants(): Promise<string[]>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rememberLanguages } from './rememberedLanguages.ts';
 
-function directory(languages: Record<string, string | undefined>) {
+function directory(languages: Record<string, string | null | undefined>) {
   const reads: string[] = [];
   return {
     reads,
@@ -36,6 +36,19 @@ describe('rememberLanguages', () => {
     expect(await language('t2', 'maja')).toBe('nb-NO');
     expect(await language('t1', 'maja')).toBe('nb-NO');
     expect(dir.reads).toEqual(['t1|new', 't1|new', 't2|maja', 't1|maja']);
+  });
+
+  it('remembers a person the directory knows without a language as having none', async () => {
+    let now = 0;
+    const dir = directory({ ola: null });
+    const language = rememberLanguages(dir.read, { now: () => now, rememberMs: 1000 });
+    expect(await language('t', 'ola')).toBeUndefined();
+    dir.languages.ola = 'nb-NO';
+    now = 999;
+    expect(await language('t', 'ola')).toBeUndefined();
+    now = 1000;
+    expect(await language('t', 'ola')).toBe('nb-NO');
+    expect(dir.reads).toEqual(['t|ola', 't|ola']);
   });
 
   it('forgets the oldest person when it holds as many as it may', async () => {

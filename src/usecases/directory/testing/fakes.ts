@@ -144,11 +144,10 @@ export class FakePeopleStore implements PeopleStore {
     return this.faults.run('people.get', [tenantId, id], () => this.people.get(`${tenantId}|${id}`));
   }
   preferredLanguage(tenantId: string, id: string) {
-    return this.faults.run(
-      'people.preferredLanguage',
-      [tenantId, id],
-      () => this.people.get(`${tenantId}|${id}`)?.preferredLanguage,
-    );
+    return this.faults.run('people.preferredLanguage', [tenantId, id], () => {
+      const person = this.people.get(`${tenantId}|${id}`);
+      return person ? (person.preferredLanguage ?? null) : undefined;
+    });
   }
   findByUpn(tenantId: string, upn: string) {
     return this.faults.run('people.findByUpn', [tenantId, upn], () =>
