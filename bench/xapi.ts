@@ -15,6 +15,7 @@ import { startFaultProxy } from '../test/support/faultProxy.ts';
 import { statementsInLrs } from '../test/support/xapiFixtures.ts';
 import { Cleanup } from './support/cleanup.ts';
 import { wholeNumber } from './support/options.ts';
+import { cpuMeter } from './support/cpuTime.ts';
 import { machine, progress, publishResult } from './support/results.ts';
 
 /**
@@ -53,6 +54,7 @@ export async function main(args: string[]): Promise<number> {
     const lrs = await startLrs();
     cleanup.addChild(lrs.child);
     const proxy = await startFaultProxy(Number(new URL(lrs.endpoint).port));
+    cleanup.add(() => proxy.stop()); // its listening socket would keep the bench from ending
     const config = loadConfig({
       DRYPP_MODE: 'test',
       DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
@@ -117,6 +119,7 @@ export async function main(args: string[]): Promise<number> {
           sender.names,
         ),
       );
+    const rawCpu = cpuMeter({ lrs: rawLrs.child.process.pid });
     const rawStarted = performance.now();
     let rawNext = 0;
     await Promise.all(
@@ -130,9 +133,15 @@ export async function main(args: string[]): Promise<number> {
       }),
     );
     const rawSeconds = (performance.now() - rawStarted) / 1000;
+    const rawCpuMs = rawCpu();
     await rawLrs.child.stop();
 
     progress('sending');
+    const cpu = cpuMeter({
+      drypp: process.pid,
+      lrs: lrs.child.process.pid,
+      azurite: azurite.child.process.pid,
+    });
     const started = performance.now();
     const outageAt = started + 2000;
     let outage: 'before' | 'down' | 'over' = options['outage-ms'] > 0 ? 'before' : 'over';
@@ -169,6 +178,7 @@ export async function main(args: string[]): Promise<number> {
       if (idle > 0) await new Promise((r) => setTimeout(r, 1000)); // messages handed out earlier come back
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpuMs = cpu();
 
     progress('reading every statement back from the LRS');
     const stored = await statementsInLrs({ endpoint: `${lrs.endpoint}`, key: lrs.key, secret: lrs.secret });
@@ -199,9 +209,12 @@ export async function main(args: string[]): Promise<number> {
       duplicated,
       outageMs: options['outage-ms'],
       roundsWithLrsDown: unavailableRounds,
+      // CPU ms per statement while sending, per process (this one is Drypp's sender): holds under load.
+      cpuMsPerStatement: perStatement(cpuMs, expected.size),
       raw: {
         seconds: Math.round(rawSeconds * 10) / 10,
         statementsPerSecond: Math.round(rawStatements.length / rawSeconds),
+        cpuMsPerStatement: perStatement(rawCpuMs, rawStatements.length),
       },
       // Drypp's rate over the raw rate; Drypp's run includes the outage, so the ratio is below 1 by it.
       ratioToRaw: Math.round((expected.size / seconds / (rawStatements.length / rawSeconds)) * 100) / 100,
@@ -218,4 +231,10 @@ export async function main(args: string[]): Promise<number> {
   } finally {
     await cleanup.run();
   }
+}
+
+function perStatement(cpuMs: Record<string, number>, statements: number): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(cpuMs).map(([name, ms]) => [name, Math.round((ms / statements) * 1000) / 1000]),
+  );
 }

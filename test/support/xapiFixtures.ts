@@ -34,25 +34,45 @@ export function stepRequest(person: Person, programId: string, stepId: string): 
   };
 }
 
-/** Every statement the LRS holds, following its `more` links. */
+/**
+ * Every statement the LRS holds, read in pages by stored time (ascending, `since`), not by following
+ * its `more` links: xapi-statements' in-memory store sorts by stored time but pages with a cursor on
+ * a uuid v1 string, whose first field wraps every 429.5 s and whose order is not the stored order
+ * between concurrent POSTs. Following `more` then skips statements: a run that crosses a wrap reads
+ * back only what was stored after it. A full page keeps what was stored before its last millisecond
+ * and starts the next page at that millisecond, so no statement is read twice or skipped.
+ */
 export async function statementsInLrs(lrs: {
   endpoint: string;
   key: string;
   secret: string;
 }): Promise<XapiStatement[]> {
-  const origin = new URL(lrs.endpoint).origin;
   const headers = {
     authorization: `Basic ${Buffer.from(`${lrs.key}:${lrs.secret}`).toString('base64')}`,
     'X-Experience-API-Version': '1.0.3',
   };
   const all: XapiStatement[] = [];
-  let url: string | undefined = `${lrs.endpoint}statements?limit=500`;
-  while (url) {
-    const response = await fetch(url, { headers });
+  let since: string | undefined;
+  let limit = 5000;
+  for (;;) {
+    const query = new URLSearchParams({ ascending: 'true', limit: String(limit) });
+    if (since) query.set('since', since);
+    const response = await fetch(`${lrs.endpoint}statements?${query}`, { headers });
     if (!response.ok) throw new Error(`the LRS answered ${response.status}`);
-    const page = (await response.json()) as { statements: XapiStatement[]; more?: string };
-    all.push(...page.statements);
-    url = page.more ? new URL(page.more, origin).toString() : undefined;
+    const page = ((await response.json()) as { statements: StoredStatement[] }).statements;
+    if (page.length < limit) {
+      all.push(...page);
+      return all;
+    }
+    const last = page.at(-1)!.stored;
+    const before = page.filter((s) => s.stored < last);
+    if (before.length === 0) {
+      limit *= 2; // a whole page stored in one millisecond: read it in a larger one
+      continue;
+    }
+    all.push(...before);
+    since = new Date(Date.parse(last) - 1).toISOString();
   }
-  return all;
 }
+
+type StoredStatement = XapiStatement & { stored: string };
