@@ -4,7 +4,7 @@ import { TableBroadcastStore } from '../../src/store/broadcasts/broadcastStore.t
 import { TableRecipientStore } from '../../src/store/broadcasts/recipientStore.ts';
 import { StorageClients } from '../../src/store/platform/storageClients.ts';
 import { ensureStorage, tableNames } from '../../src/store/platform/tables.ts';
-import { startTestAzurite } from '../../test/support/azurite.ts';
+import { startBenchAzurite } from './benchAzurite.ts';
 import { startFakeConnector } from '../../test/support/fakeConnector.ts';
 import { sendInvoke, type InvokeOutcome } from './cardInvokes.ts';
 import type { Cleanup } from './cleanup.ts';
@@ -32,7 +32,7 @@ const broadcastId = 'bench-acks';
 
 export async function runAcks(options: AcksOptions, cleanup: Cleanup) {
   progress(`acks: a private Azurite, a guideline to ${options.acks} people`);
-  const azurite = await startTestAzurite();
+  const azurite = await startBenchAzurite();
   cleanup.addChild(azurite.child);
   const connector = await startFakeConnector();
   cleanup.add(() => connector.stop());
@@ -170,7 +170,7 @@ export async function runAcks(options: AcksOptions, cleanup: Cleanup) {
     send_lag_ms: summarize(lagMs.map(roundMs)),
     machine: machine(),
     setup:
-      'drypp web role as a child process, private in-memory azurite, fake connector; one guideline requiring acknowledgement, ' +
+      'drypp web role as a child process, private in-memory azurite (partition-scoped lookups, bench/support/benchAzurite.ts), fake connector; one guideline requiring acknowledgement, ' +
       `${people.length} recipients recorded as the fan-out records them; each acknowledges once through /api/messages (adaptiveCard/action, guideline.acknowledge)`,
   };
 }

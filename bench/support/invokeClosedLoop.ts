@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startTestAzurite } from '../../test/support/azurite.ts';
+import { startBenchAzurite } from './benchAzurite.ts';
 import { startFakeConnector } from '../../test/support/fakeConnector.ts';
 import { composeForTest, testPerson } from '../../test/support/learningFixtures.ts';
 import { enrollAndDeliver } from './answerSetup.ts';
@@ -52,7 +52,7 @@ const env = {
 
 export async function runClosedLoop(options: ClosedLoopOptions, cleanup: Cleanup): Promise<number> {
   progress('starting a private Azurite and the fake Bot Connector');
-  const azurite = await startTestAzurite();
+  const azurite = await startBenchAzurite();
   cleanup.addChild(azurite.child);
   const connector = await startFakeConnector();
   cleanup.add(() => connector.stop());
@@ -197,7 +197,8 @@ export async function runClosedLoop(options: ClosedLoopOptions, cleanup: Cleanup
       Object.entries(cpuSpent).map(([name, ms]) => [name, Math.round((ms / outcomes.length) * 100) / 100]),
     ),
     cards_delivered: cards.size,
-    setup: 'drypp child process (web,worker), private in-memory azurite, fake connector',
+    setup:
+      'drypp child process (web,worker), private in-memory azurite (partition-scoped lookups, bench/support/benchAzurite.ts), fake connector',
     ...(tableCalls ? { table_calls: tableCalls, table_proxy: true } : {}),
   });
   if (errors.length) progress(`${errors.length} errors: ${JSON.stringify(errorKinds)}`);

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startTestAzurite } from '../../test/support/azurite.ts';
+import { startBenchAzurite } from './benchAzurite.ts';
 import { startFakeConnector } from '../../test/support/fakeConnector.ts';
 import { composeForTest, testPerson } from '../../test/support/learningFixtures.ts';
 import { answerFor, answerKindOf, answerKinds, type PlannedAnswer } from './answerPlan.ts';
@@ -51,7 +51,7 @@ export function benchTenants(n: number): string[] {
 
 export async function runOpenLoop(options: OpenLoopOptions, cleanup: Cleanup): Promise<number> {
   progress('starting a private Azurite and the fake Bot Connector');
-  const azurite = await startTestAzurite();
+  const azurite = await startBenchAzurite();
   cleanup.addChild(azurite.child);
   const connector = await startFakeConnector();
   cleanup.add(() => connector.stop());
@@ -205,7 +205,7 @@ export async function runOpenLoop(options: OpenLoopOptions, cleanup: Cleanup): P
     drypp_rss_mb: procStatusMb(drypp.child.process.pid, 'VmRSS') ?? null,
     ...(measured.profileWindowUs ? { cpu_profile_window_us: measured.profileWindowUs } : {}),
     setup:
-      `drypp web role as a child process (log level info), private in-memory azurite, fake connector; ` +
+      `drypp web role as a child process (log level info), private in-memory azurite (partition-scoped lookups, bench/support/benchAzurite.ts), fake connector; ` +
       `${program.id}: ${stepsEach} steps per learner, every card delivered by deliverDueCards before the load`,
     ...(tableCalls ? { table_calls: tableCalls, table_proxy: true } : {}),
   });
