@@ -109,6 +109,9 @@ function tabApiFor(
   };
 }
 
+/** How often a process outside production reads the sandbox clock's offset (see AdjustableClock.follow). */
+const SANDBOX_CLOCK_READ_MS = 2_000;
+
 /** The composition root: the one place that wires adapters to use cases, and each role to the process. */
 
 export interface RunningDrypp {
@@ -183,6 +186,13 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
     ? composeDirectory(config.directory, composed, deps, log, outbound.installer, certificates.deps)
     : undefined;
   const stops: Array<() => Promise<void>> = [];
+  if (adjustableClock) {
+    // Outside production only: every role, the web one too, follows `drypp sandbox clock --advance`.
+    const unfollow = adjustableClock.follow(SANDBOX_CLOCK_READ_MS, (error) =>
+      log.warn({ err: error }, 'the sandbox clock could not be read; keeping the last offset'),
+    );
+    stops.push(async () => unfollow());
+  }
   let port = config.port;
 
   const probes = [

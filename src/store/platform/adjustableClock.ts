@@ -30,6 +30,24 @@ export class AdjustableClock implements Clock {
     }
   }
 
+  /**
+   * Reads the offset again every `intervalMs` until stopped, for processes that run no scheduler round
+   * (a web-only process): what the tab shows as due or begun follows `drypp sandbox clock --advance`
+   * within seconds, as the worker does. A failed read keeps the last offset and is reported.
+   */
+  follow(intervalMs: number, onError: (error: unknown) => void): () => void {
+    let reading = false;
+    const timer = setInterval(() => {
+      if (reading) return;
+      reading = true;
+      this.refresh()
+        .catch(onError)
+        .finally(() => (reading = false));
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   async advance(ms: number): Promise<Date> {
     await this.refresh();
     this.offsetMs += ms;
