@@ -24,6 +24,10 @@ import type { ChatContext } from './chatContext.ts';
 import { answerSelfAssessment } from '../src/usecases/learning/answerSelfAssessment.ts';
 import { answerPulse } from '../src/usecases/learning/answerPulse.ts';
 import { presentPulseAnswer } from '../src/cards/learning/presenters/pulsePresenter.ts';
+import { oneAtATime } from '../src/usecases/platform/oneAtATime.ts';
+
+/** A person's answers to one program, taken one at a time in this process (see oneAtATime). */
+const answersToOneProgram = oneAtATime();
 
 /**
  * Step card actions: parse the verb's data (types and limits: stepActionSchemas.ts), call the one use
@@ -42,9 +46,22 @@ export async function runStepAction(
     chat.log.warn({ verb, problems: parsed.error?.issues.length ?? 0 }, 'card action data refused');
     return { kind: 'card', card: outdatedCard(chat.t, 'unknown') };
   }
+  const { programId } = parsed.data as { programId: string };
+  return answersToOneProgram(`${actor.tenantId}|${actor.userId}|${programId}`, () =>
+    runParsedStepAction(deps, chat, verb, actor, parsed.data),
+  );
+}
+
+async function runParsedStepAction(
+  deps: LearningDeps,
+  chat: ChatContext,
+  verb: StepCardVerb,
+  actor: Actor,
+  data: StepActionDataOf<StepCardVerb>,
+): Promise<CardActionResult> {
   if (verb === stepCardVerbs.answerPulse) {
     // "Useful?" answers with a note under the card: the item's own result stays as it is.
-    const d = parsed.data as StepActionDataOf<'answerPulse'>;
+    const d = data as StepActionDataOf<'answerPulse'>;
     const outcome = await answerPulse(deps, {
       ...requestOf(actor, d, chat.language),
       useful: d.useful,
@@ -52,7 +69,7 @@ export async function runStepAction(
     });
     return presentPulseAnswer(outcome, chat);
   }
-  const answer = await answerFor(deps, actor, verb, parsed.data, chat.language);
+  const answer = await answerFor(deps, actor, verb, data, chat.language);
   const presentation = presentStepAnswer(answer, chat, deps.clock.now());
   for (const card of presentation.postFirst) await chat.sendCard(card);
   return presentation.result;
