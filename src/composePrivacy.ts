@@ -18,6 +18,10 @@ import { TablePrivacyAudit } from './store/privacy/privacyAuditStore.ts';
 import type { Clock } from './domain/platform/clock.ts';
 import type { PrivacyPolicies } from './domain/privacy/privacyPolicy.ts';
 import type { PrivacyDeps } from './usecases/privacy/personalDataRequests.ts';
+import type { AdminPrivacyDeps } from './usecases/privacy/privacyRequestsFromAdminTab.ts';
+import type { HrAdminGroupDeps } from './usecases/access/hrAdminGroup.ts';
+import { privacyRoutes } from './http/tabs/privacy/privacyRoutes.ts';
+import type { TabRouteMount } from './http/tabs/router.ts';
 import { queueNames, tableNames } from './store/platform/tables.ts';
 import { WorkQueue } from './store/platform/workQueue.ts';
 import type { StorageClients } from './store/platform/storageClients.ts';
@@ -107,6 +111,28 @@ export function privacyRequestDeps(composed: {
     outsideDirectoryRounds: (tenantId, work) =>
       holdingLease(composed.deps.leases, directorySyncLease(tenantId), work),
   };
+}
+
+/** The Admin tab's export and erasure: the CLI's use cases, with the person found by UPN or object id. */
+export function adminPrivacyDeps(composed: {
+  storage: StorageClients;
+  privacy: PrivacyPolicies;
+  deps: { clock: Clock; leases: LeaseStore; people: AdminPrivacyDeps['people'] };
+}): AdminPrivacyDeps {
+  const erased = new TableErasedPeople(composed.storage.table(tableNames.erasedPeople));
+  return {
+    ...privacyRequestDeps(composed),
+    people: composed.deps.people,
+    wasErased: (person) => erased.isErased(person),
+  };
+}
+
+/** The Admin tab's privacy routes (POST /api/tab/privacy/export and /erase). */
+export function privacyTabMount(
+  composed: Parameters<typeof adminPrivacyDeps>[0],
+  hrAdminGroup: HrAdminGroupDeps = {},
+): TabRouteMount {
+  return privacyRoutes(adminPrivacyDeps(composed), hrAdminGroup);
 }
 
 /** A round of a large tenant takes under a minute; erasure waits up to five for it to end. */

@@ -16,7 +16,7 @@ import { composeBroadcasts } from './composeBroadcasts.ts';
 import type { OutboundCardKind } from './usecases/delivery/outboundPorts.ts';
 import { compose, repoRoot, withCalendar, type AppDeps } from './compose.ts';
 import { composeDirectory } from './composeDirectory.ts';
-import { composeLearningRecordJobs, composeRetentionJob } from './composePrivacy.ts';
+import { composeLearningRecordJobs, composeRetentionJob, privacyTabMount } from './composePrivacy.ts';
 import { composeCertificates } from './composeCertificates.ts';
 import { sweepCertificationsJob } from './jobs/certificatesJobs.ts';
 import { renderDueCard } from './cards/delivery/presenters/dueCardPresenter.ts';
@@ -102,6 +102,8 @@ function tabApiFor(
         policy: app.policy,
       }),
       effect.tabMount(reads),
+      // The privacy section: one person's data exported or erased, as `drypp privacy` does it.
+      privacyTabMount(composed, reads),
       // Attendance at live sessions: instructors' and managers' rosters (the session policy decides).
       sessionRoutes(sessions),
     ],

@@ -1,3 +1,4 @@
+import { privacyEn } from './privacy/en.ts';
 import { effectEn } from './effect/en.ts';
 import { broadcastsEn } from './broadcasts/en.ts';
 import { managersEn } from './managers/en.ts';
@@ -178,4 +179,5 @@ export const en = {
   certificates: certificatesEn,
   sessions: sessionsEn,
   effect: effectEn,
+  privacy: privacyEn,
 };

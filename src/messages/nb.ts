@@ -1,3 +1,4 @@
+import { privacyNb } from './privacy/nb.ts';
 import { effectNb } from './effect/nb.ts';
 import { broadcastsNb } from './broadcasts/nb.ts';
 import { managersNb } from './managers/nb.ts';
@@ -182,4 +183,5 @@ export const nb: typeof en = {
   certificates: certificatesNb,
   sessions: sessionsNb,
   effect: effectNb,
+  privacy: privacyNb,
 };

@@ -1,3 +1,4 @@
+import { privacySv } from './privacy/sv.ts';
 import { effectSv } from './effect/sv.ts';
 import { broadcastsSv } from './broadcasts/sv.ts';
 import { managersSv } from './managers/sv.ts';
@@ -185,4 +186,5 @@ export const sv: typeof en = {
   certificates: certificatesSv,
   sessions: sessionsSv,
   effect: effectSv,
+  privacy: privacySv,
 };

@@ -16,6 +16,7 @@ import {
   type LearningTimeRequestResource,
 } from './learningTimePolicy.ts';
 import { personActions, type PersonAction, type PersonResource } from './personPolicy.ts';
+import { privacyActions, type PersonalDataResource, type PrivacyAction } from './privacyPolicy.ts';
 import { stepActions, type StepAction, type StepResource } from './stepPolicy.ts';
 import {
   exerciseActions,
@@ -50,6 +51,8 @@ export type {
   LearningTimeRequestResource,
   PersonAction,
   PersonResource,
+  PersonalDataResource,
+  PrivacyAction,
   StepAction,
   StepResource,
   SessionAction,
@@ -68,7 +71,8 @@ export type Resource =
   | CertificateResource
   | SessionBookingResource
   | ExerciseResource
-  | EffectFiguresResource;
+  | EffectFiguresResource
+  | PersonalDataResource;
 
 /** The actions of each resource type, so `can(actor, 'nudge', aStep)` does not compile. */
 export type ActionOn<R extends Resource> = R extends StepResource
@@ -91,7 +95,9 @@ export type ActionOn<R extends Resource> = R extends StepResource
                   ? ExerciseAction
                   : R extends EffectFiguresResource
                     ? EffectAction
-                    : never;
+                    : R extends PersonalDataResource
+                      ? PrivacyAction
+                      : never;
 
 export function allowedActions<R extends Resource>(actor: Actor, resource: R): ActionOn<R>[] {
   const r = resource as Resource;
@@ -116,6 +122,8 @@ export function allowedActions<R extends Resource>(actor: Actor, resource: R): A
       return exerciseActions(actor, r) as ActionOn<R>[];
     case 'effectFigures':
       return effectActions(actor, r) as ActionOn<R>[];
+    case 'personalData':
+      return privacyActions(actor, r) as ActionOn<R>[];
   }
 }
 
