@@ -1,5 +1,6 @@
 import { adminEn } from './admin/en.ts';
 import { certificatesEn } from './certificates/en.ts';
+import { effectEn } from './effect/en.ts';
 import { sessionsEn } from './sessions/en.ts';
 
 /**
@@ -163,6 +164,7 @@ export const en = {
 
   ...adminEn,
   ...certificatesEn,
+  ...effectEn,
   ...sessionsEn,
 } as const;
 

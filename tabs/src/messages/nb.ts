@@ -1,6 +1,7 @@
 import type { Messages } from './en.ts';
 import { adminNb } from './admin/nb.ts';
 import { certificatesNb } from './certificates/nb.ts';
+import { effectNb } from './effect/nb.ts';
 import { sessionsNb } from './sessions/nb.ts';
 
 /** Norsk bokmål. Also for nn and no: Drypp ships Bokmål for every Norwegian locale. */
@@ -161,5 +162,6 @@ export const nb: Messages = {
 
   ...adminNb,
   ...certificatesNb,
+  ...effectNb,
   ...sessionsNb,
 };

@@ -1,6 +1,7 @@
 import type { Messages } from './en.ts';
 import { adminSv } from './admin/sv.ts';
 import { certificatesSv } from './certificates/sv.ts';
+import { effectSv } from './effect/sv.ts';
 import { sessionsSv } from './sessions/sv.ts';
 
 /** Svenska. */
@@ -161,5 +162,6 @@ export const sv: Messages = {
 
   ...adminSv,
   ...certificatesSv,
+  ...effectSv,
   ...sessionsSv,
 };

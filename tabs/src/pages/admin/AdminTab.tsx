@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { Button, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import type {
   BroadcastDetailView,
@@ -17,6 +17,9 @@ import { emptyCompose, type ComposeForm } from './compose/draft.ts';
 import { usePolled } from './usePolled.ts';
 import { OrganisationCertificates } from '../certificates/OrganisationCertificates.tsx';
 
+// The Effect view is its own chunk: most visits to the Admin tab are about guidelines.
+const EffectView = lazy(() => import('./effect/EffectView.tsx').then((m) => ({ default: m.EffectView })));
+
 /** While a send is under way or scheduled, the list follows it. */
 export const LIST_POLL_MS = 5000;
 
@@ -24,6 +27,7 @@ type Place =
   | { at: 'list' }
   | { at: 'compose' }
   | { at: 'certificates' }
+  | { at: 'effect' }
   | { at: 'detail'; id: string; notice?: string }
   | { at: 'correct'; broadcast: BroadcastDetailView };
 
@@ -64,14 +68,15 @@ function Broadcasts() {
   const list = usePolled<BroadcastListResponse>('/admin/broadcasts', LIST_POLL_MS, followUp);
   const [place, setPlace] = useState<Place>({ at: 'list' });
   const [form, setForm] = useState<ComposeForm>(() => emptyCompose(language));
-  const section = place.at === 'compose' || place.at === 'certificates' ? place.at : 'broadcasts';
+  const section =
+    place.at === 'compose' || place.at === 'certificates' || place.at === 'effect' ? place.at : 'broadcasts';
 
   // The role can be taken away while the tab is open: the server's answer decides.
   if (list.value.state === 'failed' && list.value.result.code === 'forbidden') return <Forbidden />;
 
   return (
     <>
-      {/* Two places, as buttons in a nav rather than a Fluent TabList: its arrow-key focus helpers are
+      {/* The places, as buttons in a nav rather than a Fluent TabList: its arrow-key focus helpers are
           aria-hidden focusable elements that accessibility checkers (rightly) flag. */}
       <nav aria-label={t.tabAdmin} className={styles.nav}>
         <Button
@@ -95,9 +100,21 @@ function Broadcasts() {
         >
           {t.adminCertificates}
         </Button>
+        <Button
+          appearance={section === 'effect' ? 'primary' : 'secondary'}
+          aria-current={section === 'effect' ? 'page' : undefined}
+          onClick={() => setPlace({ at: 'effect' })}
+        >
+          {t.adminEffect}
+        </Button>
       </nav>
       <div className="tab-main-panel">
         {place.at === 'certificates' && <OrganisationCertificates />}
+        {place.at === 'effect' && (
+          <Suspense fallback={<Loading />}>
+            <EffectView />
+          </Suspense>
+        )}
         {place.at === 'compose' && (
           <ComposeGuideline
             form={form}

@@ -1,0 +1,78 @@
+import type { effectEn } from './en.ts';
+
+/** Admin-fanens effektvisning, på bokmål. */
+export const effectNb: typeof effectEn = {
+  adminEffect: 'Effekt',
+  effectIntro:
+    'Hva hvert program oppnådde: fullføring, hva folk kunne og lærte, hvordan de vurderer seg selv før og etter, og hvilke deler de syntes var nyttige.',
+  effectProgram: 'Program',
+  effectAt: (at: string) => `Tall per ${at}. De regnes ut på nytt hvert 15. minutt.`,
+  effectNotYet: 'Ingen tall ennå',
+  effectNotYetBody:
+    'Drypp regner dem ut hvert 15. minutt. Velg «Oppdater nå» for å regne dem ut med en gang.',
+  effectNoPrograms: 'Det finnes ingen programmer å vise.',
+  effectRefresh: 'Oppdater nå',
+  effectRefreshed: 'Tallene er oppdatert.',
+  effectRefreshFailed: 'Tallene kunne ikke regnes ut. Prøv igjen.',
+  effectDownloadCsv: 'Last ned CSV',
+  effectPrivacyTitle: 'Ingen kan identifiseres',
+  effectPrivacyBody: (min: number) =>
+    `Et tall vises bare når minst ${min} personer står bak det. Mindre grupper viser ingen tall, heller ikke hvor mange de er.`,
+  effectHidden: (min: number) =>
+    min === 5
+      ? 'Færre enn fem personer: vises ikke, slik at ingen kan identifiseres.'
+      : `Færre enn ${min} personer: vises ikke, slik at ingen kan identifiseres.`,
+  effectHiddenShort: 'Vises ikke (færre enn fem personer)',
+  effectNone: '–',
+  effectGroupsTitle: 'Fullføring og fremdrift, per gruppe',
+  effectWholeProgram: 'Alle i programmet',
+  effectByDepartment: 'Per avdeling',
+  effectByManager: 'Per leder',
+  effectNoDepartment: 'Ingen avdeling',
+  effectUnknownManager: 'En leder som ikke lenger er i katalogen',
+  effectNoGroups: 'Ingen i en gruppe ennå.',
+  effectColGroup: 'Gruppe',
+  effectColPeople: 'Personer',
+  effectColCompleted: 'Fullført',
+  effectColOnTime: 'Steg gjort i tide',
+  effectColQuiz: 'Quizresultat, første forsøk → siste',
+  effectColSelf: 'Egenvurdering, før → etter',
+  effectColActive: 'Aktive forrige uke',
+  effectCompleted: (completed: number, enrolled: number, percent: string) =>
+    `${completed} av ${enrolled} (${percent})`,
+  effectArrow: (from: string, to: string) => `${from} → ${to}`,
+  effectChange: (change: string) => `endring ${change}`,
+  effectWeeklyTitle: 'Engasjement: andel aktive hver uke',
+  effectWeeklyLegend: 'Aktive',
+  effectColWeek: 'Uken som starter',
+  effectColActiveShare: 'Aktive',
+  effectSelfTitle: 'Egenvurdering før og etter (1 til 5)',
+  effectSelfNone: 'Dette programmet har ingen egenvurdering.',
+  effectColStatement: 'Påstand',
+  effectColBefore: 'Før',
+  effectColAfter: 'Etter',
+  effectColChange: 'Endring',
+  effectQuizTitle: 'Quizspørsmål: riktig ved første forsøk og ved siste',
+  effectQuizNone: 'Dette programmet har ingen quiz.',
+  effectColQuestion: 'Spørsmål',
+  effectColFirstAttempt: 'Riktig ved første forsøk',
+  effectColFinal: 'Riktig ved siste forsøk',
+  effectPulseTitle: 'Var det nyttig? Pulsen etter hver del',
+  effectPulseNone: 'Dette programmet har ingen deler med puls.',
+  effectColItem: 'Del',
+  effectColUseful: 'Syntes det var nyttig',
+  effectColComments: 'Kommentarer',
+  effectComments: (count: number) => (count === 1 ? '1 kommentar' : `${count} kommentarer`),
+  effectShowComments: (count: number, item: string) =>
+    count === 1 ? `Les kommentaren til ${item}` : `Les de ${count} kommentarene til ${item}`,
+  effectManagersTitle: 'Ledernes involvering',
+  effectCheckinsAsked: 'Oppfølginger lederne ble bedt om',
+  effectCheckinsAnswered: 'Besvart',
+  effectCheckinsNone: 'Dette programmet ber ikke ledere om oppfølginger.',
+  effectAcknowledgementsWhere:
+    'Bekreftelsesandeler gjelder hver retningslinje: åpne en under «Sendte retningslinjer» for å se dem per avdeling og leder.',
+  effectLegendFirst: 'Første forsøk',
+  effectLegendFinal: 'Siste',
+  effectLegendBefore: 'Før',
+  effectLegendAfter: 'Etter',
+};

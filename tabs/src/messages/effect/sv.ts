@@ -1,0 +1,78 @@
+import type { effectEn } from './en.ts';
+
+/** Admin-flikens effektvy, på svenska. */
+export const effectSv: typeof effectEn = {
+  adminEffect: 'Effekt',
+  effectIntro:
+    'Vad varje program uppnådde: slutförande, vad folk kunde och lärde sig, hur de bedömer sig själva före och efter, och vilka delar de tyckte var användbara.',
+  effectProgram: 'Program',
+  effectAt: (at: string) => `Siffror per ${at}. De räknas om var 15:e minut.`,
+  effectNotYet: 'Inga siffror ännu',
+  effectNotYetBody:
+    'Drypp räknar fram dem var 15:e minut. Välj ”Uppdatera nu” för att räkna fram dem direkt.',
+  effectNoPrograms: 'Det finns inga program att visa.',
+  effectRefresh: 'Uppdatera nu',
+  effectRefreshed: 'Siffrorna är uppdaterade.',
+  effectRefreshFailed: 'Siffrorna kunde inte räknas fram. Försök igen.',
+  effectDownloadCsv: 'Ladda ned CSV',
+  effectPrivacyTitle: 'Ingen kan identifieras',
+  effectPrivacyBody: (min: number) =>
+    `En siffra visas bara när minst ${min} personer står bakom den. Mindre grupper visar ingen siffra, inte ens hur många de är.`,
+  effectHidden: (min: number) =>
+    min === 5
+      ? 'Färre än fem personer: visas inte, så att ingen kan identifieras.'
+      : `Färre än ${min} personer: visas inte, så att ingen kan identifieras.`,
+  effectHiddenShort: 'Visas inte (färre än fem personer)',
+  effectNone: '–',
+  effectGroupsTitle: 'Slutförande och framsteg, per grupp',
+  effectWholeProgram: 'Alla i programmet',
+  effectByDepartment: 'Per avdelning',
+  effectByManager: 'Per chef',
+  effectNoDepartment: 'Ingen avdelning',
+  effectUnknownManager: 'En chef som inte längre finns i katalogen',
+  effectNoGroups: 'Ingen i en grupp ännu.',
+  effectColGroup: 'Grupp',
+  effectColPeople: 'Personer',
+  effectColCompleted: 'Slutfört',
+  effectColOnTime: 'Steg gjorda i tid',
+  effectColQuiz: 'Quizresultat, första försöket → sista',
+  effectColSelf: 'Självskattning, före → efter',
+  effectColActive: 'Aktiva förra veckan',
+  effectCompleted: (completed: number, enrolled: number, percent: string) =>
+    `${completed} av ${enrolled} (${percent})`,
+  effectArrow: (from: string, to: string) => `${from} → ${to}`,
+  effectChange: (change: string) => `förändring ${change}`,
+  effectWeeklyTitle: 'Engagemang: andel aktiva varje vecka',
+  effectWeeklyLegend: 'Aktiva',
+  effectColWeek: 'Veckan som börjar',
+  effectColActiveShare: 'Aktiva',
+  effectSelfTitle: 'Självskattning före och efter (1 till 5)',
+  effectSelfNone: 'Det här programmet har ingen självskattning.',
+  effectColStatement: 'Påstående',
+  effectColBefore: 'Före',
+  effectColAfter: 'Efter',
+  effectColChange: 'Förändring',
+  effectQuizTitle: 'Quizfrågor: rätt vid första försöket och vid det sista',
+  effectQuizNone: 'Det här programmet har inget quiz.',
+  effectColQuestion: 'Fråga',
+  effectColFirstAttempt: 'Rätt vid första försöket',
+  effectColFinal: 'Rätt vid sista försöket',
+  effectPulseTitle: 'Var det användbart? Pulsen efter varje del',
+  effectPulseNone: 'Det här programmet har inga delar med puls.',
+  effectColItem: 'Del',
+  effectColUseful: 'Tyckte det var användbart',
+  effectColComments: 'Kommentarer',
+  effectComments: (count: number) => (count === 1 ? '1 kommentar' : `${count} kommentarer`),
+  effectShowComments: (count: number, item: string) =>
+    count === 1 ? `Läs kommentaren om ${item}` : `Läs de ${count} kommentarerna om ${item}`,
+  effectManagersTitle: 'Chefernas medverkan',
+  effectCheckinsAsked: 'Avstämningar cheferna ombads göra',
+  effectCheckinsAnswered: 'Besvarade',
+  effectCheckinsNone: 'Det här programmet ber inte chefer om avstämningar.',
+  effectAcknowledgementsWhere:
+    'Bekräftelseandelar gäller varje riktlinje: öppna en under ”Skickade riktlinjer” för att se dem per avdelning och chef.',
+  effectLegendFirst: 'Första försöket',
+  effectLegendFinal: 'Sista',
+  effectLegendBefore: 'Före',
+  effectLegendAfter: 'Efter',
+};
