@@ -20,7 +20,6 @@ import {
 import type {
   LearningTimeRequestResponse,
   LearningTimeRequestView,
-  NudgeResponse,
   RecognitionResponse,
   TabAction,
 } from './contract.ts';
@@ -33,7 +32,7 @@ import {
   RecognitionSchema,
   RequestIdParam,
 } from './schemas.ts';
-import { bodyOf, parseOr400, sendTabError, tabCaller, type TabCaller } from './tabHttp.ts';
+import { bodyOf, parseOr400, sendNudgeSent, sendTabError, tabCaller, type TabCaller } from './tabHttp.ts';
 
 export interface ManagerRouteDeps extends ManagersDeps {
   /** The tenant's time zone, for people the directory gives none. */
@@ -169,14 +168,8 @@ export function managerRoutes(deps: ManagerRouteDeps): TabRouteMount {
           return sendTabError(res, 'tooMany', 'one nudge per person per week', {
             retryAt: outcome.nextAllowedAt.toISOString(),
           });
-        case 'sent': {
-          const body: NudgeResponse = {
-            sentAt: outcome.sentAt.toISOString(),
-            nextAllowedAt: outcome.nextAllowedAt.toISOString(),
-          };
-          res.status(202).json(body);
-          return;
-        }
+        case 'sent':
+          return sendNudgeSent(res, outcome);
       }
     });
 

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
-import type { TabErrorBody, TabErrorCode } from './contract.ts';
+import type { NudgeResponse, TabErrorBody, TabErrorCode } from './contract.ts';
 
 /**
  * The small pieces every tab route uses: who is calling (set by the SSO middleware), answering with
@@ -63,4 +63,13 @@ export function parseOr400<S extends z.ZodType>(
 /** The body of a JSON request (express.json leaves undefined when there was none). */
 export function bodyOf(req: Request): unknown {
   return req.body ?? {};
+}
+
+/** 202 for a nudge the server sent: when, and when the next one to the same person is allowed. */
+export function sendNudgeSent(res: Response, outcome: { sentAt: Date; nextAllowedAt: Date }): void {
+  const body: NudgeResponse = {
+    sentAt: outcome.sentAt.toISOString(),
+    nextAllowedAt: outcome.nextAllowedAt.toISOString(),
+  };
+  res.status(202).json(body);
 }

@@ -4,12 +4,12 @@ import {
   nudgeAboutGuideline,
   showTeamAcknowledgements,
 } from '../../usecases/broadcasts/teamAcknowledgements.ts';
-import type { NudgeResponse, TeamAcknowledgementsResponse } from './contract.ts';
+import type { TeamAcknowledgementsResponse } from './contract.ts';
 import { BroadcastIdParam } from './broadcastSchemas.ts';
 import { teamGuidelineView } from './presentBroadcasts.ts';
 import type { TabRouteMount } from './router.ts';
 import { PersonIdParam } from './schemas.ts';
-import { parseOr400, sendTabError, tabCaller } from './tabHttp.ts';
+import { parseOr400, sendNudgeSent, sendTabError, tabCaller } from './tabHttp.ts';
 
 /**
  * My team's guidelines (a section of its own beside the team read): who of the manager's people has
@@ -44,13 +44,8 @@ export function teamAcknowledgementRoutes(deps: BroadcastsDeps): TabRouteMount {
           return sendTabError(res, 'tooMany', 'one reminder per person and guideline per day', {
             retryAt: outcome.nextAllowedAt.toISOString(),
           });
-        case 'sent': {
-          const body: NudgeResponse = {
-            sentAt: outcome.sentAt.toISOString(),
-            nextAllowedAt: outcome.nextAllowedAt.toISOString(),
-          };
-          res.status(202).json(body);
-        }
+        case 'sent':
+          return sendNudgeSent(res, outcome);
       }
     });
   };
