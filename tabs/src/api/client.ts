@@ -11,8 +11,11 @@ export type ApiResult<T> =
 export interface ApiClient {
   get<T>(path: string): Promise<ApiResult<T>>;
   post<T>(path: string, body?: unknown): Promise<ApiResult<T>>;
-  /** A file the API sends (a CSV export): its bytes and the name the server gave it. */
-  download(path: string): Promise<ApiResult<{ blob: Blob; fileName?: string }>>;
+  /**
+   * A file the API sends (a CSV export): its bytes and the name the server gave it. With a body it
+   * is a POST (a personal data export: whom it is about goes in the body, never in the URL).
+   */
+  download(path: string, body?: unknown): Promise<ApiResult<{ blob: Blob; fileName?: string }>>;
 }
 
 /** `attachment; filename="x.csv"; filename*=UTF-8''x%20y.csv` → the best name it offers. */
@@ -81,8 +84,8 @@ export function apiClient(getToken: () => Promise<string>, locale: string): ApiC
   return {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body),
-    download: (path) =>
-      call('GET', path, undefined, async (res) => ({
+    download: (path, body) =>
+      call(body === undefined ? 'GET' : 'POST', path, body, async (res) => ({
         blob: await res.blob(),
         fileName: fileNameOf(res.headers.get('Content-Disposition')),
       })),

@@ -272,4 +272,39 @@ export const adminEn = {
   teamAckTooSoon: (date: string) =>
     `A nudge about this guideline went out today. The next one is possible ${date}.`,
   teamAckAlready: (name: string) => `${name} has acknowledged it already.`,
+
+  // Privacy: one person's data, exported or erased (GDPR art. 15 and 17)
+  adminPrivacy: 'Privacy',
+  privacyIntro:
+    'Everything Drypp holds about one person: download it for them (art. 15), or erase it (art. 17). Only what a legal hold requires is kept, and the audit trail records the request without naming anyone.',
+  privacyPerson: 'Person',
+  privacyPersonHint:
+    'Their sign-in address (UPN) or Entra object id. Someone erased before is found by object id only.',
+  privacyPersonMissing: 'Enter the person’s address or object id first.',
+  privacyExport: 'Export data',
+  privacyExportDone: (file: string) =>
+    `Downloaded ${file}. It holds the person’s rows in every table and a summary.`,
+  privacyErase: 'Erase…',
+  privacyEraseTitle: 'Erase this person from Drypp?',
+  privacyEraseBody: (person: string) =>
+    `This deletes or anonymises everything about ${person} in every table and forgets their xAPI pseudonym. It cannot be undone. Rows a legal hold requires (such as certificates under archive rules) are kept.`,
+  privacyEraseConfirmLabel: 'Type the person’s address (UPN) again',
+  privacyEraseConfirmHint: 'For someone erased before, found by object id, type the object id again.',
+  privacyEraseConfirm: 'Erase',
+  privacyErased: (deleted: number, anonymised: number, kept: number) =>
+    `Erased: ${deleted} rows deleted, ${anonymised} anonymised, ${kept} kept under a legal hold.`,
+  privacyErasedBefore: 'This person had been erased before; whatever was left is gone now.',
+  privacyCountsCaption: 'What the erasure did, per table',
+  privacyTable: 'Table',
+  privacyDeleted: 'Deleted',
+  privacyAnonymised: 'Anonymised',
+  privacyKept: 'Kept (legal hold)',
+  privacyHold: (hold: string, years: number, kept: number) =>
+    `Legal hold “${hold}” (${years} years) kept ${kept} ${kept === 1 ? 'row' : 'rows'}.`,
+  privacyRequest: (id: string) => `Request ${id} is in the audit trail.`,
+  privacyNotFound: 'Drypp knows no one with this address or object id in your organisation.',
+  privacyMismatch: 'The address you typed again is not this person’s. Nothing was erased.',
+  privacyInvalid: 'That is not an address or object id Drypp can look up. Check for spaces or typos.',
+  privacyForbidden: 'Only HR admins can export or erase a person’s data.',
+  privacyFailed: 'Drypp did not answer. Nothing was changed; try again.',
 } as const;

@@ -257,4 +257,40 @@ export const adminNb: Pick<Messages, keyof typeof adminEn> = {
   teamAckNudged: (name) => `Dytt sendt til ${name}.`,
   teamAckTooSoon: (date) => `Et dytt om denne retningslinjen gikk ut i dag. Neste er mulig ${date}.`,
   teamAckAlready: (name) => `${name} har allerede bekreftet.`,
+
+  // Personvern: én persons opplysninger, eksportert eller slettet (GDPR art. 15 og 17)
+  adminPrivacy: 'Personvern',
+  privacyIntro:
+    'Alt Drypp har om én person: last det ned for personen (art. 15), eller slett det (art. 17). Bare det en lovpålagt oppbevaring krever, beholdes, og revisjonssporet registrerer forespørselen uten å navngi noen.',
+  privacyPerson: 'Person',
+  privacyPersonHint:
+    'Påloggingsadressen (UPN) eller Entra-objekt-ID-en. Noen som er slettet før, finnes bare med objekt-ID.',
+  privacyPersonMissing: 'Skriv inn personens adresse eller objekt-ID først.',
+  privacyExport: 'Eksporter data',
+  privacyExportDone: (file) =>
+    `Lastet ned ${file}. Den inneholder personens rader i alle tabeller og et sammendrag.`,
+  privacyErase: 'Slett …',
+  privacyEraseTitle: 'Slette denne personen fra Drypp?',
+  privacyEraseBody: (person) =>
+    `Dette sletter eller anonymiserer alt om ${person} i alle tabeller og glemmer personens xAPI-pseudonym. Det kan ikke angres. Rader en lovpålagt oppbevaring krever (som sertifikater etter arkivregler), beholdes.`,
+  privacyEraseConfirmLabel: 'Skriv personens adresse (UPN) på nytt',
+  privacyEraseConfirmHint: 'For noen som er slettet før og funnet med objekt-ID, skriv objekt-ID-en på nytt.',
+  privacyEraseConfirm: 'Slett',
+  privacyErased: (deleted, anonymised, kept) =>
+    `Slettet: ${deleted} rader slettet, ${anonymised} anonymisert, ${kept} beholdt etter lovpålagt oppbevaring.`,
+  privacyErasedBefore: 'Denne personen var slettet før; det som var igjen, er borte nå.',
+  privacyCountsCaption: 'Hva slettingen gjorde, per tabell',
+  privacyTable: 'Tabell',
+  privacyDeleted: 'Slettet',
+  privacyAnonymised: 'Anonymisert',
+  privacyKept: 'Beholdt (oppbevaringsplikt)',
+  privacyHold: (hold, years, kept) =>
+    `Oppbevaringsplikten «${hold}» (${years} år) beholdt ${kept} ${kept === 1 ? 'rad' : 'rader'}.`,
+  privacyRequest: (id) => `Forespørsel ${id} står i revisjonssporet.`,
+  privacyNotFound: 'Drypp kjenner ingen med denne adressen eller objekt-ID-en i organisasjonen din.',
+  privacyMismatch: 'Adressen du skrev på nytt, er ikke denne personens. Ingenting ble slettet.',
+  privacyInvalid:
+    'Det er ikke en adresse eller objekt-ID Drypp kan slå opp. Se etter mellomrom eller skrivefeil.',
+  privacyForbidden: 'Bare HR-administratorer kan eksportere eller slette en persons opplysninger.',
+  privacyFailed: 'Drypp svarte ikke. Ingenting ble endret; prøv igjen.',
 };

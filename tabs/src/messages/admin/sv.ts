@@ -257,4 +257,40 @@ export const adminSv: Pick<Messages, keyof typeof adminEn> = {
   teamAckNudged: (name) => `Knuff skickad till ${name}.`,
   teamAckTooSoon: (date) => `En knuff om den här riktlinjen gick ut i dag. Nästa är möjlig ${date}.`,
   teamAckAlready: (name) => `${name} har redan bekräftat.`,
+
+  // Integritet: en persons uppgifter, exporterade eller raderade (GDPR art. 15 och 17)
+  adminPrivacy: 'Integritet',
+  privacyIntro:
+    'Allt Drypp har om en person: ladda ned det åt personen (art. 15), eller radera det (art. 17). Bara det som en lagstadgad bevarandeplikt kräver behålls, och granskningsloggen registrerar begäran utan att namnge någon.',
+  privacyPerson: 'Person',
+  privacyPersonHint:
+    'Inloggningsadressen (UPN) eller Entra-objekt-id:t. Den som raderats tidigare hittas bara med objekt-id.',
+  privacyPersonMissing: 'Ange personens adress eller objekt-id först.',
+  privacyExport: 'Exportera data',
+  privacyExportDone: (file) =>
+    `Laddade ned ${file}. Den innehåller personens rader i alla tabeller och en sammanfattning.`,
+  privacyErase: 'Radera …',
+  privacyEraseTitle: 'Radera den här personen från Drypp?',
+  privacyEraseBody: (person) =>
+    `Detta raderar eller anonymiserar allt om ${person} i alla tabeller och glömmer personens xAPI-pseudonym. Det går inte att ångra. Rader som en bevarandeplikt kräver (som certifikat enligt arkivregler) behålls.`,
+  privacyEraseConfirmLabel: 'Skriv personens adress (UPN) igen',
+  privacyEraseConfirmHint: 'För den som raderats tidigare och hittats med objekt-id, skriv objekt-id:t igen.',
+  privacyEraseConfirm: 'Radera',
+  privacyErased: (deleted, anonymised, kept) =>
+    `Raderat: ${deleted} rader raderade, ${anonymised} anonymiserade, ${kept} behållna enligt bevarandeplikt.`,
+  privacyErasedBefore: 'Den här personen var raderad tidigare; det som fanns kvar är borta nu.',
+  privacyCountsCaption: 'Vad raderingen gjorde, per tabell',
+  privacyTable: 'Tabell',
+  privacyDeleted: 'Raderade',
+  privacyAnonymised: 'Anonymiserade',
+  privacyKept: 'Behållna (bevarandeplikt)',
+  privacyHold: (hold, years, kept) =>
+    `Bevarandeplikten ”${hold}” (${years} år) behöll ${kept} ${kept === 1 ? 'rad' : 'rader'}.`,
+  privacyRequest: (id) => `Begäran ${id} finns i granskningsloggen.`,
+  privacyNotFound: 'Drypp känner ingen med den här adressen eller objekt-id:t i din organisation.',
+  privacyMismatch: 'Adressen du skrev igen är inte den här personens. Inget raderades.',
+  privacyInvalid:
+    'Det är inte en adress eller ett objekt-id som Drypp kan slå upp. Kontrollera mellanslag och stavning.',
+  privacyForbidden: 'Bara HR-administratörer kan exportera eller radera en persons uppgifter.',
+  privacyFailed: 'Drypp svarade inte. Inget ändrades; försök igen.',
 };

@@ -16,6 +16,7 @@ import { CorrectGuideline } from './compose/CorrectGuideline.tsx';
 import { emptyCompose, type ComposeForm } from './compose/draft.ts';
 import { usePolled } from './usePolled.ts';
 import { OrganisationCertificates } from '../certificates/OrganisationCertificates.tsx';
+import { PrivacySection } from './privacy/PrivacySection.tsx';
 
 // The Effect view is its own chunk: most visits to the Admin tab are about guidelines.
 const EffectView = lazy(() => import('./effect/EffectView.tsx').then((m) => ({ default: m.EffectView })));
@@ -28,6 +29,7 @@ type Place =
   | { at: 'compose' }
   | { at: 'certificates' }
   | { at: 'effect' }
+  | { at: 'privacy' }
   | { at: 'detail'; id: string; notice?: string }
   | { at: 'correct'; broadcast: BroadcastDetailView };
 
@@ -69,7 +71,9 @@ function Broadcasts() {
   const [place, setPlace] = useState<Place>({ at: 'list' });
   const [form, setForm] = useState<ComposeForm>(() => emptyCompose(language));
   const section =
-    place.at === 'compose' || place.at === 'certificates' || place.at === 'effect' ? place.at : 'broadcasts';
+    place.at === 'compose' || place.at === 'certificates' || place.at === 'effect' || place.at === 'privacy'
+      ? place.at
+      : 'broadcasts';
 
   // The role can be taken away while the tab is open: the server's answer decides.
   if (list.value.state === 'failed' && list.value.result.code === 'forbidden') return <Forbidden />;
@@ -107,6 +111,13 @@ function Broadcasts() {
         >
           {t.adminEffect}
         </Button>
+        <Button
+          appearance={section === 'privacy' ? 'primary' : 'secondary'}
+          aria-current={section === 'privacy' ? 'page' : undefined}
+          onClick={() => setPlace({ at: 'privacy' })}
+        >
+          {t.adminPrivacy}
+        </Button>
       </nav>
       <div className="tab-main-panel">
         {place.at === 'certificates' && <OrganisationCertificates />}
@@ -115,6 +126,7 @@ function Broadcasts() {
             <EffectView />
           </Suspense>
         )}
+        {place.at === 'privacy' && <PrivacySection />}
         {place.at === 'compose' && (
           <ComposeGuideline
             form={form}

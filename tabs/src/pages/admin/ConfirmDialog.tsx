@@ -1,3 +1,4 @@
+import { useEffect, useState, type FormEvent } from 'react';
 import {
   Button,
   Dialog,
@@ -6,16 +7,29 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  Field,
+  Input,
 } from '@fluentui/react-components';
 import { useTabEnv } from '../../tabContext.ts';
 
-/** Asks before something that reaches many chats (a send, a correction, a recall). */
+/**
+ * What the person must type before confirming something that cannot be undone (an erasure): the
+ * confirm button stays disabled until `accepts` says yes, and the typed text goes to `onConfirm`.
+ */
+export interface TypedConfirmation {
+  label: string;
+  hint?: string;
+  accepts: (typed: string) => boolean;
+}
+
+/** Asks before something that reaches many chats (a send, a correction, a recall) or cannot be undone. */
 export function ConfirmDialog({
   open,
   title,
   body,
   confirm,
   danger,
+  typed,
   onConfirm,
   onCancel,
 }: {
@@ -24,25 +38,56 @@ export function ConfirmDialog({
   body: string;
   confirm: string;
   danger?: boolean;
-  onConfirm: () => void;
+  typed?: TypedConfirmation;
+  onConfirm: (typed: string) => void;
   onCancel: () => void;
 }) {
   const { t } = useTabEnv();
+  const [text, setText] = useState('');
+  // Each opening starts empty: a confirmation typed for one person must not carry over to the next.
+  useEffect(() => {
+    if (open) setText('');
+  }, [open]);
+  const ready = !typed || typed.accepts(text);
+  // A form, so Enter in the field confirms (when the text is accepted) as the button does.
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (ready) onConfirm(text);
+  };
   return (
     <Dialog open={open} modalType="alert" onOpenChange={(_e, d) => !d.open && onCancel()}>
       <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent>{body}</DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" onClick={onCancel}>
-              {t.cancel}
-            </Button>
-            <Button appearance="primary" onClick={onConfirm} data-danger={danger ? 'true' : undefined}>
-              {confirm}
-            </Button>
-          </DialogActions>
-        </DialogBody>
+        <form onSubmit={submit}>
+          <DialogBody>
+            <DialogTitle>{title}</DialogTitle>
+            <DialogContent>
+              {body}
+              {typed && (
+                <Field label={typed.label} hint={typed.hint} required>
+                  <Input
+                    value={text}
+                    onChange={(_e, d) => setText(d.value)}
+                    autoComplete="off"
+                    spellCheck={false}
+                  />
+                </Field>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" type="button" onClick={onCancel}>
+                {t.cancel}
+              </Button>
+              <Button
+                appearance="primary"
+                type="submit"
+                disabled={!ready}
+                data-danger={danger ? 'true' : undefined}
+              >
+                {confirm}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
       </DialogSurface>
     </Dialog>
   );
