@@ -49,9 +49,12 @@ export function ConfirmDialog({
     if (open) setText('');
   }, [open]);
   const ready = !typed || typed.accepts(text);
-  // A form, so Enter in the field confirms (when the text is accepted) as the button does.
+  // A form, so Enter in the field confirms (when the text is accepted) as the button does. The dialog
+  // is often rendered inside the form it confirms (the compose form): React bubbles a submit through
+  // the portal to that form too, which would start the send over, so it stops here.
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    event.stopPropagation();
     if (ready) onConfirm(text);
   };
   return (
