@@ -3,10 +3,12 @@ import {
   broadcastCardVerbs,
   cardVerbs,
   managerCardVerbs,
+  placementCardVerbs,
   sessionCardVerbs,
   stepCardVerbs,
   type CardVerb,
   type ManagerCardVerb,
+  type PlacementCardVerb,
   type SessionCardVerb,
   type StepCardVerb,
 } from '../src/cards/platform/cardVerbs.ts';
@@ -17,6 +19,7 @@ import type { ChatContext } from './chatContext.ts';
 import { onChatMessage, type BotDeps } from './handlers.ts';
 import { runStepAction } from './stepActions.ts';
 import { runSessionAction } from './sessionActions.ts';
+import { runPlacementAction } from './placementActions.ts';
 import { runAcknowledgeGuideline } from './broadcastActions.ts';
 import { broadcastActionSchemas } from '../src/cards/broadcasts/broadcastActionSchemas.ts';
 
@@ -51,6 +54,13 @@ const sessionVerb = (verb: SessionCardVerb): VerbHandler<z.ZodType> => ({
   },
 });
 
+const placementVerb = (verb: PlacementCardVerb): VerbHandler<z.ZodType> => ({
+  data: z.unknown(), // each placement verb parses its own data (src/cards/learning/placement/placementActionSchemas.ts)
+  async run(deps, chat, data) {
+    return runPlacementAction(deps, chat, verb, data);
+  },
+});
+
 /** A verb whose handler gets its own schema's parsed type; the table holds it by its common shape. */
 function typedVerb<S extends z.ZodType>(handler: VerbHandler<S>): VerbHandler<z.ZodType> {
   return handler as unknown as VerbHandler<z.ZodType>;
@@ -66,6 +76,8 @@ const verbTable: { [V in CardVerb]: VerbHandler<z.ZodType> } = {
   [stepCardVerbs.confirmAttendance]: stepVerb(stepCardVerbs.confirmAttendance),
   [stepCardVerbs.answerSelfAssessment]: stepVerb(stepCardVerbs.answerSelfAssessment),
   [stepCardVerbs.answerPulse]: stepVerb(stepCardVerbs.answerPulse),
+  [placementCardVerbs.answerPlacement]: placementVerb(placementCardVerbs.answerPlacement),
+  [placementCardVerbs.declinePlacement]: placementVerb(placementCardVerbs.declinePlacement),
   [managerCardVerbs.requestLearningTime]: managerVerb(managerCardVerbs.requestLearningTime),
   [managerCardVerbs.decideLearningTime]: managerVerb(managerCardVerbs.decideLearningTime),
   [managerCardVerbs.showLearningTime]: managerVerb(managerCardVerbs.showLearningTime),

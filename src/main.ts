@@ -21,6 +21,8 @@ import { composeCertificates } from './composeCertificates.ts';
 import { sweepCertificationsJob } from './jobs/certificatesJobs.ts';
 import { renderDueCard } from './cards/delivery/presenters/dueCardPresenter.ts';
 import { dripCardKind } from './usecases/delivery/drip/dripCardKind.ts';
+import { placementCardKind } from './usecases/learning/placement/placementCardKind.ts';
+import { renderPlacementCard } from './cards/learning/presenters/placementPresenter.ts';
 import { teamCardKinds } from './usecases/managers/team/teamCardKinds.ts';
 import { learningTimeCardKind } from './usecases/managers/learningTime/learningTimeCardKind.ts';
 import { managerNoticeKind } from './usecases/directory/noticeManager.ts';
@@ -159,6 +161,7 @@ export async function startDrypp(config: Config, log: Logger): Promise<RunningDr
   // learning-time requests and answers; new hires' notices to their managers.
   outboundKinds.push(
     dripCardKind(deps, renderDueCard(deps.catalog)),
+    placementCardKind(deps, renderPlacementCard),
     ...teamCardKinds(deps, teamCardPresenter),
     learningTimeCardKind(deps, learningTimePresenter(deps.catalog)),
     managerNoticeKind(deps, presentManagerNotice),

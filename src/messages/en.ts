@@ -1,4 +1,5 @@
 import { privacyEn } from './privacy/en.ts';
+import { placementEn } from './placement/en.ts';
 import { effectEn } from './effect/en.ts';
 import { broadcastsEn } from './broadcasts/en.ts';
 import { managersEn } from './managers/en.ts';
@@ -180,4 +181,5 @@ export const en = {
   sessions: sessionsEn,
   effect: effectEn,
   privacy: privacyEn,
+  placement: placementEn,
 };

@@ -1,4 +1,5 @@
 import { privacyNb } from './privacy/nb.ts';
+import { placementNb } from './placement/nb.ts';
 import { effectNb } from './effect/nb.ts';
 import { broadcastsNb } from './broadcasts/nb.ts';
 import { managersNb } from './managers/nb.ts';
@@ -184,4 +185,5 @@ export const nb: typeof en = {
   sessions: sessionsNb,
   effect: effectNb,
   privacy: privacyNb,
+  placement: placementNb,
 };

@@ -1,4 +1,5 @@
 import { privacySv } from './privacy/sv.ts';
+import { placementSv } from './placement/sv.ts';
 import { effectSv } from './effect/sv.ts';
 import { broadcastsSv } from './broadcasts/sv.ts';
 import { managersSv } from './managers/sv.ts';
@@ -187,4 +188,5 @@ export const sv: typeof en = {
   sessions: sessionsSv,
   effect: effectSv,
   privacy: privacySv,
+  placement: placementSv,
 };

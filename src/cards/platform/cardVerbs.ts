@@ -43,6 +43,14 @@ export const sessionCardVerbs = {
 
 export type SessionCardVerb = (typeof sessionCardVerbs)[keyof typeof sessionCardVerbs];
 
+/** The verbs of placement quiz cards (src/cards/learning/placement); schemas in placementActionSchemas.ts. */
+export const placementCardVerbs = {
+  answerPlacement: 'placement.answer',
+  declinePlacement: 'placement.decline',
+} as const;
+
+export type PlacementCardVerb = (typeof placementCardVerbs)[keyof typeof placementCardVerbs];
+
 /** Every Action.Execute verb Drypp's cards carry. The bot's verb table (bot/cardActions.ts) handles each. */
 export const cardVerbs = {
   showMyLearning: 'showMyLearning',
@@ -51,6 +59,7 @@ export const cardVerbs = {
   ...managerCardVerbs,
   ...broadcastCardVerbs,
   ...sessionCardVerbs,
+  ...placementCardVerbs,
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

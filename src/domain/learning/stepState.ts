@@ -1,5 +1,8 @@
 export type StepStatus = 'scheduled' | 'sent' | 'done';
 
+/** How a placement quiz was answered: passed (the part is recognised), failed, or declined. */
+export type PlacementOutcome = 'passed' | 'failed' | 'declined';
+
 export interface ReviewState {
   questionId: string;
   timesWrong: number;
@@ -24,6 +27,14 @@ export interface StepState {
    * certification) and reports count it apart from steps completed.
    */
   recognisedAt?: string;
+  /**
+   * On the first step of a part with a placement quiz only: when its placement card was sent (an
+   * answer is accepted only then), how it was answered, its server-side score (0..1) and when.
+   */
+  placementSentAt?: string;
+  placementResult?: PlacementOutcome;
+  placementScore?: number;
+  placementAt?: string;
   remindersSent: number;
   attempts: number;
   firstScore?: number;

@@ -13,6 +13,7 @@ import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import { assessorOf, isAskedOfManager } from '../../domain/learning/program.ts';
 import { mapLimit } from '../platform/mapLimit.ts';
 import { dripItem, dripKey } from './drip/dripItem.ts';
+import { offerPlacement } from '../learning/placement/offerPlacement.ts';
 
 /**
  * Builds the card for a piece of due work, in the language of the one who gets it (the learner, or
@@ -123,6 +124,10 @@ async function scheduleOne(deps: SchedulerDeps, work: DueWork, now: Date): Promi
     await deps.dueWork.move(work, new Date(now.getTime() + CHECK_BACK_MS));
     return chatKnown ? 'queued' : 'deferred';
   }
+
+  // The first card of a part with a placement quiz: the quiz goes first, and the card waits for it.
+  const placement = program && (await offerPlacement(deps, { work, program, enrollment, step, now }));
+  if (placement) return placement;
 
   const today = localDay(now, policy.timeZone);
   // The cap counts per local day: the next chance is the person's own next midnight, not UTC's.

@@ -42,15 +42,15 @@ export const cardDataLimits = {
   maxAttempts: 100,
 } as const;
 
-const Slug = z
+export const Slug = z
   .string()
   .max(cardDataLimits.idLength)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-const ObjectId = z
+export const ObjectId = z
   .string()
   .max(cardDataLimits.idLength)
   .regex(/^[A-Za-z0-9-]+$/);
-const Count = (max: number) => z.int().min(1).max(max);
+export const Count = (max: number) => z.int().min(1).max(max);
 /** An input value Action.Execute merged into the data. */
 const InputValue = z.string().max(cardDataLimits.inputLength);
 /** A choice set's value: option indexes, comma-separated ("0" or "0,2"); empty when nothing was chosen. */
@@ -78,7 +78,7 @@ const Attempt = Count(cardDataLimits.maxAttempts);
  * The `q_<questionId>` inputs of a quiz card, parsed: option indexes per question id, deduplicated
  * and sorted, at most maxChoicesPerQuestion each. A value that is not a list of indexes is refused.
  */
-function withChoices<T extends Record<string, unknown>>(data: T, ctx: z.RefinementCtx) {
+export function withChoices<T extends Record<string, unknown>>(data: T, ctx: z.RefinementCtx) {
   const choices: Record<string, number[]> = {};
   for (const [key, value] of Object.entries(data)) {
     const m = QUIZ_INPUT.exec(key);
