@@ -28,9 +28,12 @@ export interface OpenItems {
  * manager, so they are never the learner's to do.
  */
 export function openItems(
-  enrollment: Enrollment,
+  enrollment: Pick<Enrollment, 'programId' | 'status'>,
   program: Program | undefined,
-  steps: ReadonlyArray<Pick<StepState, 'programId' | 'stepId' | 'status' | 'dueAt'>>,
+  // Without a status: a step known not to be done (My team keeps only those).
+  steps: ReadonlyArray<
+    Pick<StepState, 'programId' | 'stepId' | 'dueAt'> & Partial<Pick<StepState, 'status'>>
+  >,
   now: Date,
 ): OpenItems {
   const result: OpenItems = { due: [], overdue: [] };

@@ -4,21 +4,22 @@ import type { Enrollment } from '../learning/enrollment.ts';
 import { openItems, quizzesFailedTwice, type OpenItem } from '../learning/learningProgress.ts';
 import type { Program } from '../learning/program.ts';
 import type { StepFacts } from './teamSummary.ts';
+import { viewFactsOf, type TeamEnrollmentFacts, type TeamViewFacts } from './teamViewFacts.ts';
 
 const DAY_MS = 86_400_000;
 export const INACTIVE_AFTER_MS = 14 * DAY_MS;
 export const ACTIVITY_WEEKS = 12;
 
-export interface MemberProgram {
-  enrollment: Enrollment;
+export interface MemberProgram<E extends TeamEnrollmentFacts = Enrollment> {
+  enrollment: E;
   program?: Program;
   overdue: OpenItem[];
   due: OpenItem[];
   quizzesFailedTwice: string[];
 }
 
-export interface MemberSummary {
-  programs: MemberProgram[];
+export interface MemberSummary<E extends TeamEnrollmentFacts = Enrollment> {
+  programs: MemberProgram<E>[];
   overdueMandatory: OpenItem[];
   lastActivityAt?: string;
   /** Active in nothing for 14 days while enrolled in something active. */
@@ -33,42 +34,58 @@ export function summarizeMember(
   findProgram: (id: string) => Program | undefined,
   now: Date,
 ): MemberSummary {
-  const byProgram = stepsByProgram(steps);
-  const programs = enrollments.map((enrollment) => {
+  return summarizeFacts(viewFactsOf(enrollments, steps), findProgram, now);
+}
+
+/** The same summary from the facts My team keeps per person (teamViewFacts.ts). */
+export function summarizeFacts<E extends TeamEnrollmentFacts>(
+  facts: TeamViewFacts<E>,
+  findProgram: (id: string) => Program | undefined,
+  now: Date,
+): MemberSummary<E> {
+  const { enrollments } = facts;
+  const open = byProgram(facts.open);
+  const retried = byProgram(facts.retried);
+  const programs: MemberProgram<E>[] = [];
+  const overdueMandatory: OpenItem[] = [];
+  let active = 0;
+  for (const enrollment of enrollments) {
     const program = findProgram(enrollment.programId);
-    const mine = byProgram.get(enrollment.programId) ?? [];
-    return {
+    const { due, overdue } = openItems(enrollment, program, open.get(enrollment.programId) ?? [], now);
+    const isActive = enrollment.status === 'active';
+    if (isActive) active++;
+    programs.push({
       enrollment,
       program,
-      ...openItems(enrollment, program, mine, now),
-      quizzesFailedTwice: enrollment.status === 'active' ? quizzesFailedTwice(program, mine) : [],
-    };
-  });
-  const overdueMandatory = programs.flatMap((p) =>
-    p.program?.mandatory ? p.overdue.filter((i) => !i.optional) : [],
-  );
+      overdue,
+      due,
+      quizzesFailedTwice: isActive
+        ? quizzesFailedTwice(program, retried.get(enrollment.programId) ?? [])
+        : [],
+    });
+    if (program?.mandatory) for (const i of overdue) if (!i.optional) overdueMandatory.push(i);
+  }
   const lastActivityAt = latest(enrollments.map((e) => e.lastActiveAt));
-  const active = enrollments.filter((e) => e.status === 'active');
-  const since = lastActivityAt ?? earliest(active.map((e) => e.enrolledAt));
+  const since =
+    lastActivityAt ?? earliest(enrollments.filter((e) => e.status === 'active').map((e) => e.enrolledAt));
   return {
     programs,
     overdueMandatory,
     lastActivityAt,
-    inactive:
-      active.length > 0 && since !== undefined && now.getTime() - Date.parse(since) > INACTIVE_AFTER_MS,
-    everReached: steps.some((s) => s.sentAt !== undefined || s.status !== 'scheduled'),
+    inactive: active > 0 && since !== undefined && now.getTime() - Date.parse(since) > INACTIVE_AFTER_MS,
+    everReached: facts.everReached,
   };
 }
 
 /** One pass over a person's steps (a manager's team has thousands), instead of one per enrollment. */
-function stepsByProgram(steps: readonly StepFacts[]): Map<string, StepFacts[]> {
-  const byProgram = new Map<string, StepFacts[]>();
+function byProgram<T extends { programId: string }>(steps: readonly T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
   for (const step of steps) {
-    const mine = byProgram.get(step.programId);
+    const mine = grouped.get(step.programId);
     if (mine) mine.push(step);
-    else byProgram.set(step.programId, [step]);
+    else grouped.set(step.programId, [step]);
   }
-  return byProgram;
+  return grouped;
 }
 
 export interface WeekActivity {

@@ -1,5 +1,4 @@
 import { allowedActions, type Actor } from '../../domain/access/index.ts';
-import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import { checkinQuestion } from '../../domain/managers/checkin.ts';
 import type { OpenItem } from '../../domain/learning/learningProgress.ts';
 import { textFor } from '../../domain/learning/program.ts';
@@ -9,6 +8,7 @@ import {
   type MemberProgram,
   type MemberSummary,
 } from '../../domain/managers/teamInsights.ts';
+import type { TeamEnrollmentFacts } from '../../domain/managers/teamViewFacts.ts';
 import type { ProgramCatalog } from '../../usecases/learning/programCatalog.ts';
 import type { MyLearningInTab } from '../../usecases/learning/showMyLearningInTab.ts';
 import type { MyTeam } from '../../usecases/managers/team/showMyTeam.ts';
@@ -112,8 +112,8 @@ export class TabPresenter {
     };
   }
 
-  memberPrograms(summary: MemberSummary): TeamMemberProgramView[] {
-    return summary.programs.map((p: MemberProgram) => ({
+  memberPrograms(summary: MemberSummary<TeamEnrollmentFacts>): TeamMemberProgramView[] {
+    return summary.programs.map((p: MemberProgram<TeamEnrollmentFacts>) => ({
       ...enrollmentFigures(p.enrollment),
       title: this.programTitle(p.enrollment.programId),
       mandatory: p.program?.mandatory ?? false,
@@ -276,7 +276,7 @@ function requestActions(actor: Actor, r: LearningTimeRequestSummary): LearningTi
   return allowed.includes('decideRequest') ? ['decideRequest'] : [];
 }
 
-function enrollmentFigures(e: Enrollment) {
+function enrollmentFigures(e: TeamEnrollmentFacts) {
   return {
     programId: e.programId,
     status: e.status,

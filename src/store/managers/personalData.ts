@@ -22,6 +22,7 @@ type TeamSummaryRow = {
   department?: string;
   reachability?: string;
   learning?: string;
+  view?: string;
   person?: string;
   ancestors?: string;
   formerAncestors?: string;
@@ -61,6 +62,7 @@ export const managersPersonalData = [
       department: true,
       reachability: true,
       learning: true,
+      view: true,
       person: true,
       ancestors: true,
       formerAncestors: true,
@@ -102,6 +104,7 @@ export const managersPersonalData = [
       'depth',
       'reachability',
       'learning',
+      'view',
       'version',
       'person',
       'ancestors',

@@ -1,5 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { LearningFacts, StepFacts } from '../../domain/managers/teamSummary.ts';
+import type { TeamViewFacts } from '../../domain/managers/teamViewFacts.ts';
 
 /**
  * A person's learning facts as one column of their summary row: compact JSON (steps grouped by
@@ -55,4 +56,28 @@ export function learningFromColumn(column: unknown): LearningFacts {
     }
   }
   return { enrollments: compact.e, steps };
+}
+
+/**
+ * My team's list facts (teamViewFacts.ts) as their own column: plain JSON, parsed as it is, since a
+ * team read parses 200 of them per call; deflated in base64 (as `learning` is) only when the JSON
+ * would not fit a column. JSON starts with `{`, which base64 never does.
+ */
+export function viewToColumn(facts: TeamViewFacts): string {
+  const json = JSON.stringify(facts);
+  if (json.length <= MAX_CHARS) return json;
+  const column = deflateRawSync(json).toString('base64');
+  if (column.length > MAX_CHARS) {
+    throw new Error(`a team summary's list facts of ${column.length} characters do not fit their column`);
+  }
+  return column;
+}
+
+/** The facts, or undefined for a row written before they were kept (read `learning` instead). */
+export function viewFromColumn(column: unknown): TeamViewFacts | undefined {
+  if (typeof column !== 'string' || column === '') return undefined;
+  const json = column.startsWith('{')
+    ? column
+    : inflateRawSync(Buffer.from(column, 'base64')).toString('utf8');
+  return JSON.parse(json) as TeamViewFacts;
 }

@@ -5,7 +5,12 @@ import type { Stored } from '../../usecases/platform/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart } from '../platform/keys.ts';
 import { withoutUndefined } from '../platform/rowMapping.ts';
-import { learningFromColumn, learningToColumn } from './teamSummaryColumns.ts';
+import {
+  viewFactsOfLearning,
+  type TeamViewFacts,
+  type TeamViewMember,
+} from '../../domain/managers/teamViewFacts.ts';
+import { learningFromColumn, learningToColumn, viewFromColumn, viewToColumn } from './teamSummaryColumns.ts';
 
 type Row = Record<string, unknown>;
 
@@ -16,6 +21,18 @@ const HOME_ROW = 'h';
 const REBUILD_REQUEST = 'rebuildRequested';
 /** Guarded writes that keep losing races give up here; the next refresh or the repair sweep catches up. */
 const ATTEMPTS = 8;
+/** What My team's list reads of a copy: never the full `learning` column. */
+const VIEW_COLUMNS = [
+  'rowType',
+  'personId',
+  'managerId',
+  'depth',
+  'displayName',
+  'jobTitle',
+  'department',
+  'reachability',
+  'view',
+];
 
 /**
  * My team's read model, in the TeamSummaries table. Partition `tenant|manager`: one copy of each
@@ -38,6 +55,30 @@ export class TableTeamSummaryStore implements TeamSummaryStore {
     const members: TeamSummaryMember[] = [];
     for await (const row of rows) if (row.rowType === 'member') members.push(memberFromRow(row));
     return members;
+  }
+
+  async listTeamView(tenantId: string, managerId: string): Promise<TeamViewMember[]> {
+    const rows = this.table.listEntities<Row>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${partition(tenantId, managerId)} and RowKey ge ${MEMBER_PREFIX} and RowKey lt ${'m}'}`,
+        select: VIEW_COLUMNS,
+      },
+    });
+    const members: TeamViewMember[] = [];
+    let written = true;
+    for await (const row of rows) {
+      if (row.rowType !== 'member') continue;
+      const facts = viewFromColumn(row.view);
+      if (!facts) written = false;
+      else members.push(viewMemberFromRow(row, facts));
+    }
+    if (written) return members;
+    // A copy written before the list's facts were kept (until its next refresh): read the whole
+    // partition with its learning and take the facts from that, as the old rows still hold all of it.
+    return (await this.listTeam(tenantId, managerId)).map(({ learning, version: _v, ...member }) => ({
+      ...member,
+      facts: viewFactsOfLearning(learning),
+    }));
   }
 
   async getHome(tenantId: string, personId: string): Promise<Stored<TeamSummaryHome> | undefined> {
@@ -80,6 +121,7 @@ export class TableTeamSummaryStore implements TeamSummaryStore {
       reachability: member.reachability,
       version: member.version,
       learning: learningToColumn(member.learning),
+      view: viewToColumn(viewFactsOfLearning(member.learning)),
     });
     return (await this.writeIfNewer(row, member.version)) ? 'written' : 'newer';
   }
@@ -202,6 +244,24 @@ function memberFromRow(row: Row): TeamSummaryMember {
     version: Number(row.version),
     learning: learningFromColumn(row.learning),
   });
+}
+
+function viewMemberFromRow(row: Row, facts: TeamViewFacts): TeamViewMember {
+  const member: TeamViewMember = {
+    personId: String(row.personId),
+    depth: Number(row.depth),
+    displayName: text(row, 'displayName') ?? '',
+    facts,
+  };
+  const managerId = text(row, 'managerId');
+  if (managerId !== undefined) member.managerId = managerId;
+  const jobTitle = text(row, 'jobTitle');
+  if (jobTitle !== undefined) member.jobTitle = jobTitle;
+  const department = text(row, 'department');
+  if (department !== undefined) member.department = department;
+  const reachability = text(row, 'reachability');
+  if (reachability !== undefined) member.reachability = reachability as TeamViewMember['reachability'];
+  return member;
 }
 
 function homeToRow(tenantId: string, home: TeamSummaryHome) {

@@ -21,7 +21,7 @@ async function setUp(timeZone: string | undefined) {
   const reads: TeamReadDeps = {
     ...deps,
     managerIndex: { reportsOf: async () => [], apply: async () => {} },
-    teamSummaries: { listTeam: async () => [] },
+    teamSummaries: { listTeamView: async () => [] },
     defaultTimeZone: 'Europe/Oslo',
   };
   return { deps, reads };

@@ -3,6 +3,7 @@ import type {
   TeamSummaryHome,
   TeamSummaryMember,
 } from '../../domain/managers/teamSummary.ts';
+import type { TeamViewMember } from '../../domain/managers/teamViewFacts.ts';
 import type { Stored } from '../platform/ports.ts';
 
 /** What My team's read model needs from storage (src/store/managers/teamSummaryStore.ts). */
@@ -10,6 +11,8 @@ import type { Stored } from '../platform/ports.ts';
 export interface TeamSummaryStore {
   /** Everyone below the manager with their summary: one partition query. */
   listTeam(tenantId: string, managerId: string): Promise<TeamSummaryMember[]>;
+  /** The same people with only what My team's list reads (teamViewFacts.ts): one partition query. */
+  listTeamView(tenantId: string, managerId: string): Promise<TeamViewMember[]>;
   getHome(tenantId: string, personId: string): Promise<Stored<TeamSummaryHome> | undefined>;
   /**
    * Claims the home row's next version: created when `previous` is undefined, else replaced only if

@@ -7,9 +7,9 @@ import {
 } from '../../../domain/access/tabAccess.ts';
 import type { ReachabilityStage } from '../../../domain/directory/reachability.ts';
 import { byDepthThenName, type TeamMember } from '../../../domain/managers/reportingTree.ts';
-import { enrollmentsOf, type TeamSummaryMember } from '../../../domain/managers/teamSummary.ts';
+import type { TeamEnrollmentFacts, TeamViewMember } from '../../../domain/managers/teamViewFacts.ts';
 import {
-  summarizeMember,
+  summarizeFacts,
   weeklyActivity,
   type MemberSummary,
   type WeekActivity,
@@ -20,7 +20,7 @@ import type { SignedIn } from '../whoIsCalling.ts';
 
 export interface TeamMemberLearning {
   member: TeamMember;
-  summary: MemberSummary;
+  summary: MemberSummary<TeamEnrollmentFacts>;
   /** Only until a first card has reached the person. */
   reachability?: { stage: ReachabilityStage };
   actions: TeamPersonAction[];
@@ -44,7 +44,7 @@ export type MyTeamOutcome = { kind: 'shown'; team: MyTeam } | { kind: 'notAllowe
  */
 export async function showMyTeam(deps: TeamReadDeps, caller: SignedIn): Promise<MyTeamOutcome> {
   const [rows, pending] = await Promise.all([
-    deps.teamSummaries.listTeam(caller.tenantId, caller.userId),
+    deps.teamSummaries.listTeamView(caller.tenantId, caller.userId),
     deps.learningTime.listPending(caller.tenantId),
   ]);
   const tree = rows.map(memberOf).sort(byDepthThenName);
@@ -75,7 +75,7 @@ export async function showMyTeam(deps: TeamReadDeps, caller: SignedIn): Promise<
   };
 }
 
-function memberOf(row: TeamSummaryMember): TeamMember {
+function memberOf(row: TeamViewMember): TeamMember {
   const member: TeamMember = {
     id: row.personId,
     managerId: row.managerId ?? '',
@@ -91,24 +91,16 @@ function memberLearning(
   deps: TeamReadDeps,
   viewer: Actor,
   member: TeamMember,
-  row: TeamSummaryMember,
+  row: TeamViewMember,
   now: Date,
 ): { learning: TeamMemberLearning; doneAt: string[] } {
-  const { steps } = row.learning;
-  const enrollments = enrollmentsOf(viewer.tenantId, member.id, row.learning);
-  const summary = summarizeMember(enrollments, steps, (id) => deps.catalog.find(id), now);
+  const summary = summarizeFacts(row.facts, (id) => deps.catalog.find(id), now);
   // Reachability matters only until a first card has arrived.
   const reachability = summary.everReached || !row.reachability ? undefined : { stage: row.reachability };
   return {
     learning: { member, summary, reachability, actions: teamActionsOn(viewer, member.id) },
-    doneAt: doneTimes(steps),
+    doneAt: row.facts.doneAt,
   };
-}
-
-function doneTimes(steps: readonly TeamSummaryMember['learning']['steps'][number][]): string[] {
-  const times: string[] = [];
-  for (const s of steps) if (s.status === 'done' && s.doneAt) times.push(s.doneAt);
-  return times;
 }
 
 export function teamActionsOn(actor: Actor, userId: string): TeamPersonAction[] {

@@ -15,7 +15,7 @@ export interface TeamReadDeps extends HrAdminGroupDeps {
   catalog: ProgramCatalog;
   managerIndex: ManagerIndex;
   /** My team's read model: the caller's whole team in one partition. */
-  teamSummaries: Pick<TeamSummaryStore, 'listTeam'>;
+  teamSummaries: Pick<TeamSummaryStore, 'listTeamView'>;
   people: Pick<PeopleStore, 'get'>;
   progress: Pick<ProgressStore, 'loadPerson'>;
   reachability: Pick<ReachabilityStore, 'get'>;
