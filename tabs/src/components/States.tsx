@@ -59,3 +59,22 @@ export function Notice({
     </MessageBar>
   );
 }
+
+/** What an action ended in, as the server decided it: one line, in the colour of its intent. */
+export interface ActionOutcome {
+  intent: 'success' | 'warning' | 'error' | 'info';
+  text: string;
+}
+
+/**
+ * Where an action's outcome appears: a live region that is there before the outcome is, so screen
+ * readers announce it when it arrives. `inline` for a place inside a line (a row, beside a button).
+ */
+export function ActionStatus({ status, inline = false }: { status?: ActionOutcome; inline?: boolean }) {
+  const bar = status && (
+    <MessageBar intent={status.intent}>
+      <MessageBarBody>{status.text}</MessageBarBody>
+    </MessageBar>
+  );
+  return inline ? <span role="status">{bar}</span> : <div role="status">{bar}</div>;
+}

@@ -1,13 +1,5 @@
 import { useState } from 'react';
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type {
   NudgeResponse,
   RecognitionBody,
@@ -15,6 +7,7 @@ import type {
   TabAction,
 } from '../../../src/http/tabs/contract.ts';
 import { useTabEnv } from '../tabContext.ts';
+import { ActionStatus } from '../components/States.tsx';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'end' },
@@ -87,13 +80,7 @@ export function PersonActions({ personId, actions }: { personId: string; actions
           </div>
         </>
       )}
-      <div role="status">
-        {status && (
-          <MessageBar intent={status.intent}>
-            <MessageBarBody>{status.text}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <ActionStatus status={status} />
     </div>
   );
 }

@@ -1,15 +1,5 @@
 import { useState } from 'react';
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Title3,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Select, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type {
   LearningTimeRequestBody,
   LearningTimeRequestResponse,
@@ -18,6 +8,7 @@ import type {
 } from '../../../src/http/tabs/contract.ts';
 import { useTabEnv } from '../tabContext.ts';
 import { LEARNING_TIME_FORM, problemLabel } from './labels.ts';
+import { ActionStatus } from '../components/States.tsx';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '480px' },
@@ -142,13 +133,7 @@ export function RequestLearningTime({
           </Button>
         </div>
       </form>
-      <div role="status">
-        {status && (
-          <MessageBar intent={status.intent}>
-            <MessageBarBody>{status.text}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <ActionStatus status={status} />
     </section>
   );
 }

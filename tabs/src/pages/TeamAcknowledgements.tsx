@@ -1,10 +1,6 @@
-import { useState } from 'react';
-import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type {
-  NudgeResponse,
-  TeamAcknowledgementsResponse,
-  TeamGuidelineView,
-} from '../../../src/http/tabs/contract.ts';
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { TeamAcknowledgementsResponse, TeamGuidelineView } from '../../../src/http/tabs/contract.ts';
+import { NudgeButton } from '../components/NudgeButton.tsx';
 import { TitledSection } from '../components/Sections.tsx';
 import { Loading, LoadFailed } from '../components/States.tsx';
 import { useApi } from '../components/useApi.ts';
@@ -82,23 +78,8 @@ function Guideline({ guideline: g }: { guideline: TeamGuidelineView }) {
 }
 
 function PersonLine({ broadcastId, person: p }: { broadcastId: string; person: Person }) {
-  const { t, api, formatDate } = useTabEnv();
+  const { t, formatDate } = useTabEnv();
   const styles = useStyles();
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ intent: 'success' | 'warning'; text: string }>();
-  const nudge = async () => {
-    setBusy(true);
-    const result = await api.post<NudgeResponse>(
-      `/my-team/acknowledgements/${encodeURIComponent(broadcastId)}/people/${encodeURIComponent(p.personId)}/nudge`,
-    );
-    setBusy(false);
-    if (result.ok) setStatus({ intent: 'success', text: t.teamAckNudged(p.displayName) });
-    else if (result.code === 'tooMany' && result.body?.error.retryAt)
-      setStatus({ intent: 'warning', text: t.teamAckTooSoon(formatDate(result.body.error.retryAt)) });
-    else if (result.code === 'conflict')
-      setStatus({ intent: 'success', text: t.teamAckAlready(p.displayName) });
-    else setStatus({ intent: 'warning', text: t.actionFailed });
-  };
   return (
     <div className={styles.person}>
       <Text>{p.displayName}</Text>
@@ -106,23 +87,16 @@ function PersonLine({ broadcastId, person: p }: { broadcastId: string; person: P
         {p.deliveredAt ? t.teamAckDelivered(formatDate(p.deliveredAt)) : t.teamAckNotDelivered}
         {p.remindersSent > 0 && ` · ${t.teamAckReminders(p.remindersSent)}`}
       </Text>
-      {p.actions.includes('nudgeAcknowledgement') && !status && (
-        <Button
-          size="small"
-          disabled={busy}
-          onClick={() => void nudge()}
-          aria-label={t.teamAckNudgeFor(p.displayName)}
-        >
-          {t.nudge}
-        </Button>
-      )}
-      <span role="status">
-        {status && (
-          <MessageBar intent={status.intent}>
-            <MessageBarBody>{status.text}</MessageBarBody>
-          </MessageBar>
-        )}
-      </span>
+      <NudgeButton
+        path={`/my-team/acknowledgements/${encodeURIComponent(broadcastId)}/people/${encodeURIComponent(p.personId)}/nudge`}
+        allowed={p.actions.includes('nudgeAcknowledgement')}
+        texts={{
+          label: t.teamAckNudgeFor(p.displayName),
+          sent: t.teamAckNudged(p.displayName),
+          tooSoon: t.teamAckTooSoon,
+          nothingToDo: t.teamAckAlready(p.displayName),
+        }}
+      />
     </div>
   );
 }

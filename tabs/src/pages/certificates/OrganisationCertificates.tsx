@@ -1,19 +1,9 @@
 import { Suspense, lazy, useState } from 'react';
-import {
-  Badge,
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { OrganisationCertificatesResponse } from '../../../../src/http/tabs/certificates/contract.ts';
 import { ChartBoundary } from '../../components/ChartBoundary.tsx';
 import { TitledSection } from '../../components/Sections.tsx';
-import { Loading, LoadFailed } from '../../components/States.tsx';
+import { ActionStatus, LoadFailed, Loading } from '../../components/States.tsx';
 import { useApi } from '../../components/useApi.ts';
 import { useTabEnv } from '../../tabContext.ts';
 import { CertificateCounts } from './CertificateCounts.tsx';
@@ -96,13 +86,7 @@ export function OrganisationCertificates() {
         </Field>
         <Button onClick={() => void exportCsv()}>{t.exportCsv}</Button>
       </div>
-      <span role="status">
-        {outcome && (
-          <MessageBar intent={outcome.intent}>
-            <MessageBarBody>{outcome.text}</MessageBarBody>
-          </MessageBar>
-        )}
-      </span>
+      <ActionStatus status={outcome} inline />
       {value.state === 'loading' && <Loading />}
       {value.state === 'failed' && <LoadFailed result={value.result} retry={reload} />}
       {data && (

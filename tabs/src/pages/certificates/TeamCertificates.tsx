@@ -1,18 +1,9 @@
-import { useState } from 'react';
-import {
-  Badge,
-  Button,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type {
   TeamCertificatePersonView,
   TeamCertificatesResponse,
 } from '../../../../src/http/tabs/certificates/contract.ts';
-import type { NudgeResponse } from '../../../../src/http/tabs/contract.ts';
+import { NudgeButton } from '../../components/NudgeButton.tsx';
 import { TitledSection } from '../../components/Sections.tsx';
 import { Loading, LoadFailed } from '../../components/States.tsx';
 import { useApi } from '../../components/useApi.ts';
@@ -63,20 +54,9 @@ export function TeamCertificates() {
 }
 
 function PersonCertificates({ person: p }: { person: TeamCertificatePersonView }) {
-  const { t, api, formatDate } = useTabEnv();
+  const { t, formatDate } = useTabEnv();
   const styles = useStyles();
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ intent: 'success' | 'warning'; text: string }>();
   const id = `team-cert-${p.id}`;
-  const nudge = async () => {
-    setBusy(true);
-    const result = await api.post<NudgeResponse>(`/my-team/people/${encodeURIComponent(p.id)}/nudge`);
-    setBusy(false);
-    if (result.ok) setStatus({ intent: 'success', text: t.nudgeSent });
-    else if (result.code === 'tooMany' && result.body?.error.retryAt)
-      setStatus({ intent: 'warning', text: t.nudgeTooSoon(formatDate(result.body.error.retryAt)) });
-    else setStatus({ intent: 'warning', text: t.actionFailed });
-  };
   const needsRenewal = p.certificates.some((c) => c.status !== 'certified' || c.expiresWithin !== undefined);
   return (
     <section aria-labelledby={id}>
@@ -89,23 +69,11 @@ function PersonCertificates({ person: p }: { person: TeamCertificatePersonView }
             {p.jobTitle}
           </Text>
         )}
-        {p.actions.includes('nudge') && needsRenewal && !status && (
-          <Button
-            size="small"
-            disabled={busy}
-            onClick={() => void nudge()}
-            aria-label={t.certNudgeFor(p.displayName)}
-          >
-            {t.nudge}
-          </Button>
-        )}
-        <span role="status">
-          {status && (
-            <MessageBar intent={status.intent}>
-              <MessageBarBody>{status.text}</MessageBarBody>
-            </MessageBar>
-          )}
-        </span>
+        <NudgeButton
+          path={`/my-team/people/${encodeURIComponent(p.id)}/nudge`}
+          allowed={p.actions.includes('nudge') && needsRenewal}
+          texts={{ label: t.certNudgeFor(p.displayName), sent: t.nudgeSent, tooSoon: t.nudgeTooSoon }}
+        />
       </div>
       <ul className={styles.certificates}>
         {p.certificates.map((c) => (

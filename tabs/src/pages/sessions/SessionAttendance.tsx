@@ -1,7 +1,5 @@
 import { useState } from 'react';
 import {
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Table,
@@ -21,7 +19,7 @@ import type {
   SessionRosterView,
 } from '../../../../src/http/tabs/sessions/contract.ts';
 import { TitledSection } from '../../components/Sections.tsx';
-import { Loading, LoadFailed } from '../../components/States.tsx';
+import { ActionStatus, LoadFailed, Loading } from '../../components/States.tsx';
 import { useApi } from '../../components/useApi.ts';
 import { useTabEnv } from '../../tabContext.ts';
 
@@ -145,13 +143,7 @@ function ParticipantRow({ session: s, person }: { session: SessionRosterView; pe
           <Radio value="attended" label={t.sessionAttended} />
           <Radio value="absent" label={t.sessionAbsent} disabled={row.status === 'attended'} />
         </RadioGroup>
-        <span role="status">
-          {status && (
-            <MessageBar intent={status.intent}>
-              <MessageBarBody>{status.text}</MessageBarBody>
-            </MessageBar>
-          )}
-        </span>
+        <ActionStatus status={status} inline />
       </TableCell>
     </TableRow>
   );

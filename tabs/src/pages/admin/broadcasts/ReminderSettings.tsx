@@ -1,14 +1,5 @@
 import { useState } from 'react';
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type {
   BroadcastDetailResponse,
   BroadcastDetailView,
@@ -16,6 +7,7 @@ import type {
 } from '../../../../../src/http/tabs/contract.ts';
 import { TitledSection } from '../../../components/Sections.tsx';
 import { useTabEnv } from '../../../tabContext.ts';
+import { ActionStatus } from '../../../components/States.tsx';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'end' },
@@ -107,13 +99,7 @@ export function ReminderSettings({
           </Button>
         </form>
       )}
-      <div role="status">
-        {outcome && (
-          <MessageBar intent={outcome.intent}>
-            <MessageBarBody>{outcome.text}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <ActionStatus status={outcome} />
     </TitledSection>
   );
 }

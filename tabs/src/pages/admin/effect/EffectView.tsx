@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Field, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
+import { Button, Field, Select, Text } from '@fluentui/react-components';
 import type { EffectResponse } from '../../../../../src/http/tabs/effect/contract.ts';
 import { TitledSection } from '../../../components/Sections.tsx';
-import { Loading, LoadFailed, Notice } from '../../../components/States.tsx';
+import { ActionStatus, LoadFailed, Loading, Notice } from '../../../components/States.tsx';
 import { useApi } from '../../../components/useApi.ts';
 import { useTabEnv } from '../../../tabContext.ts';
 import { defaultProgram } from './effectFigures.ts';
@@ -78,13 +78,7 @@ export function EffectView() {
               <Button onClick={() => void exportCsv()}>{t.effectDownloadCsv}</Button>
             )}
           </div>
-          <span role="status">
-            {outcome && (
-              <MessageBar intent={outcome.intent}>
-                <MessageBarBody>{outcome.text}</MessageBarBody>
-              </MessageBar>
-            )}
-          </span>
+          <ActionStatus status={outcome} inline />
           {data.at ? (
             <Text block className={styles.sub} data-testid="effect-at">
               {t.effectAt(formatDateTime(data.at))}
