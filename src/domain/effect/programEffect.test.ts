@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { programEffect, type EffectPerson } from './programEffect.ts';
+import { COMMENTS_PER_STEP, programEffect, type EffectPerson } from './programEffect.ts';
 import { figureAbout, MIN_GROUP_SIZE } from './suppression.ts';
 import { effectProgram, enrollment, step } from './testing/effectPrograms.ts';
 import type { StepState } from '../learning/stepState.ts';
@@ -120,6 +120,19 @@ describe('the five-person rule', () => {
     expect(read.pulse.shown && read.pulse.value.comments).toHaveLength(5);
     // Only the items people learn from get a pulse.
     expect(effect.steps.map((s) => s.stepId)).toEqual(['read', 'check']);
+  });
+
+  it('counts every comment on an item, while it keeps only the newest for the view', () => {
+    const group = cohort(COMMENTS_PER_STEP + 5, 'Helse', 'boss-h');
+    // Three of them answered "useful?" without a comment.
+    for (const s of group.steps.filter((x) => x.stepId === 'read').slice(0, 3)) delete s.pulseComment;
+    const read = effectOf(group).steps.find((s) => s.stepId === 'read')!;
+    expect(read.pulse).toMatchObject({
+      shown: true,
+      people: COMMENTS_PER_STEP + 5,
+      value: { usefulPercent: 100, commentCount: COMMENTS_PER_STEP + 2 },
+    });
+    expect(read.pulse.shown && read.pulse.value.comments).toHaveLength(COMMENTS_PER_STEP);
   });
 
   it('inside a program of nine, a department of four is hidden while one of five and the whole are shown', () => {

@@ -53,7 +53,8 @@ export interface QuestionFigures {
 
 export interface StepPulseFigures {
   stepId: string;
-  pulse: Shown<{ usefulPercent: number | null; comments: string[] }>;
+  /** `comments` holds the newest COMMENTS_PER_STEP; `commentCount` counts them all. */
+  pulse: Shown<{ usefulPercent: number | null; comments: string[]; commentCount: number }>;
 }
 
 export interface ProgramEffect {
@@ -243,14 +244,17 @@ function pulseFigures(program: Program, steps: readonly StepState[]): StepPulseF
     return [
       {
         stepId: step.id,
-        pulse: figureAbout(answers.length, () => ({
-          usefulPercent: percent(answers.filter((s) => s.pulseUseful).length, answers.length),
-          comments: answers
-            .filter((s) => s.pulseComment)
-            .sort((x, y) => (y.pulseAt ?? '').localeCompare(x.pulseAt ?? ''))
-            .slice(0, COMMENTS_PER_STEP)
-            .map((s) => s.pulseComment!),
-        })),
+        pulse: figureAbout(answers.length, () => {
+          const commented = answers.filter((s) => s.pulseComment);
+          return {
+            usefulPercent: percent(answers.filter((s) => s.pulseUseful).length, answers.length),
+            comments: commented
+              .sort((x, y) => (y.pulseAt ?? '').localeCompare(x.pulseAt ?? ''))
+              .slice(0, COMMENTS_PER_STEP)
+              .map((s) => s.pulseComment!),
+            commentCount: commented.length,
+          };
+        }),
       },
     ];
   });

@@ -46,7 +46,13 @@ export interface EffectProgramView {
   steps: Array<{
     stepId: string;
     title: string;
-    pulse: FigureView<{ usefulPercent: number | null; comments: string[] }>;
+    pulse: FigureView<{
+      usefulPercent: number | null;
+      /** The newest 20 comments. */
+      comments: string[];
+      /** Every comment on the item; absent in figures computed before it was counted. */
+      commentCount?: number;
+    }>;
   }>;
   checkins: FigureView<{ asked: number; answered: number; answeredPercent: number | null }>;
 }

@@ -17,6 +17,7 @@ export const EFFECT_CSV_COLUMNS = [
   'self-assessment change',
   'active last week %',
   'useful %',
+  'comments',
 ] as const;
 
 /** What a hidden figure's cells say: never a number, not even the group's size. */
@@ -69,7 +70,11 @@ export function effectCsv(view: EffectResponse): string {
         ...base,
         level: 'item',
         name: s.title,
-        ...figure(s.pulse, (v) => ({ 'useful %': v.usefulPercent }), ['useful %']),
+        ...figure(
+          s.pulse,
+          (v) => ({ 'useful %': v.usefulPercent, comments: v.commentCount ?? v.comments.length }),
+          ['useful %', 'comments'],
+        ),
       });
   }
   const records = rows.map((row) => EFFECT_CSV_COLUMNS.map((c) => cell(row[c])));
@@ -77,7 +82,7 @@ export function effectCsv(view: EffectResponse): string {
 }
 
 const GROUP_COLUMNS = EFFECT_CSV_COLUMNS.filter(
-  (c) => !['program', 'level', 'name', 'people', 'useful %'].includes(c),
+  (c) => !['program', 'level', 'name', 'people', 'useful %', 'comments'].includes(c),
 );
 
 function groupCells(f: FigureView<EffectGroupFiguresView>): Cells {

@@ -65,6 +65,7 @@ export const effectEn = {
   effectComments: (count: number) => (count === 1 ? '1 comment' : `${count} comments`),
   effectShowComments: (count: number, item: string) =>
     count === 1 ? `Read the comment on ${item}` : `Read the ${count} comments on ${item}`,
+  effectCommentsNewest: (count: number) => `The newest ${count}:`,
   effectManagersTitle: 'Manager involvement',
   effectCheckinsAsked: 'Check-ins managers were asked',
   effectCheckinsAnswered: 'Answered',

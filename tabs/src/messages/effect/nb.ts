@@ -65,6 +65,7 @@ export const effectNb: typeof effectEn = {
   effectComments: (count: number) => (count === 1 ? '1 kommentar' : `${count} kommentarer`),
   effectShowComments: (count: number, item: string) =>
     count === 1 ? `Les kommentaren til ${item}` : `Les de ${count} kommentarene til ${item}`,
+  effectCommentsNewest: (count: number) => `De ${count} nyeste:`,
   effectManagersTitle: 'Ledernes involvering',
   effectCheckinsAsked: 'Oppfølginger lederne ble bedt om',
   effectCheckinsAnswered: 'Besvart',

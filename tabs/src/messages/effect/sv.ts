@@ -65,6 +65,7 @@ export const effectSv: typeof effectEn = {
   effectComments: (count: number) => (count === 1 ? '1 kommentar' : `${count} kommentarer`),
   effectShowComments: (count: number, item: string) =>
     count === 1 ? `Läs kommentaren om ${item}` : `Läs de ${count} kommentarerna om ${item}`,
+  effectCommentsNewest: (count: number) => `De ${count} senaste:`,
   effectManagersTitle: 'Chefernas medverkan',
   effectCheckinsAsked: 'Avstämningar cheferna ombads göra',
   effectCheckinsAnswered: 'Besvarade',

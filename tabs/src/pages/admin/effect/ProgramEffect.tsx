@@ -151,15 +151,18 @@ export function ProgramEffect({
                         <td className={styles.number}>{row.pulse.useful}</td>
                         <td className={styles.cell}>
                           {row.pulse.comments.length === 0 ? (
-                            t.effectComments(0)
+                            t.effectComments(row.pulse.commentCount)
                           ) : (
                             // A native disclosure: Enter or Space opens it, and it says so to screen readers.
                             <details>
-                              <summary
-                                aria-label={t.effectShowComments(row.pulse.comments.length, row.title)}
-                              >
-                                {t.effectComments(row.pulse.comments.length)}
+                              <summary aria-label={t.effectShowComments(row.pulse.commentCount, row.title)}>
+                                {t.effectComments(row.pulse.commentCount)}
                               </summary>
+                              {row.pulse.commentCount > row.pulse.comments.length && (
+                                <Text block size={200} className={styles.sub}>
+                                  {t.effectCommentsNewest(row.pulse.comments.length)}
+                                </Text>
+                              )}
                               <ul className={styles.comments}>
                                 {row.pulse.comments.map((c, i) => (
                                   <li key={i}>{c}</li>

@@ -203,11 +203,30 @@ describe('the Effect view’s figures in words', () => {
     );
   });
 
-  it('shows each item’s pulse with its comments, or that it is hidden', () => {
+  it('shows each item’s pulse with its comments and their count, or that it is hidden', () => {
     expect(pulseRows(program(), n)).toEqual([
-      { key: 'welcome', title: 'Welcome!', pulse: { shown: true, useful: '80%', comments: ['Clear'] } },
+      {
+        key: 'welcome',
+        title: 'Welcome!',
+        pulse: { shown: true, useful: '80%', comments: ['Clear'], commentCount: 1 },
+      },
       { key: 'teams', title: 'Teams', pulse: { shown: false } },
     ]);
+    // The API keeps the newest 20 and counts them all.
+    const many = program({
+      steps: [
+        {
+          stepId: 'welcome',
+          title: 'Welcome!',
+          pulse: {
+            shown: true,
+            people: 30,
+            value: { usefulPercent: 90, comments: ['a', 'b'], commentCount: 27 },
+          },
+        },
+      ],
+    });
+    expect(pulseRows(many, n)[0]!.pulse).toMatchObject({ comments: ['a', 'b'], commentCount: 27 });
   });
 
   it('opens on the first program with figures', () => {

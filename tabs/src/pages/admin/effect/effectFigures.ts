@@ -195,7 +195,8 @@ export function questionRows(program: EffectProgramView, t: Words, n: EffectNumb
 export interface PulseRow {
   key: string;
   title: string;
-  pulse: { shown: false } | { shown: true; useful: string; comments: string[] };
+  /** `comments` are the newest the API gives; `commentCount` counts them all. */
+  pulse: { shown: false } | { shown: true; useful: string; comments: string[]; commentCount: number };
 }
 
 export function pulseRows(program: EffectProgramView, n: EffectNumbers): PulseRow[] {
@@ -203,7 +204,13 @@ export function pulseRows(program: EffectProgramView, n: EffectNumbers): PulseRo
     key: s.stepId,
     title: s.title,
     pulse: s.pulse.shown
-      ? { shown: true, useful: n.percent(s.pulse.value.usefulPercent), comments: s.pulse.value.comments }
+      ? {
+          shown: true,
+          useful: n.percent(s.pulse.value.usefulPercent),
+          comments: s.pulse.value.comments,
+          // Figures computed before the API counted them carry only the list.
+          commentCount: Math.max(s.pulse.value.commentCount ?? 0, s.pulse.value.comments.length),
+        }
       : { shown: false },
   }));
 }
