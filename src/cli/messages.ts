@@ -107,7 +107,7 @@ export const cliMessages = {
   report: {
     description: 'Reports for learning admins.',
     engagementDescription:
-      'How a program is doing in a tenant: enrolled, active in the last 7 days, completion, on-time rate, quiz scores.',
+      'How a program is doing in a tenant: enrolled, active in the last 7 days, completion, on-time rate, steps recognised by test, quiz scores.',
     jsonOption: 'print one JSON object instead of a table',
     heading: (programId: string, title: string, tenantId: string, at: string) =>
       `Engagement in ${programId} (${title}), tenant ${tenantId}, at ${at}`,
@@ -119,6 +119,8 @@ export const cliMessages = {
     onTime: 'Steps done on time',
     onTimeValue: (onTime: number, done: number) => `${onTime} of ${done}`,
     onTimeNote: 'done by the due date plus 1 day of grace',
+    recognised: 'Steps recognised by test',
+    recognisedNote: 'a placement quiz passed: counted toward completion, not as done',
     quizFirst: 'Quiz score, first attempt',
     quizLatest: 'Quiz score, latest',
     quizNote: (n: number) => `over ${plural(n, 'answered quiz', 'answered quizzes')}`,

@@ -55,6 +55,7 @@ export function engagementTable(r: EngagementReport, title: string): string[] {
     [text.active, String(r.activeLast7Days), pct(r.activePercent), text.activeNote],
     [text.completed, String(r.completed), pct(r.completionPercent), ''],
     [text.onTime, text.onTimeValue(r.stepsDoneOnTime, r.stepsDone), pct(r.onTimePercent), text.onTimeNote],
+    [text.recognised, String(r.stepsRecognised), '', text.recognisedNote],
     [text.quizFirst, '', pct(r.quizFirstAttemptPercent), text.quizNote(r.quizStepsScored)],
     [text.quizLatest, '', pct(r.quizLatestPercent), ''],
   ];

@@ -97,6 +97,12 @@ export interface ProgramProgressView {
   due: StepItemView[];
   /** Not done, past due (more than one day late). Empty for completed or withdrawn programs. */
   overdue: StepItemView[];
+  /**
+   * Parts "recognised by test": the learner passed the part's placement quiz, so its steps count as
+   * done (in completedSteps) without their cards. `stepsRecognised` of completedSteps are such steps.
+   */
+  recognisedParts: Array<{ id: string; title: string; status: 'recognised' }>;
+  stepsRecognised: number;
 }
 
 /** `cancelled`: the learner took it back before anyone decided. */

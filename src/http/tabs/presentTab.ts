@@ -93,6 +93,12 @@ export class TabPresenter {
         lastActiveAt: p.enrollment.lastActiveAt,
         due: p.due.map((i) => this.item(i)),
         overdue: p.overdue.map((i) => this.item(i)),
+        recognisedParts: p.recognisedParts.map((part) => ({
+          id: part.id,
+          title: textFor(part.title, this.language),
+          status: 'recognised' as const,
+        })),
+        stepsRecognised: p.stepsRecognised,
       })),
       paths: result.paths.map((path) => ({
         id: path.id,

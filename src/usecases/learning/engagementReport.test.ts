@@ -83,6 +83,7 @@ describe('engagementReport', () => {
       completed: 0,
       completionPercent: null,
       stepsDone: 0,
+      stepsRecognised: 0,
       stepsDoneOnTime: 0,
       onTimePercent: null,
       quizStepsScored: 0,
@@ -136,6 +137,20 @@ describe('engagementReport', () => {
       ],
     );
     expect(r).toMatchObject({ stepsDone: 4, stepsDoneOnTime: 2, onTimePercent: 50 });
+  });
+
+  it('counts steps recognised by test apart from steps done, and out of the on-time rate', () => {
+    const due = '2026-03-10T09:00:00.000Z';
+    const late = '2026-03-20T09:00:00.000Z';
+    const r = report(
+      [enrollment('a'), enrollment('b')],
+      [
+        step('a', 'intro', { dueAt: due, status: 'done', doneAt: due }),
+        step('b', 'intro', { dueAt: due, status: 'done', doneAt: late, recognisedAt: late }),
+        step('b', 'quiz-a', { dueAt: due, status: 'done', doneAt: late, recognisedAt: late }),
+      ],
+    );
+    expect(r).toMatchObject({ stepsDone: 1, stepsRecognised: 2, stepsDoneOnTime: 1, onTimePercent: 100 });
   });
 
   it('averages first-attempt and latest quiz scores over answered quiz steps, as percentages', () => {

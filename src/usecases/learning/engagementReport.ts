@@ -1,4 +1,5 @@
 import type { Program } from '../../domain/learning/program.ts';
+import { doneSteps } from '../../domain/learning/placement.ts';
 import type { StepState } from '../../domain/learning/stepState.ts';
 import type { LearningDeps } from './learningDeps.ts';
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
@@ -12,6 +13,9 @@ import type { Enrollment } from '../../domain/learning/enrollment.ts';
  * - active in the last 7 days: enrolled people who answered at least one item (any card) in the
  *   7 days before `now`.
  * - completion: completed / enrolled.
+ * - recognised by test: steps whose part's placement quiz the person passed (src/domain/learning/
+ *   placement.ts). They count toward completion, but not as steps done, nor in the on-time rate: no
+ *   card of theirs was answered.
  * - on time: steps done no later than one day after they fell due (a day of grace, since a card
  *   that arrives late in the afternoon is often answered the next morning), over all steps done.
  * - quiz scores: the mean first-attempt score and the mean latest score over every quiz step that
@@ -29,7 +33,9 @@ export interface EngagementReport {
   activePercent: number | null;
   completed: number;
   completionPercent: number | null;
+  /** Steps done by answering their cards; steps recognised by test are counted apart. */
   stepsDone: number;
+  stepsRecognised: number;
   stepsDoneOnTime: number;
   onTimePercent: number | null;
   /** How many answered quiz steps the two scores are averaged over. */
@@ -61,7 +67,10 @@ export function engagementReport(input: {
   const completed = counted.filter((e) => e.status === 'completed').length;
 
   const steps = input.steps.filter((s) => s.programId === program.id && countedPeople.has(s.userId));
-  const done = steps.filter((s) => s.status === 'done' && s.doneAt !== undefined);
+  const done = steps.filter(
+    (s) => s.status === 'done' && s.doneAt !== undefined && s.recognisedAt === undefined,
+  );
+  const { recognised } = doneSteps(steps);
   const onTime = done.filter((s) => Date.parse(s.doneAt!) <= Date.parse(s.dueAt) + ON_TIME_GRACE_MS).length;
 
   // Only quiz answers carry scores, so every scored row is a quiz step (of this or an older version).
@@ -80,6 +89,7 @@ export function engagementReport(input: {
     completed,
     completionPercent: percent(completed, counted.length),
     stepsDone: done.length,
+    stepsRecognised: recognised,
     stepsDoneOnTime: onTime,
     onTimePercent: percent(onTime, done.length),
     quizStepsScored: firstScores.length,

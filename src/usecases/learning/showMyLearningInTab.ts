@@ -2,6 +2,8 @@ import { localDay } from '../../domain/delivery/deliveryPolicy.ts';
 import { callerActions, type CallerAction } from '../../domain/access/tabAccess.ts';
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import { openItems, type OpenItems } from '../../domain/learning/learningProgress.ts';
+import { doneSteps, partStatus } from '../../domain/learning/placement.ts';
+import type { Part } from '../../domain/learning/program.ts';
 import type { LearningTimeRequestSummary } from '../managers/teamPorts.ts';
 import type { TeamReadDeps } from '../managers/team/teamReadDeps.ts';
 import { whoIsCalling, type SignedIn } from '../managers/whoIsCalling.ts';
@@ -11,7 +13,15 @@ const statusOrder = { active: 0, completed: 1, expired: 2, withdrawn: 3 } as con
 const MAX_REQUESTS = 50;
 
 export interface MyLearningInTab {
-  programs: Array<{ enrollment: Enrollment; mandatory: boolean } & OpenItems>;
+  programs: Array<
+    {
+      enrollment: Enrollment;
+      mandatory: boolean;
+      /** Parts the learner tested out of (placement quiz passed), and their steps recognised so. */
+      recognisedParts: Part[];
+      stepsRecognised: number;
+    } & OpenItems
+  >;
   /** The learning paths of the caller's role, each requirement with where it stands. */
   paths: PathInTab[];
   requests: LearningTimeRequestSummary[];
@@ -35,9 +45,12 @@ export async function showMyLearningInTab(deps: TeamReadDeps, caller: SignedIn):
   ]);
   const programs = enrollments.map((enrollment) => {
     const program = deps.catalog.find(enrollment.programId);
+    const mine = steps.filter((s) => s.programId === enrollment.programId);
     return {
       enrollment,
       mandatory: program?.mandatory ?? false,
+      recognisedParts: (program?.parts ?? []).filter((part) => partStatus(part, mine) === 'recognised'),
+      stepsRecognised: doneSteps(mine).recognised,
       ...openItems(enrollment, program, steps, now),
     };
   });

@@ -42,6 +42,7 @@ export const en = {
   requirementExpired: 'Expired',
   validUntil: (date: string) => `valid until ${date}`,
   stepsDone: (done: number, total: number) => `${done} of ${total} steps done`,
+  recognisedByTest: (parts: string) => `Recognised by test: ${parts}`,
   nextDue: (date: string) => `Next item due ${date}`,
   completedOn: (date: string) => `Completed ${date}`,
   dueSoon: 'Due in the next 7 days',

@@ -40,6 +40,7 @@ export const nb: Messages = {
   requirementExpired: 'Utløpt',
   validUntil: (date) => `gyldig til ${date}`,
   stepsDone: (done, total) => `${done} av ${total} steg fullført`,
+  recognisedByTest: (parts) => `Godkjent ved test: ${parts}`,
   nextDue: (date) => `Neste frist ${date}`,
   completedOn: (date) => `Fullført ${date}`,
   dueSoon: 'Frist de neste 7 dagene',

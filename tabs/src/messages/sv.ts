@@ -40,6 +40,7 @@ export const sv: Messages = {
   requirementExpired: 'Har gått ut',
   validUntil: (date) => `giltig till ${date}`,
   stepsDone: (done, total) => `${done} av ${total} steg klara`,
+  recognisedByTest: (parts) => `Tillgodoräknad genom test: ${parts}`,
   nextDue: (date) => `Nästa steg senast ${date}`,
   completedOn: (date) => `Slutfört ${date}`,
   dueSoon: 'Ska vara klart inom 7 dagar',

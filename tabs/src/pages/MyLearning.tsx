@@ -152,6 +152,9 @@ function ProgramCard({ program: p }: { program: ProgramProgressView }) {
         aria-label={t.stepsDone(p.completedSteps, p.totalSteps)}
       />
       <Text>{t.stepsDone(p.completedSteps, p.totalSteps)}</Text>
+      {p.recognisedParts.length > 0 && (
+        <Text>{t.recognisedByTest(p.recognisedParts.map((part) => part.title).join(', '))}</Text>
+      )}
       {p.completedAt && <Text>{t.completedOn(formatDate(p.completedAt))}</Text>}
       {!p.completedAt && p.nextDueAt && <Text>{t.nextDue(formatDate(p.nextDueAt))}</Text>}
       {p.overdue.length > 0 && <StepList title={t.overdue} steps={p.overdue} overdue />}

@@ -3,6 +3,7 @@ import type { Enrollment } from '../../../domain/learning/enrollment.ts';
 import { assessorOf, isAskedOfManager, type Program } from '../../../domain/learning/program.ts';
 import type { StepState } from '../../../domain/learning/stepState.ts';
 import type { LearningDeps } from '../learningDeps.ts';
+import { dripKey } from '../../delivery/drip/dripItem.ts';
 import { placementItem, placementKey } from './placementItem.ts';
 
 /**
@@ -46,15 +47,15 @@ export async function offerPlacement(
 }
 
 /** A later card of the part looks again this much later when the first one is due in the same round. */
-const FIRST_GOES_FIRST_MS = 5 * 60_000;
+const FIRST_GOES_FIRST_MS = 1_000;
 
 /**
  * A later card of the part waits for the first one while that one waits for the quiz: a learner
- * about to test out of the part is not sent its second card meanwhile. Once the first card went
- * out (or the part was recognised, or the quiz failed or declined) the later cards go as usual.
+ * about to test out of the part is not sent its second card meanwhile. Once the first card is on
+ * its way (or the part was recognised, or the quiz failed or declined) the later cards go as usual.
  */
 async function waitForQuiz(
-  deps: Pick<LearningDeps, 'dueWork' | 'steps'>,
+  deps: Pick<LearningDeps, 'dueWork' | 'steps' | 'outbound'>,
   work: DueWork,
   firstStepId: string,
   now: Date,
@@ -65,9 +66,9 @@ async function waitForQuiz(
     (w) => w.programId === work.programId && w.stepId === firstStepId && w.kind === 'step',
   );
   if (!firstWork) return undefined;
+  if (await deps.outbound.recipient({ tenantId: work.tenantId, key: dripKey(firstWork) })) return undefined;
+  // Due in this round too: it goes first (the placement quiz, or its card), this one right after.
   const firstAt = new Date(firstWork.at);
-  const until = firstAt > now ? firstAt : new Date(now.getTime() + FIRST_GOES_FIRST_MS);
-  if (new Date(work.at) >= until) return undefined;
-  await deps.dueWork.move(work, until);
+  await deps.dueWork.move(work, firstAt > now ? firstAt : new Date(now.getTime() + FIRST_GOES_FIRST_MS));
   return 'deferred';
 }
