@@ -37,7 +37,7 @@ export function openItems(
   now: Date,
 ): OpenItems {
   const result: OpenItems = { due: [], overdue: [] };
-  if (!program || enrollment.status !== 'active') return result;
+  if (!program || enrollment.status !== 'active' || steps.length === 0) return result;
   // Built with a loop: My team runs this for every enrollment of a manager's whole team.
   const byStep = new Map<string, (typeof steps)[number]>();
   for (const s of steps) if (s.programId === enrollment.programId) byStep.set(s.stepId, s);
@@ -66,11 +66,13 @@ export function quizzesFailedTwice(
   program: Program | undefined,
   steps: ReadonlyArray<Pick<StepState, 'programId' | 'stepId' | 'attempts' | 'lastScore'>>,
 ): string[] {
-  if (!program) return [];
-  return program.steps.flatMap((step) => {
-    if (step.kind !== 'quiz') return [];
+  const failed: string[] = [];
+  // Plain loops, and none without a step tried twice: My team asks this of every active enrollment.
+  if (!program || steps.length === 0) return failed;
+  for (const step of program.steps) {
+    if (step.kind !== 'quiz') continue;
     const state = steps.find((s) => s.programId === program.id && s.stepId === step.id);
-    const failed = state && state.attempts >= 2 && (state.lastScore ?? 0) < step.passMark;
-    return failed ? [step.id] : [];
-  });
+    if (state && state.attempts >= 2 && (state.lastScore ?? 0) < step.passMark) failed.push(step.id);
+  }
+  return failed;
 }

@@ -49,11 +49,22 @@ export function summarizeFacts<E extends TeamEnrollmentFacts>(
   const programs: MemberProgram<E>[] = [];
   const overdueMandatory: OpenItem[] = [];
   let active = 0;
+  // Plain loops: this runs for every person of a manager's team on every My team call.
+  let lastActivityAt: string | undefined;
+  let firstActiveEnrolledAt: string | undefined;
   for (const enrollment of enrollments) {
+    const last = enrollment.lastActiveAt;
+    if (last && (lastActivityAt === undefined || last > lastActivityAt)) lastActivityAt = last;
     const program = findProgram(enrollment.programId);
     const { due, overdue } = openItems(enrollment, program, open.get(enrollment.programId) ?? [], now);
     const isActive = enrollment.status === 'active';
-    if (isActive) active++;
+    if (isActive) {
+      active++;
+      const enrolled = enrollment.enrolledAt;
+      if (enrolled && (firstActiveEnrolledAt === undefined || enrolled < firstActiveEnrolledAt)) {
+        firstActiveEnrolledAt = enrolled;
+      }
+    }
     programs.push({
       enrollment,
       program,
@@ -65,9 +76,7 @@ export function summarizeFacts<E extends TeamEnrollmentFacts>(
     });
     if (program?.mandatory) for (const i of overdue) if (!i.optional) overdueMandatory.push(i);
   }
-  const lastActivityAt = latest(enrollments.map((e) => e.lastActiveAt));
-  const since =
-    lastActivityAt ?? earliest(enrollments.filter((e) => e.status === 'active').map((e) => e.enrolledAt));
+  const since = lastActivityAt ?? firstActiveEnrolledAt;
   return {
     programs,
     overdueMandatory,
@@ -128,16 +137,6 @@ function mondayOfTime(time: number): number {
   // 1 January 1970 was a Thursday: 3 days after a Monday.
   const sinceMonday = (((days + 3) % 7) + 7) % 7;
   return (days - sinceMonday) * DAY_MS;
-}
-
-function latest(values: Array<string | undefined>): string | undefined {
-  let last: string | undefined;
-  for (const v of values) if (v && (last === undefined || v > last)) last = v;
-  return last;
-}
-
-function earliest(values: Array<string | undefined>): string | undefined {
-  return values.filter((v): v is string => !!v).sort()[0];
 }
 
 export interface MonthMinutes {

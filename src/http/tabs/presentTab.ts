@@ -3,11 +3,7 @@ import { checkinQuestion } from '../../domain/managers/checkin.ts';
 import type { OpenItem } from '../../domain/learning/learningProgress.ts';
 import { textFor } from '../../domain/learning/program.ts';
 import type { StepState } from '../../domain/learning/stepState.ts';
-import {
-  INACTIVE_AFTER_MS,
-  type MemberProgram,
-  type MemberSummary,
-} from '../../domain/managers/teamInsights.ts';
+import { INACTIVE_AFTER_MS, type MemberSummary } from '../../domain/managers/teamInsights.ts';
 import type { TeamEnrollmentFacts } from '../../domain/managers/teamViewFacts.ts';
 import type { ProgramCatalog } from '../../usecases/learning/programCatalog.ts';
 import type { MyLearningInTab } from '../../usecases/learning/showMyLearningInTab.ts';
@@ -119,12 +115,22 @@ export class TabPresenter {
   }
 
   memberPrograms(summary: MemberSummary<TeamEnrollmentFacts>): TeamMemberProgramView[] {
-    return summary.programs.map((p: MemberProgram<TeamEnrollmentFacts>) => ({
-      ...enrollmentFigures(p.enrollment),
-      title: this.programTitle(p.enrollment.programId),
-      mandatory: p.program?.mandatory ?? false,
-      overdueCount: p.overdue.length,
-    }));
+    // Built field by field (no spread): this runs for every enrollment of a manager's whole team.
+    const views: TeamMemberProgramView[] = [];
+    for (const p of summary.programs) {
+      const e: TeamEnrollmentFacts = p.enrollment;
+      views.push({
+        programId: e.programId,
+        status: e.status,
+        completedSteps: e.completedSteps,
+        totalSteps: e.totalSteps,
+        nextDueAt: e.nextDueAt,
+        title: this.programTitle(e.programId),
+        mandatory: p.program?.mandatory ?? false,
+        overdueCount: p.overdue.length,
+      });
+    }
+    return views;
   }
 
   myTeam(team: MyTeam, now: Date): MyTeamResponse {
