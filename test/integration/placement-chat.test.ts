@@ -3,6 +3,8 @@ import type { AzuriteInstance } from '../../sandbox/azurite.ts';
 import type { RunningDrypp } from '../../src/main.ts';
 import { enrollPerson } from '../../src/usecases/learning/enrolling/enrollPerson.ts';
 import { loadEngagementReport } from '../../src/usecases/learning/engagementReport.ts';
+import { showMyLearningInTab } from '../../src/usecases/learning/showMyLearningInTab.ts';
+import { TabPresenter } from '../../src/http/tabs/presentTab.ts';
 import { personalActivity } from '../support/activities.ts';
 import { startTestAzurite } from '../support/azurite.ts';
 import { startFakeConnector } from '../support/fakeConnector.ts';
@@ -170,5 +172,28 @@ describe('testing out of a part in chat', () => {
     expect(outcome.kind).toBe('report');
     if (outcome.kind !== 'report') return;
     expect(outcome.report).toMatchObject({ enrolled: 3, completed: 1, stepsRecognised: 2, stepsDone: 0 });
+  });
+
+  it('shows the part as recognised by test in My learning', async () => {
+    const reads = {
+      ...composed.deps,
+      defaultTimeZone: 'Europe/Oslo',
+      managerIndex: composed.managerIndex,
+      teamSummaries: composed.teamSummaries.teamSummaries,
+    };
+    const view = (userId: string) =>
+      showMyLearningInTab(reads, { tenantId, userId, appRoles: [] }).then((mine) =>
+        new TabPresenter(reads.catalog, 'en').myLearning(mine, ''),
+      );
+    const [adas] = (await view(ada!.id)).programs;
+    expect(adas).toMatchObject({
+      programId,
+      status: 'completed',
+      completedSteps: 2,
+      stepsRecognised: 2,
+      recognisedParts: [{ id: 'cpr-basics', title: 'CPR basics', status: 'recognised' }],
+    });
+    const [bos] = (await view(bo!.id)).programs;
+    expect(bos).toMatchObject({ stepsRecognised: 0, recognisedParts: [] });
   });
 });
