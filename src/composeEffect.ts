@@ -4,6 +4,8 @@ import { effectRoutes } from './http/tabs/effect/effectRoutes.ts';
 import { refreshEffectFiguresJob } from './jobs/effectJobs.ts';
 import type { Logger } from './log/logger.ts';
 import { TableEffectFiguresStore } from './store/effect/effectFiguresStore.ts';
+import { TableTenantLearningTimeReader } from './store/effect/tenantLearningTimeReader.ts';
+import { TableTenantManagerCardsReader } from './store/effect/tenantManagerCardsReader.ts';
 import { TableTenantProgressReader } from './store/effect/tenantProgressReader.ts';
 import { TableTeamDirectory } from './store/managers/teamDirectoryStore.ts';
 import type { StorageClients } from './store/platform/storageClients.ts';
@@ -15,7 +17,8 @@ import type { ProgramCatalog } from './usecases/learning/programCatalog.ts';
 import type { LeaseStore } from './usecases/platform/ports.ts';
 
 /**
- * The effect capability's wiring: the read model's store, the reader of a tenant's learning rows, the
+ * The effect capability's wiring: the read model's store, the readers of a tenant's learning rows,
+ * learning-time requests and managers' nudges and thanks, the
  * worker's aggregation job and the Admin tab's routes. Shared by the server and the tests.
  */
 export function composeEffect(options: {
@@ -31,6 +34,8 @@ export function composeEffect(options: {
     clock: options.clock,
     programs: options.programs,
     tenantProgress: new TableTenantProgressReader(storage.table(tableNames.learnerProgress)),
+    tenantLearningTime: new TableTenantLearningTimeReader(storage.table(tableNames.learningTime)),
+    tenantManagerCards: new TableTenantManagerCardsReader(storage.table(tableNames.outboundStatus)),
     teamDirectory: new TableTeamDirectory(storage.table(tableNames.people)),
     effectFigures: new TableEffectFiguresStore(storage.table(tableNames.effectFigures)),
   };

@@ -15,6 +15,8 @@ import { createLogger } from '../../src/log/logger.ts';
 import { TablePeopleStore } from '../../src/store/directory/peopleStore.ts';
 import { TableEnrollmentStore } from '../../src/store/learning/enrollmentStore.ts';
 import { TableStepStore } from '../../src/store/learning/stepStore.ts';
+import { TableOutboundStatusStore } from '../../src/store/delivery/outboundStatusStore.ts';
+import { TableLearningTimeStore } from '../../src/store/managers/learningTimeStore.ts';
 import { TableManagerIndex } from '../../src/store/managers/managerIndexStore.ts';
 import { TableLeaseStore } from '../../src/store/platform/leaseStore.ts';
 import { StorageClients } from '../../src/store/platform/storageClients.ts';
@@ -38,6 +40,8 @@ const tokens: Record<string, string> = {};
 let enrollments: TableEnrollmentStore;
 let steps: TableStepStore;
 let people: TablePeopleStore;
+let learningTime: TableLearningTimeStore;
+let outboundStatus: TableOutboundStatusStore;
 const PROGRAM = 'welcome-onboarding';
 const tenantId = demoTenant.id;
 
@@ -56,6 +60,8 @@ beforeAll(async () => {
   for (const person of demoPersonRows()) await people.upsert(person);
   enrollments = new TableEnrollmentStore(storage.table(tableNames.learnerProgress));
   steps = new TableStepStore(storage.table(tableNames.learnerProgress));
+  learningTime = new TableLearningTimeStore(storage.table(tableNames.learningTime));
+  outboundStatus = new TableOutboundStatusStore(storage.table(tableNames.outboundStatus));
   const content = await loadContent('content');
   if (!content.ok) throw new Error('content does not load');
   const effect = composeEffect({
@@ -197,11 +203,81 @@ describe('the Effect view in the Admin tab API', () => {
     expect(welcome((await call('megan', 'GET', '/admin/effect')).json)).toEqual(five);
   });
 
+  it('counts the learning-time requests Patti decided and the nudges and thanks she sent', async () => {
+    const learner = (n: number) => `0000000${n}-aaaa-4bbb-8ccc-00000000000${n}`;
+    const asked = new Date(clock.now().getTime() - 5 * 3_600_000).toISOString();
+    const decided = new Date(clock.now().getTime() - 2 * 3_600_000).toISOString();
+    for (const n of [1, 2, 3, 4, 5]) {
+      await learningTime.create({
+        tenantId,
+        id: `request-${n}`,
+        learnerId: learner(n),
+        managerId: demo.patti,
+        date: '2026-12-20',
+        minutes: 60,
+        purpose: { kind: 'program', programId: PROGRAM },
+        // The first is still waiting; the second was denied, the others approved, 3 hours after asking.
+        status: n === 1 ? 'pending' : n === 2 ? 'denied' : 'approved',
+        createdAt: asked,
+        timeZone: 'Europe/Oslo',
+        ...(n === 1 ? {} : { decidedAt: decided, decidedBy: demo.patti, decidedIn: 'tab' as const }),
+        followUp: false,
+      });
+    }
+    const card = (n: number, kind: string, status: 'sent' | 'failed') => ({
+      tenantId,
+      key: `${kind}|${learner(n)}|2026-W49`,
+      userId: learner(n),
+      kind,
+      ref: { managerId: demo.patti },
+      status,
+      attempts: 1,
+      enqueuedAt: asked,
+      ...(status === 'sent' ? { sentAt: asked } : { reason: 'botBlocked' }),
+    });
+    await outboundStatus.create([
+      ...[1, 2, 3, 4, 5].map((n) => card(n, 'nudge', 'sent')),
+      card(1, 'recognition', 'sent'),
+      // Not delivered: not counted as sent.
+      card(2, 'recognition', 'failed'),
+    ]);
+    offsetMs += 31_000;
+    const body = (await call('megan', 'POST', '/admin/effect/refresh')).json;
+    const requests = {
+      shown: true,
+      people: 5,
+      value: { asked: 5, decided: 4, approved: 3, denied: 1, medianHoursToDecision: 3 },
+    };
+    expect(welcome(body).learningTime).toEqual(requests);
+    const figures = {
+      shown: true,
+      people: 5,
+      value: {
+        requests,
+        cards: { shown: true, people: 5, value: { nudges: 5, recognitions: 1 } },
+        // Nobody had a check-in yet.
+        checkins: { shown: false },
+      },
+    };
+    expect(body.involvement).toEqual({
+      overall: figures,
+      departments: [{ name: '=Kultur', figures }],
+      managers: [{ name: 'Patti Fernandez', figures }],
+    });
+    expect((await call('megan', 'GET', '/admin/effect')).json.involvement).toEqual(body.involvement);
+  });
+
   it('exports the same figures as CSV, hidden figures as "fewer than 5" and names neutralised', async () => {
     const res = await call('megan', 'GET', '/admin/effect/export.csv');
     expect(res.status).toBe(200);
     const lines = res.text.trim().split('\n');
     expect(lines[0]).toMatch(/^program,level,name,people,enrolled/);
+    expect(lines[0]).toContain(
+      'learning-time requests,requests decided,requests approved,requests denied,median hours to decision,check-ins asked,check-ins answered,nudges sent,thanks sent',
+    );
+    expect(lines).toContain(
+      'all programs,manager,Patti Fernandez,5,,,,,,,,,,,,5,4,3,1,3,fewer than 5,fewer than 5,5,1',
+    );
     expect(lines.some((l) => l.startsWith("Welcome to your new job,department,'=Kultur,5,5,0,"))).toBe(true);
     // A program nobody is enrolled in hides everything.
     expect(lines.some((l) => /^Smoke diving,program,Smoke diving,fewer than 5,fewer than 5/.test(l))).toBe(

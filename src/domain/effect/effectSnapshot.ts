@@ -1,3 +1,4 @@
+import type { ManagerInvolvement } from './managerInvolvement.ts';
 import type { ProgramEffect } from './programEffect.ts';
 
 /**
@@ -10,4 +11,6 @@ export interface EffectSnapshot {
   /** When it was computed, ISO. */
   at: string;
   programs: ProgramEffect[];
+  /** Tenant-wide manager involvement (nudges name no program); absent in snapshots from before it. */
+  involvement?: ManagerInvolvement;
 }

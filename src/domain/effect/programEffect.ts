@@ -5,6 +5,7 @@ import type { Enrollment } from '../learning/enrollment.ts';
 import type { Program, SelfAssessmentStep } from '../learning/program.ts';
 import type { StepState } from '../learning/stepState.ts';
 import { mean, percent, weekStarts, WEEK_MS } from './figures.ts';
+import type { RequestFigures } from './managerInvolvement.ts';
 import { ratingsOf } from './selfAssessment.ts';
 import { figureAbout, type Shown } from './suppression.ts';
 
@@ -70,6 +71,11 @@ export interface ProgramEffect {
   steps: StepPulseFigures[];
   /** Check-ins managers were asked about this program's learners, and how many they answered. */
   checkins: Shown<{ asked: number; answered: number; answeredPercent: number | null }>;
+  /**
+   * Learning-time requests that name this program (./managerInvolvement.ts), added by the job;
+   * absent in figures computed before they were counted.
+   */
+  learningTime?: Shown<RequestFigures>;
 }
 
 export interface ProgramEffectInput {

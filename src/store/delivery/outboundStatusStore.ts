@@ -350,6 +350,12 @@ async function conflictOn4xx(error: unknown): Promise<'conflict'> {
   throw error;
 }
 
+/** OData bounds of a tenant's partitions of items without a batch (nudges, thanks, single cards). */
+export function unbatchedPartitions(tenantId: string): { from: string; to: string } {
+  const prefix = `${keyPart(tenantId)}|${NO_BATCH}|`;
+  return { from: prefix, to: `${prefix.slice(0, -1)}}` };
+}
+
 function bucketPartitions(tenantId: string, batchId: string): string[] {
   return Array.from(
     { length: BUCKETS },

@@ -1,3 +1,4 @@
+import type { LearningTimeFact, ManagerCardFact } from '../../domain/effect/managerInvolvement.ts';
 import type { EffectSnapshot } from '../../domain/effect/effectSnapshot.ts';
 import type { Enrollment } from '../../domain/learning/enrollment.ts';
 import type { StepState } from '../../domain/learning/stepState.ts';
@@ -15,4 +16,20 @@ export interface EffectFiguresStore {
  */
 export interface TenantProgressReader {
   readTenant(tenantId: string): Promise<{ enrollments: Enrollment[]; steps: StepState[] }>;
+}
+
+/**
+ * Every learning-time request of a tenant, as the figures need them: one query of its partition of
+ * LearningTimeRequests per run.
+ */
+export interface TenantLearningTimeReader {
+  readTenant(tenantId: string): Promise<LearningTimeFact[]>;
+}
+
+/**
+ * Every nudge and thank-you card managers sent in a tenant: one range query of its unbatched
+ * OutboundStatus partitions per run (the cards are items of the outbound pipeline).
+ */
+export interface TenantManagerCardsReader {
+  readTenant(tenantId: string): Promise<ManagerCardFact[]>;
 }

@@ -49,7 +49,10 @@ async function managersOf(
   tenantId: string,
   snapshot: EffectSnapshot | undefined,
 ): Promise<Map<string, TeamDirectoryEntry>> {
-  const ids = new Set(snapshot?.programs.flatMap((p) => p.managers.map((m) => m.managerId)) ?? []);
+  const ids = new Set([
+    ...(snapshot?.programs.flatMap((p) => p.managers.map((m) => m.managerId)) ?? []),
+    ...(snapshot?.involvement?.managers.map((m) => m.managerId) ?? []),
+  ]);
   // One point read per manager with people in a program (not per person), a few at a time.
   const entries = await mapLimit([...ids], 16, (id) => deps.teamDirectory.get(tenantId, id));
   return new Map(entries.flatMap((e) => (e ? [[e.id, e] as const] : [])));

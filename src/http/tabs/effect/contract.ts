@@ -55,6 +55,39 @@ export interface EffectProgramView {
     }>;
   }>;
   checkins: FigureView<{ asked: number; answered: number; answeredPercent: number | null }>;
+  /** Learning-time requests that name this program, about the learners who asked. */
+  learningTime: FigureView<EffectRequestFiguresView>;
+}
+
+export interface EffectRequestFiguresView {
+  asked: number;
+  /** Approved + denied. */
+  decided: number;
+  approved: number;
+  denied: number;
+  /** Median hours from asking to the decision; null when none was decided. */
+  medianHoursToDecision: number | null;
+}
+
+/** What managers did, for a group of learners; each part needs five learners of its own. */
+export interface EffectInvolvementFiguresView {
+  requests: FigureView<EffectRequestFiguresView>;
+  /** Nudges and thank-you cards managers sent. */
+  cards: FigureView<{ nudges: number; recognitions: number }>;
+  checkins: FigureView<{ asked: number; answered: number; answeredPercent: number | null }>;
+}
+
+export interface EffectInvolvementGroupView {
+  /** As EffectGroupView's: null for "no department" or a manager no longer in the directory. */
+  name: string | null;
+  figures: FigureView<EffectInvolvementFiguresView>;
+}
+
+/** Manager involvement over every program (nudges name none), overall, per department and per manager. */
+export interface EffectInvolvementView {
+  overall: FigureView<EffectInvolvementFiguresView>;
+  departments: EffectInvolvementGroupView[];
+  managers: EffectInvolvementGroupView[];
 }
 
 export type EffectAction = 'export' | 'refresh';
@@ -65,5 +98,7 @@ export interface EffectResponse {
   /** Groups smaller than this show no figures. */
   minGroupSize: number;
   programs: EffectProgramView[];
+  /** Absent before the first run that counted it. */
+  involvement?: EffectInvolvementView;
   actions: EffectAction[];
 }

@@ -1,6 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
 import { spreadsheetSafe } from '../../../domain/broadcasts/recipient.ts';
-import type { EffectGroupFiguresView, EffectResponse, FigureView } from './contract.ts';
+import type {
+  EffectGroupFiguresView,
+  EffectInvolvementFiguresView,
+  EffectRequestFiguresView,
+  EffectResponse,
+  FigureView,
+} from './contract.ts';
 
 export const EFFECT_CSV_COLUMNS = [
   'program',
@@ -18,7 +24,19 @@ export const EFFECT_CSV_COLUMNS = [
   'active last week %',
   'useful %',
   'comments',
+  'learning-time requests',
+  'requests decided',
+  'requests approved',
+  'requests denied',
+  'median hours to decision',
+  'check-ins asked',
+  'check-ins answered',
+  'nudges sent',
+  'thanks sent',
 ] as const;
+
+/** The program column of the manager-involvement rows, which cover every program. */
+export const ALL_PROGRAMS = 'all programs';
 
 /** What a hidden figure's cells say: never a number, not even the group's size. */
 export const HIDDEN = 'fewer than 5';
@@ -27,14 +45,22 @@ type Cells = Partial<Record<(typeof EFFECT_CSV_COLUMNS)[number], string | number
 
 /**
  * The Effect view as CSV (RFC 4180, by csv-stringify): per program, the whole program, each department
- * and manager, each quiz question, each self-assessment statement and each item's pulse. Cells pass
+ * and manager, each quiz question, each self-assessment statement and each item's pulse; then manager
+ * involvement over all programs, for everyone, each department and each manager. Cells pass
  * spreadsheetSafe (a leading `'` before `=`, `+`, `-`, `@`, tab, CR), so no name runs as a formula.
  */
 export function effectCsv(view: EffectResponse): string {
   const rows: Cells[] = [];
   for (const p of view.programs) {
     const base = { program: p.title };
-    rows.push({ ...base, level: 'program', name: p.title, ...groupCells(p.overall) });
+    rows.push({
+      ...base,
+      level: 'program',
+      name: p.title,
+      ...groupCells(p.overall),
+      ...requestCells(p.learningTime),
+      ...checkinCells(p.checkins),
+    });
     for (const d of p.departments)
       rows.push({ ...base, level: 'department', name: d.name ?? '', ...groupCells(d.figures) });
     for (const m of p.managers)
@@ -77,13 +103,75 @@ export function effectCsv(view: EffectResponse): string {
         ),
       });
   }
+  const involvement = view.involvement;
+  if (involvement) {
+    const base = { program: ALL_PROGRAMS };
+    rows.push({ ...base, level: 'managers', name: 'everyone', ...involvementCells(involvement.overall) });
+    for (const d of involvement.departments)
+      rows.push({ ...base, level: 'department', name: d.name ?? '', ...involvementCells(d.figures) });
+    for (const m of involvement.managers)
+      rows.push({ ...base, level: 'manager', name: m.name ?? '', ...involvementCells(m.figures) });
+  }
   const records = rows.map((row) => EFFECT_CSV_COLUMNS.map((c) => cell(row[c])));
   return stringify([[...EFFECT_CSV_COLUMNS], ...records]);
 }
 
-const GROUP_COLUMNS = EFFECT_CSV_COLUMNS.filter(
-  (c) => !['program', 'level', 'name', 'people', 'useful %', 'comments'].includes(c),
-);
+const GROUP_COLUMNS = [
+  'enrolled',
+  'completion %',
+  'on time %',
+  'quiz first attempt %',
+  'quiz final %',
+  'self-assessment before',
+  'self-assessment after',
+  'self-assessment change',
+  'active last week %',
+] as const;
+const REQUEST_COLUMNS = [
+  'learning-time requests',
+  'requests decided',
+  'requests approved',
+  'requests denied',
+  'median hours to decision',
+] as const;
+const CHECKIN_COLUMNS = ['check-ins asked', 'check-ins answered'] as const;
+const CARD_COLUMNS = ['nudges sent', 'thanks sent'] as const;
+
+/** A part's cells without its number of people (the row's `people` is the group's). */
+function part<T>(f: FigureView<T>, cells: (value: T) => Cells, columns: ReadonlyArray<keyof Cells>): Cells {
+  const { people: _people, ...rest } = figure(f, cells, columns);
+  return rest;
+}
+
+function requestCells(f: FigureView<EffectRequestFiguresView>): Cells {
+  return part(
+    f,
+    (v) => ({
+      'learning-time requests': v.asked,
+      'requests decided': v.decided,
+      'requests approved': v.approved,
+      'requests denied': v.denied,
+      'median hours to decision': v.medianHoursToDecision,
+    }),
+    REQUEST_COLUMNS,
+  );
+}
+
+function checkinCells(f: FigureView<{ asked: number; answered: number }>): Cells {
+  return part(f, (v) => ({ 'check-ins asked': v.asked, 'check-ins answered': v.answered }), CHECKIN_COLUMNS);
+}
+
+function involvementCells(f: FigureView<EffectInvolvementFiguresView>): Cells {
+  return figure(
+    f,
+    (v) => ({
+      ...requestCells(v.requests),
+      ...checkinCells(v.checkins),
+      ...part(v.cards, (c) => ({ 'nudges sent': c.nudges, 'thanks sent': c.recognitions }), CARD_COLUMNS),
+    }),
+    [...REQUEST_COLUMNS, ...CHECKIN_COLUMNS, ...CARD_COLUMNS],
+  );
+}
 
 function groupCells(f: FigureView<EffectGroupFiguresView>): Cells {
   return figure(

@@ -52,13 +52,30 @@ export function effectView(
           return { ...s, title: step ? textFor(step.title, language) : s.stepId };
         }),
         checkins: effect.checkins,
+        learningTime: effect.learningTime ?? { shown: false },
       },
     ];
   });
+  const involvement = snapshot?.involvement;
   return {
     ...(snapshot ? { at: snapshot.at } : {}),
     minGroupSize: MIN_GROUP_SIZE,
     programs,
+    ...(involvement
+      ? {
+          involvement: {
+            overall: involvement.overall,
+            departments: involvement.departments.map((d) => ({
+              name: d.department || null,
+              figures: d.figures,
+            })),
+            managers: involvement.managers.map((m) => ({
+              name: managers.get(m.managerId)?.displayName ?? null,
+              figures: m.figures,
+            })),
+          },
+        }
+      : {}),
     actions: ['export', 'refresh'],
   };
 }

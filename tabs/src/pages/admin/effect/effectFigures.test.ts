@@ -87,6 +87,7 @@ function program(over: Partial<EffectProgramView> = {}): EffectProgramView {
       { stepId: 'teams', title: 'Teams', pulse: { shown: false } },
     ],
     checkins: { shown: false },
+    learningTime: { shown: false },
     ...over,
   };
 }
