@@ -76,4 +76,21 @@ export const effectEn = {
   effectLegendFinal: 'Final',
   effectLegendBefore: 'Before',
   effectLegendAfter: 'After',
+  effectLearningTimeAsked: 'Learning-time requests naming this program',
+  effectLearningTimeDecided: 'Decided by the manager',
+  effectLearningTimeMedian: 'Median time to a decision',
+  effectLearningTimeNone: 'No one has asked for learning time for this program yet.',
+  effectDecided: (decided: number, asked: number, approved: number, denied: number) =>
+    `${decided} of ${asked} (${approved} approved, ${denied} denied)`,
+  effectHours: (hours: string) => `${hours} h`,
+  effectInvolvementTitle: 'Managers: involvement over all programs',
+  effectInvolvementIntro:
+    'What managers did for their people, counted in learners: learning-time requests decided, check-ins answered, nudges and thanks sent. Nudges belong to no program, so they are shown here for all programs together.',
+  effectInvolvementNotYet: 'Manager involvement appears after the next computation.',
+  effectInvolvementEveryone: 'Everyone',
+  effectColRequests: 'Learning-time requests decided',
+  effectColMedianHours: 'Median time to a decision',
+  effectColCheckins: 'Check-ins answered',
+  effectColNudges: 'Nudges sent',
+  effectColThanks: 'Thanks sent',
 };

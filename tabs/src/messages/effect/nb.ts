@@ -76,4 +76,21 @@ export const effectNb: typeof effectEn = {
   effectLegendFinal: 'Siste',
   effectLegendBefore: 'Før',
   effectLegendAfter: 'Etter',
+  effectLearningTimeAsked: 'Forespørsler om læringstid til dette programmet',
+  effectLearningTimeDecided: 'Avgjort av lederen',
+  effectLearningTimeMedian: 'Median tid til avgjørelse',
+  effectLearningTimeNone: 'Ingen har bedt om læringstid til dette programmet ennå.',
+  effectDecided: (decided: number, asked: number, approved: number, denied: number) =>
+    `${decided} av ${asked} (${approved} innvilget, ${denied} avslått)`,
+  effectHours: (hours: string) => `${hours} t`,
+  effectInvolvementTitle: 'Ledere: involvering i alle programmer',
+  effectInvolvementIntro:
+    'Hva lederne gjorde for sine folk, talt i deltakere: forespørsler om læringstid avgjort, oppfølginger besvart, dytt og takk sendt. Dytt hører ikke til noe program, så de vises her for alle programmer samlet.',
+  effectInvolvementNotYet: 'Ledernes involvering vises etter neste beregning.',
+  effectInvolvementEveryone: 'Alle',
+  effectColRequests: 'Forespørsler om læringstid avgjort',
+  effectColMedianHours: 'Median tid til avgjørelse',
+  effectColCheckins: 'Oppfølginger besvart',
+  effectColNudges: 'Dytt sendt',
+  effectColThanks: 'Takk sendt',
 };

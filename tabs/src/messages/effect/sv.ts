@@ -76,4 +76,21 @@ export const effectSv: typeof effectEn = {
   effectLegendFinal: 'Sista',
   effectLegendBefore: 'Före',
   effectLegendAfter: 'Efter',
+  effectLearningTimeAsked: 'Förfrågningar om lärtid till det här programmet',
+  effectLearningTimeDecided: 'Beslutade av chefen',
+  effectLearningTimeMedian: 'Mediantid till beslut',
+  effectLearningTimeNone: 'Ingen har bett om lärtid till det här programmet än.',
+  effectDecided: (decided: number, asked: number, approved: number, denied: number) =>
+    `${decided} av ${asked} (${approved} beviljade, ${denied} avslagna)`,
+  effectHours: (hours: string) => `${hours} h`,
+  effectInvolvementTitle: 'Chefer: medverkan i alla program',
+  effectInvolvementIntro:
+    'Vad cheferna gjorde för sina medarbetare, räknat i deltagare: förfrågningar om lärtid beslutade, avstämningar besvarade, knuffar och tack skickade. Knuffar hör inte till något program, så de visas här för alla program tillsammans.',
+  effectInvolvementNotYet: 'Chefernas medverkan visas efter nästa beräkning.',
+  effectInvolvementEveryone: 'Alla',
+  effectColRequests: 'Förfrågningar om lärtid beslutade',
+  effectColMedianHours: 'Mediantid till beslut',
+  effectColCheckins: 'Avstämningar besvarade',
+  effectColNudges: 'Knuffar skickade',
+  effectColThanks: 'Tack skickade',
 };

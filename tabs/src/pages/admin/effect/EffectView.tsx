@@ -5,8 +5,9 @@ import { TitledSection } from '../../../components/Sections.tsx';
 import { ActionStatus, LoadFailed, Loading, Notice } from '../../../components/States.tsx';
 import { useApi } from '../../../components/useApi.ts';
 import { useTabEnv } from '../../../tabContext.ts';
-import { defaultProgram } from './effectFigures.ts';
+import { defaultProgram, effectNumbers, involvementRows } from './effectFigures.ts';
 import { useEffectStyles } from './effectStyles.ts';
+import { InvolvementTable } from './InvolvementTable.tsx';
 import { ProgramEffect } from './ProgramEffect.tsx';
 import { saveDownload } from './saveDownload.ts';
 
@@ -19,7 +20,7 @@ type Outcome = { intent: 'success' | 'error'; text: string };
  * smallest size show no figure, and say why.
  */
 export function EffectView() {
-  const { t, api, formatDateTime } = useTabEnv();
+  const { t, api, formatDateTime, language } = useTabEnv();
   const styles = useEffectStyles();
   const { value, reload } = useApi<EffectResponse>('/admin/effect');
   const [fresh, setFresh] = useState<EffectResponse>();
@@ -30,6 +31,9 @@ export function EffectView() {
   const data = fresh ?? (value.state === 'ready' ? value.data : undefined);
   const programId = chosen ?? (data ? defaultProgram(data) : undefined);
   const program = data?.programs.find((p) => p.programId === programId);
+  const involvement = data?.involvement
+    ? involvementRows(data.involvement, t, effectNumbers(language, t.effectNone))
+    : undefined;
 
   const refresh = async () => {
     setBusy(true);
@@ -92,6 +96,27 @@ export function EffectView() {
               <Notice title={t.effectPrivacyTitle} body={t.effectPrivacyBody(data.minGroupSize)} />
               <ProgramEffect key={program.programId} program={program} minGroupSize={data.minGroupSize} />
             </>
+          )}
+          {data.at && (
+            // Nudges name no program: manager involvement is shown for all programs together.
+            <section aria-labelledby="effect-involvement">
+              <Text as="h3" id="effect-involvement" weight="semibold" size={400} block>
+                {t.effectInvolvementTitle}
+              </Text>
+              <Text block className={styles.sub}>
+                {t.effectInvolvementIntro}
+              </Text>
+              {involvement ? (
+                <InvolvementTable
+                  id="effect-involvement-table"
+                  caption={t.effectInvolvementTitle}
+                  {...involvement}
+                  minGroupSize={data.minGroupSize}
+                />
+              ) : (
+                <Text block>{t.effectInvolvementNotYet}</Text>
+              )}
+            </section>
           )}
         </div>
       )}

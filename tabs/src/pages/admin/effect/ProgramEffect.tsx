@@ -9,6 +9,7 @@ import {
   groupRows,
   pulseRows,
   questionRows,
+  requestWords,
   statementRows,
   weeklyRows,
   type PairRow,
@@ -39,6 +40,7 @@ export function ProgramEffect({
   const pulse = pulseRows(program, n);
   const hidden = t.effectHidden(minGroupSize);
   const checkins = program.checkins;
+  const learningTime = program.learningTime;
 
   return (
     <div className={styles.stack}>
@@ -204,6 +206,22 @@ export function ProgramEffect({
                 n.percent(checkins.value.answeredPercent),
               )}
             </dd>
+          </dl>
+        )}
+        {!learningTime.shown ? (
+          <Text block className={styles.sub}>
+            {t.effectLearningTimeAsked}: {hidden}
+          </Text>
+        ) : learningTime.value.asked === 0 ? (
+          <Text block>{t.effectLearningTimeNone}</Text>
+        ) : (
+          <dl data-testid="effect-learning-time">
+            <dt>{t.effectLearningTimeAsked}</dt>
+            <dd>{learningTime.value.asked}</dd>
+            <dt>{t.effectLearningTimeDecided}</dt>
+            <dd>{requestWords(learningTime.value, t, n).decided}</dd>
+            <dt>{t.effectLearningTimeMedian}</dt>
+            <dd>{requestWords(learningTime.value, t, n).median}</dd>
           </dl>
         )}
         <Text block className={styles.sub}>

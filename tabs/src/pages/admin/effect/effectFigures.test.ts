@@ -9,9 +9,11 @@ import {
   defaultProgram,
   effectNumbers,
   groupRows,
+  involvementRows,
   lastFullWeek,
   pulseRows,
   questionRows,
+  requestWords,
   statementRows,
   weeklyRows,
 } from './effectFigures.ts';
@@ -240,5 +242,55 @@ describe('the Effect view’s figures in words', () => {
     expect(defaultProgram(view([hidden, program()]))).toBe('welcome-onboarding');
     expect(defaultProgram(view([hidden]))).toBe('smoke-diving');
     expect(defaultProgram(view([]))).toBeUndefined();
+  });
+
+  it('words manager involvement; a hidden group says nothing of itself, a hidden part only of that part', () => {
+    const requests = {
+      shown: true as const,
+      people: 6,
+      value: { asked: 6, decided: 4, approved: 3, denied: 1, medianHoursToDecision: 2.5 },
+    };
+    const rows = involvementRows(
+      {
+        overall: {
+          shown: true,
+          people: 7,
+          value: {
+            requests,
+            cards: { shown: true, people: 5, value: { nudges: 8, recognitions: 2 } },
+            checkins: { shown: false },
+          },
+        },
+        departments: [{ name: null, figures: { shown: false } }],
+        managers: [],
+      },
+      t,
+      n,
+    );
+    expect(rows.whole).toEqual({
+      key: 'everyone',
+      name: 'Everyone',
+      figures: {
+        shown: true,
+        people: 7,
+        requests: '4 of 6 (3 approved, 1 denied)',
+        median: '2.5 h',
+        checkins: t.effectHiddenShort,
+        nudges: '8',
+        thanks: '2',
+      },
+    });
+    expect(rows.departments).toEqual([
+      { key: 'department-0', name: 'No department', figures: { shown: false } },
+    ]);
+    expect(rows.managers).toEqual([]);
+    const nb = messagesFor('nb');
+    expect(requestWords(requests.value, nb, effectNumbers('nb', nb.effectNone))).toEqual({
+      decided: '4 av 6 (3 innvilget, 1 avslått)',
+      median: '2,5 t',
+    });
+    expect(requestWords({ ...requests.value, decided: 0, medianHoursToDecision: null }, t, n).median).toBe(
+      '–',
+    );
   });
 });

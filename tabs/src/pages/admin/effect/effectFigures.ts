@@ -1,7 +1,11 @@
 import type {
   EffectGroupFiguresView,
   EffectGroupView,
+  EffectInvolvementFiguresView,
+  EffectInvolvementGroupView,
+  EffectInvolvementView,
   EffectProgramView,
+  EffectRequestFiguresView,
   EffectResponse,
   FigureView,
 } from '../../../../../src/http/tabs/effect/contract.ts';
@@ -20,6 +24,8 @@ export interface EffectNumbers {
   mean(value: number | null): string;
   /** A change with its sign: 0.5 → "+0.5", −0.25 → "−0.3", 0 → "0.0". */
   change(value: number | null): string;
+  /** Hours, at most one decimal: 5 → "5", 2.5 → "2.5" (nb "2,5"). */
+  hours(value: number | null): string;
 }
 
 export function effectNumbers(language: TabLanguage, none: string): EffectNumbers {
@@ -31,12 +37,14 @@ export function effectNumbers(language: TabLanguage, none: string): EffectNumber
     maximumFractionDigits: 1,
     signDisplay: 'exceptZero',
   });
+  const hours = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
   const or = (format: (v: number) => string) => (value: number | null) =>
     value === null || !Number.isFinite(value) ? none : format(value);
   return {
     percent: or((v) => percent.format(v / 100)),
     mean: or((v) => mean.format(v)),
     change: or((v) => change.format(v)),
+    hours: or((v) => hours.format(v)),
   };
 }
 
@@ -67,6 +75,9 @@ type Words = Pick<
   | 'effectWholeProgram'
   | 'effectNoDepartment'
   | 'effectUnknownManager'
+  | 'effectDecided'
+  | 'effectHours'
+  | 'effectInvolvementEveryone'
 >;
 
 /**
@@ -218,4 +229,75 @@ export function pulseRows(program: EffectProgramView, n: EffectNumbers): PulseRo
 /** The program first shown: the first with figures for the whole program, else the first. */
 export function defaultProgram(view: EffectResponse): string | undefined {
   return (view.programs.find((p) => p.overall.shown) ?? view.programs[0])?.programId;
+}
+
+/** Requests decided of those asked, and the median hours to a decision, in words. */
+export function requestWords(
+  v: EffectRequestFiguresView,
+  t: Words,
+  n: EffectNumbers,
+): { decided: string; median: string } {
+  return {
+    decided: t.effectDecided(v.decided, v.asked, v.approved, v.denied),
+    median: v.medianHoursToDecision === null ? t.effectNone : t.effectHours(n.hours(v.medianHoursToDecision)),
+  };
+}
+
+/** A row of the managers' table: each part in words, or hidden on its own (fewer than five behind it). */
+export interface InvolvementRow {
+  key: string;
+  name: string;
+  figures:
+    | { shown: false }
+    | {
+        shown: true;
+        people: number;
+        requests: string;
+        median: string;
+        checkins: string;
+        nudges: string;
+        thanks: string;
+      };
+}
+
+export function involvementRow(
+  key: string,
+  name: string,
+  figures: FigureView<EffectInvolvementFiguresView>,
+  t: Words,
+  n: EffectNumbers,
+): InvolvementRow {
+  if (!figures.shown) return { key, name, figures: { shown: false } };
+  const v = figures.value;
+  const requests = v.requests.shown ? requestWords(v.requests.value, t, n) : undefined;
+  return {
+    key,
+    name,
+    figures: {
+      shown: true,
+      people: figures.people,
+      requests: requests?.decided ?? t.effectHiddenShort,
+      median: requests?.median ?? t.effectHiddenShort,
+      checkins: within(v.checkins, t, (c) =>
+        t.effectCompleted(c.answered, c.asked, n.percent(c.answeredPercent)),
+      ),
+      nudges: within(v.cards, t, (c) => String(c.nudges)),
+      thanks: within(v.cards, t, (c) => String(c.recognitions)),
+    },
+  };
+}
+
+/** Everyone, then each department and each manager, named (never by an id). */
+export function involvementRows(
+  view: EffectInvolvementView,
+  t: Words,
+  n: EffectNumbers,
+): { whole: InvolvementRow; departments: InvolvementRow[]; managers: InvolvementRow[] } {
+  const rows = (groups: EffectInvolvementGroupView[], level: string, unnamed: string) =>
+    groups.map((g, i) => involvementRow(`${level}-${i}`, g.name ?? unnamed, g.figures, t, n));
+  return {
+    whole: involvementRow('everyone', t.effectInvolvementEveryone, view.overall, t, n),
+    departments: rows(view.departments, 'department', t.effectNoDepartment),
+    managers: rows(view.managers, 'manager', t.effectUnknownManager),
+  };
 }
