@@ -43,6 +43,7 @@ export const effectEn = {
   effectArrow: (from: string, to: string) => `${from} → ${to}`,
   effectChange: (change: string) => `change ${change}`,
   effectWeeklyTitle: 'Engagement: share active each week',
+  effectWeeklyGroup: 'Group',
   effectWeeklyLegend: 'Active',
   effectColWeek: 'Week of',
   effectColActiveShare: 'Active',

@@ -43,6 +43,7 @@ export const effectNb: typeof effectEn = {
   effectArrow: (from: string, to: string) => `${from} → ${to}`,
   effectChange: (change: string) => `endring ${change}`,
   effectWeeklyTitle: 'Engasjement: andel aktive hver uke',
+  effectWeeklyGroup: 'Gruppe',
   effectWeeklyLegend: 'Aktive',
   effectColWeek: 'Uken som starter',
   effectColActiveShare: 'Aktive',

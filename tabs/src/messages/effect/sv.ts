@@ -43,6 +43,7 @@ export const effectSv: typeof effectEn = {
   effectArrow: (from: string, to: string) => `${from} → ${to}`,
   effectChange: (change: string) => `förändring ${change}`,
   effectWeeklyTitle: 'Engagemang: andel aktiva varje vecka',
+  effectWeeklyGroup: 'Grupp',
   effectWeeklyLegend: 'Aktiva',
   effectColWeek: 'Veckan som börjar',
   effectColActiveShare: 'Aktiva',

@@ -1,5 +1,5 @@
-import { Suspense, lazy, type ReactNode } from 'react';
-import { Text } from '@fluentui/react-components';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
+import { Field, Select, Text } from '@fluentui/react-components';
 import type { EffectProgramView } from '../../../../../src/http/tabs/effect/contract.ts';
 import { ChartBoundary } from '../../../components/ChartBoundary.tsx';
 import { Loading } from '../../../components/States.tsx';
@@ -11,6 +11,7 @@ import {
   questionRows,
   requestWords,
   statementRows,
+  weeklyGroups,
   weeklyRows,
   type PairRow,
 } from './effectFigures.ts';
@@ -34,7 +35,10 @@ export function ProgramEffect({
   const styles = useEffectStyles();
   const n = effectNumbers(language, t.effectNone);
   const groups = groupRows(program, t, n);
-  const weeks = weeklyRows(program, formatDate, n);
+  const weeklyChoices = weeklyGroups(program, t);
+  const [weeklyKey, setWeeklyKey] = useState('program');
+  const weeklyGroup = weeklyChoices.find((g) => g.key === weeklyKey) ?? weeklyChoices[0]!;
+  const weeks = weeklyRows(weeklyGroup.figures, formatDate, n);
   const statements = statementRows(program, t, n);
   const questions = questionRows(program, t, n);
   const pulse = pulseRows(program, n);
@@ -49,6 +53,17 @@ export function ProgramEffect({
       </Part>
 
       <Part id="effect-weekly" title={t.effectWeeklyTitle}>
+        {weeklyChoices.length > 1 && (
+          <Field label={t.effectWeeklyGroup}>
+            <Select value={weeklyGroup.key} onChange={(_e, d) => setWeeklyKey(d.value)}>
+              {weeklyChoices.map((g) => (
+                <option key={g.key} value={g.key}>
+                  {g.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
         {weeks === undefined ? (
           <Text block className={styles.sub}>
             {hidden}
@@ -56,11 +71,11 @@ export function ProgramEffect({
         ) : (
           <>
             <Chart>
-              <WeeklyChart weeks={weeks} title={t.effectWeeklyTitle} />
+              <WeeklyChart weeks={weeks} title={`${t.effectWeeklyTitle}: ${weeklyGroup.label}`} />
             </Chart>
             <div className={styles.scroll}>
               <table className={styles.table} data-testid="effect-weekly-table">
-                <caption className="visually-hidden">{t.effectWeeklyTitle}</caption>
+                <caption className="visually-hidden">{`${t.effectWeeklyTitle}: ${weeklyGroup.label}`}</caption>
                 <thead>
                   <tr>
                     <th scope="col" className={styles.cell}>

@@ -15,6 +15,7 @@ import {
   questionRows,
   requestWords,
   statementRows,
+  weeklyGroups,
   weeklyRows,
 } from './effectFigures.ts';
 
@@ -167,14 +168,31 @@ describe('the Effect view’s figures in words', () => {
   });
 
   it('gives the weeks of the whole program for the chart and its table, none when the program is hidden', () => {
-    const weeks = weeklyRows(program(), (iso) => `day ${iso}`, n);
+    const weeks = weeklyRows(program().overall, (iso) => `day ${iso}`, n);
     expect(weeks?.map((w) => [w.label, w.value, w.text])).toEqual([
       ['day 2026-11-16', 50, '50%'],
       ['day 2026-11-23', 66.7, '67%'],
       ['day 2026-11-30', 16.7, '17%'],
     ]);
-    expect(weeklyRows(program({ overall: { shown: false } }), String, n)).toBeUndefined();
+    expect(weeklyRows(program({ overall: { shown: false } }).overall, String, n)).toBeUndefined();
     expect(lastFullWeek([{ weekStart: 'x', activePercent: 10 }])).toBeNull();
+  });
+
+  it('offers the weekly chart for everyone, each department and each manager; a hidden group gives no weeks', () => {
+    const groups = weeklyGroups(program(), t);
+    expect(groups.map((g) => [g.key, g.label, g.figures.shown])).toEqual([
+      ['program', 'Everyone in the program', true],
+      ...program().departments.map((d, i) => [
+        `department-${i}`,
+        d.name ?? t.effectNoDepartment,
+        d.figures.shown,
+      ]),
+      ['manager-0', t.effectUnknownManager, false],
+    ]);
+    // Five people in the unnamed department: its own weeks; Helse og omsorg has fewer: none.
+    expect(weeklyRows(groups.find((g) => g.key === 'department-1')!.figures, String, n)).toHaveLength(3);
+    expect(weeklyRows(groups.find((g) => g.key === 'department-0')!.figures, String, n)).toBeUndefined();
+    expect(weeklyRows(groups.at(-1)!.figures, String, n)).toBeUndefined();
   });
 
   it('pairs before and after, first attempt and final, hiding a row about too few people whole', () => {

@@ -145,14 +145,32 @@ export interface ChartPoint {
   value: number | null;
 }
 
-/** The program's weeks for the chart and its table; undefined when the whole program is hidden. */
+/** A group whose weekly engagement can be shown: everyone in the program, a department, a manager's people. */
+export interface WeeklyGroup {
+  key: string;
+  label: string;
+  figures: FigureView<EffectGroupFiguresView>;
+}
+
+/** The groups to choose from for the weekly chart, in the order of the table by group. */
+export function weeklyGroups(program: EffectProgramView, t: Words): WeeklyGroup[] {
+  const of = (groups: EffectGroupView[], level: string, unnamed: string) =>
+    groups.map((g, i) => ({ key: `${level}-${i}`, label: g.name ?? unnamed, figures: g.figures }));
+  return [
+    { key: 'program', label: t.effectWholeProgram, figures: program.overall },
+    ...of(program.departments, 'department', t.effectNoDepartment),
+    ...of(program.managers, 'manager', t.effectUnknownManager),
+  ];
+}
+
+/** A group's weeks for the chart and its table; undefined when the group is hidden (under five people). */
 export function weeklyRows(
-  program: EffectProgramView,
+  figures: FigureView<EffectGroupFiguresView>,
   formatDate: (iso: string) => string,
   n: EffectNumbers,
 ): Array<ChartPoint & { key: string; text: string }> | undefined {
-  if (!program.overall.shown) return undefined;
-  return program.overall.value.weeklyActive.map((w) => ({
+  if (!figures.shown) return undefined;
+  return figures.value.weeklyActive.map((w) => ({
     key: w.weekStart,
     label: formatDate(w.weekStart.slice(0, 10)),
     value: w.activePercent,
