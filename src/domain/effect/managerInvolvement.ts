@@ -7,8 +7,7 @@ import type { LearningTimeStatus } from '../managers/learningTimeRequest.ts';
 import type { Program } from '../learning/program.ts';
 import type { StepState } from '../learning/stepState.ts';
 import { percent, round1 } from './figures.ts';
-import type { EffectPerson } from './programEffect.ts';
-import { NO_DEPARTMENT } from './programEffect.ts';
+import { NO_DEPARTMENT, type EffectPerson } from './effectGroups.ts';
 import { figureAbout, type Shown } from './suppression.ts';
 
 /** What the figures need of a learning-time request (src/domain/managers/learningTimeRequest.ts). */

@@ -8,6 +8,9 @@ import { mean, percent, weekStarts, WEEK_MS } from './figures.ts';
 import type { RequestFigures } from './managerInvolvement.ts';
 import { ratingsOf } from './selfAssessment.ts';
 import { figureAbout, type Shown } from './suppression.ts';
+import { NO_DEPARTMENT, type EffectPerson } from './effectGroups.ts';
+
+export { NO_DEPARTMENT, type EffectPerson } from './effectGroups.ts';
 
 /** A step done no later than a day after it fell due counts as on time (as the engagement report). */
 export const ON_TIME_GRACE_MS = 86_400_000;
@@ -15,13 +18,6 @@ export const ON_TIME_GRACE_MS = 86_400_000;
 export const EFFECT_WEEKS = 12;
 /** Comments shown per step, newest first: enough to see what people say, not a log of everyone. */
 export const COMMENTS_PER_STEP = 20;
-
-/** A person as the directory knows them: the groups they are counted in. */
-export interface EffectPerson {
-  id: string;
-  department?: string;
-  managerId?: string;
-}
 
 export interface GroupFigures {
   enrolled: number;
@@ -86,9 +82,6 @@ export interface ProgramEffectInput {
   people: ReadonlyMap<string, EffectPerson>;
   now: Date;
 }
-
-/** Where someone has no department in the directory: grouped together, named by the view. */
-export const NO_DEPARTMENT = '';
 
 export function programEffect(input: ProgramEffectInput): ProgramEffect {
   const { program, now } = input;

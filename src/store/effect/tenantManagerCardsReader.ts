@@ -1,7 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { ManagerCardFact } from '../../domain/effect/managerInvolvement.ts';
 import type { TenantManagerCardsReader } from '../../usecases/effect/ports.ts';
-import { NUDGE_KIND, RECOGNITION_KIND } from '../../usecases/managers/team/teamCardKinds.ts';
+import { NUDGE_KIND, RECOGNITION_KIND } from '../../domain/managers/managerCardKinds.ts';
 import { unbatchedPartitions } from '../delivery/outboundStatusStore.ts';
 
 /**

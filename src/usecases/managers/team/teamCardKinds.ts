@@ -3,6 +3,7 @@ import { personLanguage } from '../../../domain/platform/language.ts';
 import type { OutboundCardKind } from '../../delivery/outboundPorts.ts';
 import type { ManagersDeps } from '../managersDeps.ts';
 import type { Language } from '../../../domain/platform/language.ts';
+import { NUDGE_KIND, RECOGNITION_KIND } from '../../../domain/managers/managerCardKinds.ts';
 
 /** The nudge and thank-you cards, built by src/cards/managers in the person's language. */
 export interface TeamCardPresenter {
@@ -17,8 +18,7 @@ export interface TeamCardPresenter {
   recognitionSuggestions(language: Language): readonly string[];
 }
 
-export const NUDGE_KIND = 'nudge';
-export const RECOGNITION_KIND = 'recognition';
+export { NUDGE_KIND, RECOGNITION_KIND };
 
 /** A nudge's ref: who nudges (the card names them). */
 export interface NudgeRef {
