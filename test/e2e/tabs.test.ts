@@ -278,7 +278,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
         // It opens on the one program with figures: the welcome program.
         expect(
           await hosted.tab
-            .getByLabel('Program')
+            .getByLabel('Program', { exact: true })
             .evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text),
         ).toBe('Welcome to your new job');
         // Every department and manager here has fewer than five people: named, with no figure.
