@@ -257,6 +257,15 @@ describe('Drypp with change notifications from the tenant simulator', () => {
       ),
     );
 
+    // Mona's reachability (the app installed for her) refreshes her copy in Erik's team list; erasing
+    // while that refresh is between its claim and its write leaves the copy behind (the same known
+    // race: erasing again removes it). Erase once her copy shows it, so no refresh is in flight.
+    await waitFor('Mona’s copy under Erik shows her reachable', async () =>
+      (await rowsHolding(composed.storage, erik.id)).some(
+        (f) => f.table === tableNames.teamSummaries && f.row.reachability === 'appInstalled',
+      ),
+    );
+
     await erasePerson(
       privacyRequestDeps(composed),
       { tenantId, personId: erik.id },
