@@ -1,7 +1,5 @@
 // Certifications through time on real storage: the worker's daily sweep, moved by the sandbox clock,
 // sends each notice through the bot to a Teams connector stand-in, over two whole cycles.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
 import { withCalendar } from '../../src/compose.ts';
@@ -13,6 +11,7 @@ import { recordProgramCompletion } from '../../src/usecases/certificates/recordP
 import { sweepCertifications } from '../../src/usecases/certificates/sweepCertifications.ts';
 import { FakeOutboundPipeline } from '../../src/usecases/delivery/testing/fakes.ts';
 import { startTestAzurite } from '../support/azurite.ts';
+import { runDrypp, runDryppLauncher, type DryppRun } from '../support/dryppCli.ts';
 import { startFakeConnector, type SentActivity } from '../support/fakeConnector.ts';
 import { composeForTest, rememberChat, testPerson } from '../support/learningFixtures.ts';
 import { alwaysWorkingEnv, startTestDrypp } from '../support/testDrypp.ts';
@@ -97,28 +96,13 @@ async function complete(programId: string) {
   });
 }
 
-/** The real `drypp` launcher on this test's storage. */
-function dryppCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const launcher = fileURLToPath(new URL('../../bin/drypp.js', import.meta.url));
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [launcher, ...args],
-      {
-        timeout: 30_000,
-        env: {
-          ...process.env,
-          DRYPP_MODE: 'test',
-          DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
-        },
-      },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const cliOptions = () => ({
+  env: { ...process.env, DRYPP_MODE: 'test', DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString },
+});
+/** `drypp` on this test's storage, in-process through the real command tree. */
+const dryppCli = (args: string[]): Promise<DryppRun> => runDrypp(args, cliOptions());
+/** The real `node bin/drypp.js` process, for the one call that proves the launcher itself. */
+const dryppLauncher = (args: string[]): Promise<DryppRun> => runDryppLauncher(args, cliOptions());
 
 const record = () => composed.certificates.store.get(tenantId, maja.id, 'smoke-diving');
 const certificateCards = (text: string) =>
@@ -212,8 +196,9 @@ describe('a smoke-diving certificate over two cycles, with the sandbox clock', (
     ]);
     const none = await dryppCli(['certificates', 'status', '--tenant', tenantId, '--expiring', '7d']);
     expect(none.stdout).toContain('No certification records match.');
-    const bad = await dryppCli(['certificates', 'status', '--tenant', tenantId, '--expiring', 'soon']);
+    const bad = await dryppLauncher(['certificates', 'status', '--tenant', tenantId, '--expiring', 'soon']);
     expect(bad.code).toBe(1);
+    expect(bad.stderr).not.toMatch(/^\s+at /m);
     expect(bad.stderr).toContain('--expiring must be a number of days');
   });
 

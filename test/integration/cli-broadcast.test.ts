@@ -1,10 +1,8 @@
-// Runs the real `drypp broadcast …` launcher against a private Azurite, as HR would against the
+// Runs `drypp broadcast …` (in-process, and once the real launcher) against a private Azurite, as HR would against the
 // server's storage: refusals before anything is sent, a send, its status, the export, a recall.
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
 import type { Person } from '../../src/domain/directory/person.ts';
@@ -13,9 +11,8 @@ import { TableManagerIndex } from '../../src/store/managers/managerIndexStore.ts
 import { StorageClients } from '../../src/store/platform/storageClients.ts';
 import { ensureStorage, tableNames } from '../../src/store/platform/tables.ts';
 import { startTestAzurite } from '../support/azurite.ts';
+import { runDrypp, runDryppLauncher, type DryppRun } from '../support/dryppCli.ts';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const launcher = path.join(repoRoot, 'bin/drypp.js');
 const tenantId = '3a1b2c3d-0000-4000-8000-00000000b0ad';
 const person = (n: number, department: string, over: Partial<Person> = {}): Person => ({
   tenantId,
@@ -31,34 +28,18 @@ let azurite: AzuriteInstance;
 let clients: StorageClients;
 let dir: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-function drypp(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [launcher, ...args],
-      {
-        cwd: dir,
-        timeout: 30_000,
-        env: {
-          ...process.env,
-          DRYPP_MODE: 'test',
-          DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
-        },
-      },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1,
-          stdout,
-          stderr,
-        }),
-    );
-  });
-}
+const dryppOptions = () => ({
+  cwd: dir,
+  env: {
+    ...process.env,
+    DRYPP_MODE: 'test',
+    DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
+  },
+});
+/** In-process, through the real command tree. */
+const drypp = (args: string[]): Promise<DryppRun> => runDrypp(args, dryppOptions());
+/** The real `node bin/drypp.js` process, for the test that proves the launcher itself. */
+const dryppLauncher = (args: string[]): Promise<DryppRun> => runDryppLauncher(args, dryppOptions());
 async function storedBroadcasts(): Promise<number> {
   let n = 0;
   for await (const _row of clients.table(tableNames.broadcasts).listEntities()) n++;
@@ -90,8 +71,8 @@ afterAll(async () => {
 });
 
 describe('drypp broadcast', () => {
-  it('reports a bad expression with where it went wrong, and stores nothing (exit 1)', async () => {
-    const run = await drypp([
+  it('reports a bad expression with where it went wrong, and stores nothing (exit 1, the real launcher)', async () => {
+    const run = await dryppLauncher([
       'broadcast',
       'send',
       '--file',

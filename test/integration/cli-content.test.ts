@@ -1,29 +1,20 @@
-// Runs the real `drypp` launcher as a user would, against the shipped content and a broken copy.
-import { execFile } from 'node:child_process';
+// Runs `drypp` (in-process, and once the real launcher) as a user would, against the shipped content and a broken copy.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDrypp, runDryppLauncher, type DryppRun } from '../support/dryppCli.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const launcher = path.join(repoRoot, 'bin/drypp.js');
 const shippedContent = path.join(repoRoot, 'content');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function drypp(args: string[], cwd = repoRoot): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [launcher, ...args], { cwd, timeout: 30_000 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+/** In-process, through the real command tree. */
+const drypp = (args: string[], cwd = repoRoot): Promise<DryppRun> =>
+  runDrypp(args, { cwd, env: process.env });
+/** The real `node bin/drypp.js` process, for the test that proves the launcher itself. */
+const dryppLauncher = (args: string[], cwd = repoRoot): Promise<DryppRun> =>
+  runDryppLauncher(args, { cwd, env: process.env });
 
 let scratch: string;
 
@@ -56,10 +47,11 @@ describe('drypp content validate', () => {
     expect(run.code).toBe(0);
   });
 
-  it('reports every problem in a broken copy with file and line:column, and exits 1', async () => {
+  it('reports every problem in a broken copy with file and line:column, and exits 1 (the real launcher)', async () => {
     const dir = await brokenCopy(path.join(scratch, 'broken'));
-    const run = await drypp(['content', 'validate', dir]);
+    const run = await dryppLauncher(['content', 'validate', dir]);
     expect(run.code).toBe(1);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
     const problemLines = run.stdout.split('\n').filter((line) => line.includes('program.yaml:'));
     expect(problemLines).toEqual([
       expect.stringMatching(

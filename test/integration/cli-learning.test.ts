@@ -1,7 +1,6 @@
-// Runs the real `drypp` launcher against a private Azurite, as an admin would against the server's
+// Runs `drypp` (in-process, and twice the real launcher) against a private Azurite, as an admin would against the server's
 // storage: list programs, enroll, report, withdraw, and move the sandbox clock.
 import { TableManagerIndex } from '../../src/store/managers/managerIndexStore.ts';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +12,9 @@ import { StorageClients } from '../../src/store/platform/storageClients.ts';
 import { ensureStorage, tableNames } from '../../src/store/platform/tables.ts';
 import type { Person } from '../../src/domain/directory/person.ts';
 import { startTestAzurite } from '../support/azurite.ts';
+import { runDrypp, runDryppLauncher, type DryppRun } from '../support/dryppCli.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const launcher = path.join(repoRoot, 'bin/drypp.js');
 
 const tenantId = '3a1b2c3d-0000-4000-8000-00000000c11a';
 const ada: Person = {
@@ -36,33 +35,23 @@ const bo: Person = {
 let azurite: AzuriteInstance;
 let enrollments: TableEnrollmentStore;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
+type Run = DryppRun;
+
+const dryppEnv = (env: Record<string, string>) => ({
+  ...process.env,
+  DRYPP_MODE: 'test',
+  DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
+  ...env,
+});
+
+/** In-process, through the real command tree. */
+function drypp(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return runDrypp(args, { cwd: repoRoot, env: dryppEnv(env) });
 }
 
-function drypp(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [launcher, ...args],
-      {
-        cwd: repoRoot,
-        timeout: 30_000,
-        env: {
-          ...process.env,
-          DRYPP_MODE: 'test',
-          DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
-          ...env,
-        },
-      },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+/** The real `node bin/drypp.js` process, for the tests that prove the launcher itself. */
+function dryppLauncher(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return runDryppLauncher(args, { cwd: repoRoot, env: dryppEnv(env) });
 }
 
 /** An expected failure: exit 1 and a message, never a stack trace. */
@@ -93,8 +82,8 @@ afterAll(async () => {
 });
 
 describe('drypp programs list', () => {
-  it('prints one line per program from the content catalog', async () => {
-    const run = await drypp(['programs', 'list']);
+  it('prints one line per program from the content catalog (through the real launcher)', async () => {
+    const run = await dryppLauncher(['programs', 'list']);
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toContainEqual(
@@ -144,8 +133,14 @@ describe('drypp enroll, report engagement and unenroll', () => {
     expect(stored?.startAt).toBe('2026-03-01T23:00:00.000Z');
   });
 
-  it('refuses an unknown user with a message naming them and the tenant', async () => {
-    const run = await drypp(['enroll', '--user', 'nobody@example.test', '--program', 'welcome-onboarding']);
+  it('refuses an unknown user with a message naming them and the tenant (through the real launcher)', async () => {
+    const run = await dryppLauncher([
+      'enroll',
+      '--user',
+      'nobody@example.test',
+      '--program',
+      'welcome-onboarding',
+    ]);
     expectCleanFailure(run);
     expect(run.stderr).toContain(`Unknown user "nobody@example.test" in tenant ${tenantId}.`);
     expect(await enrollments.listForProgram(tenantId, 'welcome-onboarding')).toHaveLength(1);

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { tableNames } from '../../src/store/platform/tables.ts';
 import { TablePseudonymStore } from '../../src/store/privacy/pseudonymStore.ts';
 import { TableTimeZoneCheckStore } from '../../src/store/directory/timeZoneCheckStore.ts';
 import { startTestAzurite } from '../support/azurite.ts';
+import { runDrypp, runDryppLauncher, type DryppOptions, type DryppRun } from '../support/dryppCli.ts';
 import { composeForTest, rememberChat, testPerson } from '../support/learningFixtures.ts';
 import { enrollWithCardsSent } from '../support/xapiFixtures.ts';
 import { failing } from '../support/failing.ts';
@@ -28,7 +28,6 @@ import { erasePerson } from '../../src/usecases/privacy/personalDataRequests.ts'
  * whole), keeps other people's rows (with the person's id replaced), and is safe to run again.
  */
 const tenantId = '88888888-8888-8888-8888-888888888888';
-const launcher = path.join(repoRoot, 'bin/drypp.js');
 let azurite: AzuriteInstance;
 let composed: Composed;
 
@@ -41,30 +40,25 @@ const quinn = testPerson(tenantId, 2, {
 });
 
 /** The CLI against the test's Azurite; `--tenant` names Pat's tenant unless given (there are two). */
-function drypp(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [launcher, ...args, ...(args.includes('--tenant') ? [] : ['--tenant', tenantId])],
-      {
-        cwd: repoRoot,
-        timeout: 60_000,
-        env: {
-          ...process.env,
-          DRYPP_MODE: 'test',
-          DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
-          DRYPP_CONTENT_DIR: 'test/fixtures/content',
-        },
+function dryppArgs(args: string[]): [string[], DryppOptions] {
+  return [
+    [...args, ...(args.includes('--tenant') ? [] : ['--tenant', tenantId])],
+    {
+      cwd: repoRoot,
+      timeoutMs: 60_000,
+      env: {
+        ...process.env,
+        DRYPP_MODE: 'test',
+        DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
+        DRYPP_CONTENT_DIR: 'test/fixtures/content',
       },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1,
-          stdout,
-          stderr,
-        }),
-    );
-  });
+    },
+  ];
 }
+/** In-process, through the real command tree. */
+const drypp = (args: string[]): Promise<DryppRun> => runDrypp(...dryppArgs(args));
+/** The real `node bin/drypp.js` process, for the test that proves the launcher itself. */
+const dryppLauncher = (args: string[]): Promise<DryppRun> => runDryppLauncher(...dryppArgs(args));
 
 /** Every row of every table that holds the value anywhere: keys or columns. */
 const rowsHolding = (value: string) => scanStorage(composed.storage, value);
@@ -244,10 +238,18 @@ describe('drypp privacy', () => {
       expect(auditText).not.toContain(trace.toLowerCase());
   });
 
-  it('refuses a reference that could name someone, and records nothing', async () => {
+  it('refuses a reference that could name someone, and records nothing (the real launcher)', async () => {
     const before = (await audit().list(tenantId)).length;
-    const run = await drypp(['privacy', 'export', '--user', quinn.id, '--reference', 'quinn@example.test']);
+    const run = await dryppLauncher([
+      'privacy',
+      'export',
+      '--user',
+      quinn.id,
+      '--reference',
+      'quinn@example.test',
+    ]);
     expect(run.code).toBe(1);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(run.stderr).toContain('is not a case reference');
     expect((await audit().list(tenantId)).length).toBe(before);
   });

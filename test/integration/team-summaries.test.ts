@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
 import type { Composed } from '../../src/compose.ts';
@@ -16,6 +14,7 @@ import { rebuildTeamSummaries } from '../../src/usecases/managers/team/rebuildTe
 import { showMyTeam, type MyTeamOutcome } from '../../src/usecases/managers/team/showMyTeam.ts';
 import type { TeamReadDeps } from '../../src/usecases/managers/team/teamReadDeps.ts';
 import { startTestAzurite } from '../support/azurite.ts';
+import { runDrypp } from '../support/dryppCli.ts';
 import { composeForTest, testPerson } from '../support/learningFixtures.ts';
 import { teamFromSources } from '../support/teamFromSources.ts';
 
@@ -318,26 +317,8 @@ describe('rebuilding the summaries from the sources', () => {
     const summaries = composed.storage.table(tableNames.teamSummaries);
     for await (const row of summaries.listEntities())
       await summaries.deleteEntity(row.partitionKey!, row.rowKey!);
-    const run = await new Promise<{ code: number; stdout: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [
-          fileURLToPath(new URL('../../bin/drypp.js', import.meta.url)),
-          'team-summaries',
-          'rebuild',
-          '--tenant',
-          TENANT,
-        ],
-        {
-          timeout: 60_000,
-          env: {
-            ...process.env,
-            DRYPP_MODE: 'test',
-            DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
-          },
-        },
-        (error, stdout) => resolve({ code: error ? Number(error.code ?? -1) : 0, stdout }),
-      );
+    const run = await runDrypp(['team-summaries', 'rebuild', '--tenant', TENANT], {
+      env: { ...process.env, DRYPP_MODE: 'test', DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString },
     });
     expect(run).toMatchObject({
       code: 0,

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import type { TimeZoneCheck } from '../../src/domain/directory/timeZoneCheck.ts'
 import type { Enrollment } from '../../src/domain/learning/enrollment.ts';
 import type { Stored } from '../../src/usecases/platform/ports.ts';
 import { startTestAzurite } from '../support/azurite.ts';
+import { runDrypp } from '../support/dryppCli.ts';
 import {
   directorySyncFor,
   simControl,
@@ -71,25 +71,14 @@ afterAll(async () => {
   await azurite?.child.stop();
 });
 
-/** `drypp people status` as an admin runs it, against this test's storage. */
-function peopleStatus(user: string): Promise<string> {
-  const repoRoot = path.resolve(import.meta.dirname, '../..');
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [path.join(repoRoot, 'bin/drypp.js'), 'people', 'status', '--user', user, '--tenant', tenantId],
-      {
-        cwd: repoRoot,
-        timeout: 30_000,
-        env: {
-          ...process.env,
-          DRYPP_MODE: 'test',
-          DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString,
-        },
-      },
-      (error, stdout) => (error ? reject(error) : resolve(stdout)),
-    );
+/** `drypp people status` as an admin runs it, against this test's storage (in-process). */
+async function peopleStatus(user: string): Promise<string> {
+  const run = await runDrypp(['people', 'status', '--user', user, '--tenant', tenantId], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: { ...process.env, DRYPP_MODE: 'test', DRYPP_STORAGE_CONNECTION_STRING: azurite.connectionString },
   });
+  if (run.code !== 0) throw new Error(`drypp people status exited ${run.code}: ${run.stderr}`);
+  return run.stdout;
 }
 
 async function hire(name: string, timeZone: string): Promise<string> {
