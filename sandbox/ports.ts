@@ -1,7 +1,23 @@
 import net from 'node:net';
 
-/** A port that was free a moment ago on loopback (tests start their servers beside a running sandbox). */
+/**
+ * Ports this process handed out: the system may give a port just closed here to the next caller, and
+ * two servers started side by side (Azurite's blob and table services) were once given the same one.
+ */
+const handedOut = new Set<number>();
+
+/** A port that was free a moment ago on loopback, and not handed out by this process before. */
 export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await anyFreePort();
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new Error('no loopback port free that this process has not handed out already');
+}
+
+async function anyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();

@@ -6,7 +6,12 @@ import { enrollPerson } from '../../src/usecases/learning/enrolling/enrollPerson
 import { startTestAzurite } from '../support/azurite.ts';
 import { waitFor } from '../support/directoryFixtures.ts';
 import { startFakeConnector } from '../support/fakeConnector.ts';
-import { composeForTest, rememberChat, testPerson } from '../support/learningFixtures.ts';
+import {
+  composeForTest,
+  moveClockToAfternoon,
+  rememberChat,
+  testPerson,
+} from '../support/learningFixtures.ts';
 import { startWorkerProcess } from '../support/workerProcess.ts';
 
 /**
@@ -88,7 +93,8 @@ async function dueCardsLeft(): Promise<number> {
 describe('sends recovered after workers are killed', () => {
   it('loses no card, and sends twice only what was in flight at a kill', async () => {
     const connector = await startFakeConnector({ delayMs: () => 40 + Math.random() * 160 });
-    const start = new Date(composed.deps.clock.now().getTime() - 2.5 * 24 * 3600_000);
+    // Days 0–2 due and day 3 far off, whatever the hour the test runs at.
+    const start = new Date((await moveClockToAfternoon(composed)).getTime() - 2.5 * 24 * 3600_000);
     for (const [t, tenantId] of tenants.entries()) {
       for (let n = 1; n <= learnersPerTenant; n++) {
         const person = testPerson(tenantId, 100 * (t + 1) + n); // distinct people in each tenant

@@ -5,7 +5,12 @@ import { enrollPerson } from '../../src/usecases/learning/enrolling/enrollPerson
 import { startTestAzurite } from '../support/azurite.ts';
 import { startFakeConnector } from '../support/fakeConnector.ts';
 import { holdsFor } from '../support/directoryFixtures.ts';
-import { composeForTest, rememberChat, testPerson } from '../support/learningFixtures.ts';
+import {
+  composeForTest,
+  moveClockToAfternoon,
+  rememberChat,
+  testPerson,
+} from '../support/learningFixtures.ts';
 import { startWorkerProcess } from '../support/workerProcess.ts';
 
 /**
@@ -37,7 +42,8 @@ describe('the scheduler with two workers', () => {
   it('delivers each due card exactly once, through a restart', async () => {
     const connector = await startFakeConnector();
     const composed = await composeForTest(azurite.connectionString);
-    const start = new Date(composed.deps.clock.now().getTime() - 2.5 * 24 * 3600_000);
+    // Days 0–2 due and day 3 far off, whatever the hour the test runs at.
+    const start = new Date((await moveClockToAfternoon(composed)).getTime() - 2.5 * 24 * 3600_000);
     for (let n = 1; n <= learners; n++) {
       const person = testPerson(tenantId, n);
       await composed.deps.people.upsert(person);

@@ -45,3 +45,27 @@ export async function rememberChat(composed: Composed, person: Person, serviceUr
     },
   });
 }
+
+/**
+ * Moves the store's sandbox clock forward to the next 14:00 in the test people's time zone, for
+ * tests that enroll people "2.5 days ago" and count the cards due by now. Day N of a program is due
+ * at 09:00 local N days after the start, so which days are due depends on the hour the test runs:
+ * between 09:00 and 12:00 local, day 3 is due as well. From 14:00 local, days 0–2 are due and day 3
+ * is 19 hours away, whatever the hour of the machine's clock.
+ */
+export async function moveClockToAfternoon(composed: Composed, timeZone = 'Europe/Oslo'): Promise<Date> {
+  const clock = composed.adjustableClock;
+  if (!clock) throw new Error('this test needs the sandbox clock (DRYPP_MODE=test)');
+  await clock.refresh();
+  const now = clock.now();
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const minutesIntoDay = part('hour') * 60 + part('minute');
+  const untilAfternoon = (14 * 60 - minutesIntoDay + 24 * 60) % (24 * 60);
+  return clock.advance(untilAfternoon * 60_000);
+}
