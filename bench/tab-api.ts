@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startAzurite } from '../sandbox/azurite.ts';
-import { freePort } from '../sandbox/ports.ts';
 import { startTenantSimulator } from '../sandbox/tenantSimulator/index.ts';
 import { issueTabToken, tabTokenSchema } from '../sandbox/tenantSimulator/entra/tabTokens.ts';
 import type { MyTeamResponse } from '../src/http/tabs/contract.ts';
 import { StorageClients } from '../src/store/platform/storageClients.ts';
 import { ensureStorage } from '../src/store/platform/tables.ts';
+import { startBenchAzurite } from './support/benchAzurite.ts';
 import { Cleanup } from './support/cleanup.ts';
 import { cpuMeter } from './support/cpuTime.ts';
 import { startDryppProcess } from './support/dryppProcess.ts';
@@ -85,9 +84,8 @@ interface Options {
 }
 
 async function run(options: Options, cleanup: Cleanup): Promise<number> {
-  const azurite = await startAzurite({
-    ports: { blob: await freePort(), queue: await freePort(), table: await freePort() },
-  });
+  // Finds rows as Azure Table Storage does (a `PartitionKey eq` query reads its partition only).
+  const azurite = await startBenchAzurite();
   cleanup.addChild(azurite.child);
   const storage = new StorageClients({
     kind: 'connectionString',
