@@ -16,7 +16,7 @@ import {
 import { StorageClients } from '../src/store/platform/storageClients.ts';
 import { TableSyncStateStore } from '../src/store/directory/syncStateStore.ts';
 import { tableNames } from '../src/store/platform/tables.ts';
-import { startTestAzurite } from '../test/support/azurite.ts';
+import { startBenchAzurite } from './support/benchAzurite.ts';
 import { Cleanup } from './support/cleanup.ts';
 import { startDryppProcess } from './support/dryppProcess.ts';
 import { startRecordingConnector, type ReceivedActivity } from './support/recordingConnector.ts';
@@ -194,7 +194,7 @@ async function runMode(options: Options, mode: Mode, cleanup: Cleanup): Promise<
     progress(`${mode}: starting a private Azurite, the tenant simulator and a recording connector`);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'drypp-bench-newhire-'));
     later(async () => fs.rmSync(tmp, { recursive: true, force: true }));
-    const azurite = await startTestAzurite();
+    const azurite = await startBenchAzurite();
     cleanup.addChild(azurite.child);
     later(() => azurite.child.stop());
     const connector = await startRecordingConnector();

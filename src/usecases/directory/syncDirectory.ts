@@ -15,6 +15,7 @@ import {
   type SyncStateStore,
 } from './ports.ts';
 import { enrollPerson } from '../learning/enrolling/enrollPerson.ts';
+import { mapLimit } from '../platform/mapLimit.ts';
 import { assignRolePath, type RolePathDeps } from '../learning/paths/assignRolePath.ts';
 import { requestTimeZone } from './learnTimeZones.ts';
 import type { TimeZoneCheckStore } from './timeZonePorts.ts';
@@ -241,9 +242,16 @@ async function applyPage(
   // Events first, then the mirror: writing the mirror is what marks people as seen, so a failure
   // while enrolling anyone leaves the whole page unseen and the next round applies it again (every
   // event is idempotent). The other order left the hires after a failure seen and never enrolled.
-  for (const { person, event } of events) await applyEvent(deps, tenantId, person, event, now, report);
+  // Each event is one person's (the page is merged by id), so several are applied at once: one at a
+  // time, a burst of 1,000 new accounts took 2.5 minutes to enroll, about 150 ms each.
+  await mapLimit(events, EVENTS_IN_FLIGHT, ({ person, event }) =>
+    applyEvent(deps, tenantId, person, event, now, report),
+  );
   return (await deps.mirror.putMany(tenantId, rows)).conflicts;
 }
+
+/** People's events (enrollments, their reachability) applied at once within a page. */
+const EVENTS_IN_FLIGHT = 8;
 
 /** The properties Drypp cannot address a person without. */
 const REQUIRED: ReadonlyArray<'userPrincipalName' | 'displayName'> = ['userPrincipalName', 'displayName'];
@@ -305,19 +313,6 @@ async function applyEvent(
     nextAttemptAt: now.toISOString(),
   });
   if (enrolled.length > 0) await deps.noticeManager?.(asPerson, enrolled);
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 function roleChanged(before: DirectoryPerson, after: DirectoryPerson): boolean {
