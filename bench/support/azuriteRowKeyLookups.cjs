@@ -80,7 +80,9 @@ function leadingPartitionKey(filter) {
 // sweeping the messages a bench's setup sent and consumed (thousands of cards) stopped the emulator
 // for 3–4 s in the middle of the invoke bench's load. Azure Storage shows its clients no such pause.
 // The same extents are removed here in one pass over the collection.
-const memoryExtentStore = require(path.join(azurite, 'dist/src/common/persistence/MemoryExtentStore.js')).default;
+const memoryExtentStore = require(
+  path.join(azurite, 'dist/src/common/persistence/MemoryExtentStore.js'),
+).default;
 memoryExtentStore.prototype.deleteExtents = async function deleteExtentsInOnePass(extents) {
   const ids = new Set(extents);
   for (const id of ids) {
@@ -91,7 +93,10 @@ memoryExtentStore.prototype.deleteExtents = async function deleteExtentsInOnePas
   if (!collection) {
     for (const id of ids) await metadata.deleteExtent(id);
   } else if (ids.size > 0) {
-    collection.chain().where((extent) => ids.has(extent.id)).remove();
+    collection
+      .chain()
+      .where((extent) => ids.has(extent.id))
+      .remove();
   }
   return ids.size;
 };
