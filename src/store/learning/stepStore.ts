@@ -55,6 +55,12 @@ export class TableStepStore implements StepStore {
     }
   }
 
+  async createAll(states: readonly StepState[]): Promise<Array<'created' | 'exists'>> {
+    const results: Array<'created' | 'exists'> = [];
+    for (const state of states) results.push(await this.create(state));
+    return results;
+  }
+
   async update(state: Stored<StepState>): Promise<'updated' | 'conflict'> {
     const etag = requiredEtag(state, 'step');
     try {

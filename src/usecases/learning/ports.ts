@@ -37,6 +37,11 @@ export interface StepStore {
   ): Promise<Stored<StepState> | undefined>;
   /** Insert-only: the first schedule of a step wins, so enrolling twice changes nothing. */
   create(state: StepState): Promise<'created' | 'exists'>;
+  /**
+   * `create` for each of an enrollment's new steps, in order: what follows every write (My team's
+   * summary) follows once, after the last, instead of once per step.
+   */
+  createAll(states: readonly StepState[]): Promise<Array<'created' | 'exists'>>;
   /** Writes the step if nobody changed it since it was read (its etag); 'conflict' otherwise. */
   update(state: Stored<StepState>): Promise<'updated' | 'conflict'>;
 }

@@ -63,11 +63,13 @@ export async function enrollPerson(
           s,
         ]),
       );
+  const missing: StepState[] = [];
+  const toSchedule: Array<{ stepId: string; dueAt: string }> = [];
   for (const step of program.steps) {
     const existing = stored.get(step.id);
     const dueAt = existing?.dueAt ?? (dueDates.get(step.id) ?? start).toISOString();
     if (!existing) {
-      await deps.steps.create({
+      missing.push({
         tenantId: person.tenantId,
         userId: person.id,
         programId: program.id,
@@ -79,14 +81,18 @@ export async function enrollPerson(
         attempts: 0,
       });
     }
-    // After the step row, so the scheduler never meets work for a step that is not there yet.
-    if (existing && existing.status !== 'scheduled') continue;
+    if (!existing || existing.status === 'scheduled') toSchedule.push({ stepId: step.id, dueAt });
+  }
+  // Every step row before any due work, so the scheduler never meets work for a step that is not
+  // there yet; a crash in between leaves scheduled steps, whose work a re-run records.
+  await deps.steps.createAll(missing);
+  for (const { stepId, dueAt } of toSchedule) {
     await deps.dueWork.add({
       tenantId: person.tenantId,
       at: dueAt,
       userId: person.id,
       programId: program.id,
-      stepId: step.id,
+      stepId,
       kind: 'step',
       n: 0,
     });

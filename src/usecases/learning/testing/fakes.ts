@@ -72,6 +72,11 @@ export class FakeStepStore implements StepStore {
   create(state: StepState) {
     return this.faults.run('steps.create', [state], () => this.rows.create(state));
   }
+  async createAll(states: readonly StepState[]) {
+    const results: Array<'created' | 'exists'> = [];
+    for (const state of states) results.push(await this.create(state));
+    return results;
+  }
   update(state: Stored<StepState>) {
     return this.faults.run('steps.update', [state], () => this.rows.update(state));
   }

@@ -6,6 +6,7 @@ import {
 import type { ReportingChange } from '../../../domain/managers/reportingTree.ts';
 import type { Clock } from '../../../domain/platform/clock.ts';
 import type { ReachabilityStore } from '../../directory/ports.ts';
+import type { StepState } from '../../../domain/learning/stepState.ts';
 import type { EnrollmentStore, ProgressStore, StepStore } from '../../learning/ports.ts';
 import { mapLimit } from '../../platform/mapLimit.ts';
 import type { ManagerIndex } from '../teamPorts.ts';
@@ -60,6 +61,17 @@ export function keepTeamSummaries(deps: TeamSummaryDeps & { clock: Clock }, onFa
       listForEnrollment: (t, u, p) => inner.listForEnrollment(t, u, p),
       get: (t, u, p, s) => inner.get(t, u, p, s),
       create: (s) => after(inner.create(s), 'created', s.tenantId, s.userId),
+      // One refresh for an enrollment's new steps (they are one person's): a refresh per step made a
+      // new hire's enrollment cost a dozen refreshes, each walking the line of managers again.
+      async createAll(states) {
+        const results = await inner.createAll(states);
+        const people = new Map<string, StepState>();
+        states.forEach((s, i) => {
+          if (results[i] === 'created') people.set(`${s.tenantId}|${s.userId}`, s);
+        });
+        for (const s of people.values()) await follow(s.tenantId, s.userId);
+        return results;
+      },
       update: (s) => after(inner.update(s), 'updated', s.tenantId, s.userId),
     }),
     progress: (inner: ProgressStore): ProgressStore => ({
