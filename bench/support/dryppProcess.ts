@@ -22,8 +22,8 @@ export interface DryppProcess {
 }
 
 /**
- * Drypp as it runs in production (`node --max-semi-space-size=64 --import tsx src/main.ts`), in its own process so that its
- * CPU is not shared with the load generator's event loop. Bot authentication is off (no app id).
+ * Drypp as it runs in production (`node <PRODUCTION_NODE_ARGS> --import tsx src/main.ts`), in its own
+ * process so that its CPU is not shared with the load generator's event loop. Bot authentication is off (no app id).
  */
 export async function startDryppProcess(
   env: Record<string, string>,

@@ -142,3 +142,29 @@ describe('learner progress: an enrollment and its steps in one partition per per
     expect(after.steps.find((s) => s.stepId === 'one')).toMatchObject({ status: 'done', remindersSent: 1 });
   });
 });
+
+describe("creating an enrollment's new steps together", () => {
+  it('writes them in one transaction per person, and a re-run keeps every step already there', async () => {
+    const of = (userId: string, stepId: string, status: StepState['status'] = 'scheduled') =>
+      step({ userId, programId: 'together', stepId, status });
+    const first = [of('cleo', 'a'), of('cleo', 'b'), of('dan', 'a')];
+    expect(await steps.createAll(first)).toEqual(['created', 'created', 'created']);
+    // Cleo's step b moved on meanwhile; the re-run (after a crash) must not put it back.
+    const b = (await steps.get(tenantA, 'cleo', 'together', 'b'))!;
+    expect(await steps.update({ ...b, status: 'done' })).toBe('updated');
+
+    const rerun = [of('cleo', 'a'), of('cleo', 'b'), of('cleo', 'c'), of('dan', 'b')];
+    expect(await steps.createAll(rerun)).toEqual(['exists', 'exists', 'created', 'created']);
+    const cleo = await steps.listForEnrollment(tenantA, 'cleo', 'together');
+    expect(cleo.map((s) => [s.stepId, s.status])).toEqual([
+      ['a', 'scheduled'],
+      ['b', 'done'],
+      ['c', 'scheduled'],
+    ]);
+    expect((await steps.listForEnrollment(tenantA, 'dan', 'together')).map((s) => s.stepId)).toEqual([
+      'a',
+      'b',
+    ]);
+    expect(await steps.createAll([])).toEqual([]);
+  });
+});

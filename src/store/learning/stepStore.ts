@@ -1,10 +1,14 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { StepState } from '../../domain/learning/stepState.ts';
 import type { StepStore } from '../../usecases/learning/ports.ts';
 import type { Stored } from '../../usecases/platform/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { requiredEtag } from '../platform/etag.ts';
+import { submitGuardedBatches } from '../platform/transactionBatches.ts';
 import { enrollmentRange, personPartitionOf, stepFromRow, stepRowKey, stepToRow } from './progressRows.ts';
+
+/** Operations one Table Storage transaction may hold. */
+const MAX_TRANSACTION = 100;
 
 /** Per-step progress, in the LearnerProgress table after its enrollment's row (see progressRows.ts). */
 export class TableStepStore implements StepStore {
@@ -55,9 +59,28 @@ export class TableStepStore implements StepStore {
     }
   }
 
+  /**
+   * One transaction per person's partition and 100 steps (a new enrollment's steps: one storage call
+   * instead of one per step). Insert-only as `create`: a transaction in which any step exists already
+   * (a re-run after a crash) writes nothing, and its steps are created one by one, each found or written.
+   */
   async createAll(states: readonly StepState[]): Promise<Array<'created' | 'exists'>> {
-    const results: Array<'created' | 'exists'> = [];
-    for (const state of states) results.push(await this.create(state));
+    const byPartition = new Map<string, number[]>();
+    states.forEach((state, i) => {
+      const pk = personPartitionOf(state.tenantId, state.userId);
+      byPartition.set(pk, [...(byPartition.get(pk) ?? []), i]);
+    });
+    const chunks: number[][] = [];
+    for (const indexes of byPartition.values())
+      for (let from = 0; from < indexes.length; from += MAX_TRANSACTION)
+        chunks.push(indexes.slice(from, from + MAX_TRANSACTION));
+    const lost = await submitGuardedBatches(
+      this.table,
+      chunks.map((chunk) => chunk.map((i): TransactionAction => ['create', stepToRow(states[i]!)])),
+      (error) => isStatus(error, 409),
+    );
+    const results = new Array<'created' | 'exists'>(states.length).fill('created');
+    for (const c of lost) for (const i of chunks[c]!) results[i] = await this.create(states[i]!);
     return results;
   }
 
