@@ -141,6 +141,28 @@ describe('learner progress: an enrollment and its steps in one partition per per
     expect(after.enrollment?.completedSteps).toBe(1);
     expect(after.steps.find((s) => s.stepId === 'one')).toMatchObject({ status: 'done', remindersSent: 1 });
   });
+
+  it("marks a person's enrollments as shown to managers, or none when one changed since it was read", async () => {
+    await enrolled({ userId: 'cy', programId: 'welcome' });
+    await enrolled({ userId: 'cy', programId: 'safety' });
+    const read = await progress.loadPerson(tenantA, 'cy');
+    expect(read.enrollments).toHaveLength(2);
+
+    const safety = read.enrollments.find((e) => e.programId === 'safety')!;
+    expect(await enrollments.update({ ...safety, lastActiveAt: '2026-11-03T08:00:00.000Z' })).toBe('updated');
+    expect(await progress.markTeamCopies(read.enrollments)).toBe('conflict');
+    expect((await progress.loadPerson(tenantA, 'cy')).enrollments.map((e) => e.teamCopies)).toEqual([
+      undefined,
+      undefined,
+    ]);
+
+    const again = await progress.loadPerson(tenantA, 'cy');
+    expect(await progress.markTeamCopies(again.enrollments)).toBe('updated');
+    const marked = (await progress.loadPerson(tenantA, 'cy')).enrollments;
+    expect(marked.map((e) => e.teamCopies)).toEqual(['some', 'some']);
+    // Only the flag: the progress the rows hold is kept.
+    expect(marked.find((e) => e.programId === 'safety')?.lastActiveAt).toBe('2026-11-03T08:00:00.000Z');
+  });
 });
 
 describe("creating an enrollment's new steps together", () => {

@@ -26,6 +26,14 @@ export interface Enrollment {
   round?: number;
   /** What started the current round (e.g. `cert|smoke-diving|c2|window`): starting it twice is once. */
   roundKey?: string;
+  /**
+   * Whether a manager's My team may hold a copy of this person's summary, as the team summaries
+   * last told it: 'none' lets an answer skip refreshing them (nothing to rewrite), 'some' does not,
+   * absent is not known yet. A refresh that writes copies sets 'some' first, guarded by this row's
+   * ETag, so an answer that read 'none' and saves after it fails its ETag check and runs again
+   * (usecases/managers/team/keepTeamSummaries.ts).
+   */
+  teamCopies?: 'none' | 'some';
   /** The row's ETag, for updates that must not overwrite a concurrent change. */
   etag?: string;
 }

@@ -14,7 +14,8 @@ export type StepFacts = Pick<
   'programId' | 'stepId' | 'status' | 'dueAt' | 'sentAt' | 'doneAt' | 'attempts' | 'lastScore'
 >;
 
-export type EnrollmentFacts = Omit<Enrollment, 'tenantId' | 'userId' | 'etag'>;
+/** An enrollment as a copy shows it: without the row's bookkeeping (its ETag, its copies' state). */
+export type EnrollmentFacts = Omit<Enrollment, 'tenantId' | 'userId' | 'etag' | 'teamCopies'>;
 
 /** A person's learning as of the last refresh; My team's figures are computed from it at read time. */
 export interface LearningFacts {
@@ -62,12 +63,19 @@ export interface TeamSummaryHome {
   formerAncestors: string[];
 }
 
+/** No manager holds a copy of the person's summary, and none may still hold an outdated one. */
+export function holdsNoCopies(home: TeamSummaryHome): boolean {
+  return home.ancestors.length === 0 && home.formerAncestors.length === 0;
+}
+
 export function learningFactsOf(
   enrollments: readonly Enrollment[],
   steps: readonly StepState[],
 ): LearningFacts {
   return {
-    enrollments: enrollments.map(({ tenantId: _t, userId: _u, etag: _e, ...facts }) => facts),
+    enrollments: enrollments.map(
+      ({ tenantId: _t, userId: _u, etag: _e, teamCopies: _c, ...facts }) => facts,
+    ),
     steps: steps.map((s) => ({
       programId: s.programId,
       stepId: s.stepId,

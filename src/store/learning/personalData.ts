@@ -33,6 +33,7 @@ export const learningPersonalData = [
       completedAt: true,
       round: true,
       roundKey: true,
+      teamCopies: true,
       stepId: true,
       dueAt: true,
       sentAt: true,

@@ -68,4 +68,30 @@ export class TableProgressStore implements ProgressStore {
       throw error;
     }
   }
+
+  async markTeamCopies(enrollments: ReadonlyArray<Stored<Enrollment>>): Promise<'updated' | 'conflict'> {
+    if (new Set(enrollments.map((e) => personPartitionOf(e.tenantId, e.userId))).size > 1)
+      throw new Error('markTeamCopies takes one person’s enrollments');
+    // One transaction per 100 (a transaction's limit; nobody has that many). A conflict in a later
+    // one leaves the earlier ones marked: 'some' is always safe, it only costs answers a read.
+    for (let i = 0; i < enrollments.length; i += MAX_TRANSACTION_ROWS) {
+      try {
+        await this.table.submitTransaction(
+          enrollments.slice(i, i + MAX_TRANSACTION_ROWS).map((e) => {
+            const { partitionKey, rowKey } = enrollmentToRow(e);
+            const row = { partitionKey, rowKey, teamCopies: 'some' };
+            return ['update', row, 'Merge', { etag: requiredEtag(e, 'enrollment') }];
+          }),
+        );
+      } catch (error) {
+        // One changed, or is gone (its person erased): that transaction wrote nothing.
+        if (isStatus(error, 412) || isStatus(error, 404)) return 'conflict';
+        throw error;
+      }
+    }
+    return 'updated';
+  }
 }
+
+/** Table storage's limit of operations in one entity-group transaction. */
+const MAX_TRANSACTION_ROWS = 100;

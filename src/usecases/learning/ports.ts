@@ -70,4 +70,9 @@ export interface ProgressStore {
     step: Stored<StepState>,
     enrollment: Stored<Enrollment>,
   ): Promise<'updated' | 'conflict'>;
+  /**
+   * Sets `teamCopies: 'some'` on one person's enrollments, only if none changed since they were read
+   * (their etags); on 'conflict' it may have marked some of them ('some' is always safe to hold).
+   */
+  markTeamCopies(enrollments: ReadonlyArray<Stored<Enrollment>>): Promise<'updated' | 'conflict'>;
 }

@@ -123,6 +123,16 @@ export class FakeProgressStore implements ProgressStore {
       },
     );
   }
+
+  markTeamCopies(enrollments: ReadonlyArray<Stored<Enrollment>>) {
+    return this.faults.run('progress.markTeamCopies', [enrollments], (): 'updated' | 'conflict' => {
+      const key = (e: Enrollment) => `${e.tenantId}|${e.userId}|${e.programId}`;
+      if (enrollments.some((e) => this.enrollments.rows.get(key(e))?.etag !== e.etag)) return 'conflict';
+      for (const e of enrollments)
+        this.enrollments.rows.update({ ...this.enrollments.rows.get(key(e))!, teamCopies: 'some' });
+      return 'updated';
+    });
+  }
 }
 
 /** LearningDeps with a fake for every port, sharing one `faults` so a test plans failures in one place. */

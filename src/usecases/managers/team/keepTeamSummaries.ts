@@ -1,5 +1,6 @@
 import {
   directoryChanged,
+  holdsNoCopies,
   reportingLineChanged,
   type TeamDirectoryEntry,
 } from '../../../domain/managers/teamSummary.ts';
@@ -7,6 +8,8 @@ import type { ReportingChange } from '../../../domain/managers/reportingTree.ts'
 import type { Clock } from '../../../domain/platform/clock.ts';
 import type { ReachabilityStore } from '../../directory/ports.ts';
 import type { StepState } from '../../../domain/learning/stepState.ts';
+import type { Enrollment } from '../../../domain/learning/enrollment.ts';
+import type { Stored } from '../../platform/ports.ts';
 import type { EnrollmentStore, ProgressStore, StepStore } from '../../learning/ports.ts';
 import { mapLimit } from '../../platform/mapLimit.ts';
 import type { ManagerIndex } from '../teamPorts.ts';
@@ -48,6 +51,38 @@ export function keepTeamSummaries(deps: TeamSummaryDeps & { clock: Clock }, onFa
     if (result === changed) await follow(tenantId, personId);
     return result;
   };
+  /** Whether managers hold copies of the person's summary; undefined while not known (no home yet). */
+  const copiesOf = async (tenantId: string, personId: string): Promise<'none' | 'some' | undefined> => {
+    try {
+      const home = await deps.teamSummaries.getHome(tenantId, personId);
+      return home === undefined ? undefined : holdsNoCopies(home) ? 'none' : 'some';
+    } catch {
+      return undefined; // not known: the refresh after the write decides, as without the flag
+    }
+  };
+  /**
+   * An answer (a step and its enrollment saved together) of someone no manager lists skips the
+   * refresh: the enrollment says so ('none'), read with the step, so the answer costs its read and
+   * its transaction only. Not known yet, the home row is read before the write, and what it says is
+   * written with the answer. It is safe because a refresh that writes copies first marks the
+   * enrollments 'some', guarded by their ETags (refreshTeamSummary.ts): an answer that read 'none'
+   * and saves after the marking fails its own ETag check, and its retry reads 'some'; one saved
+   * before the marking makes the marking fail, and that refresh starts over on sources that hold it.
+   */
+  const saveAnswer = async (
+    step: Stored<StepState>,
+    enrollment: Stored<Enrollment>,
+    inner: ProgressStore,
+  ) => {
+    if (enrollment.teamCopies === 'none') return inner.saveStepAndEnrollment(step, enrollment);
+    const copies = enrollment.teamCopies ?? (await copiesOf(step.tenantId, step.userId));
+    const result = await inner.saveStepAndEnrollment(
+      step,
+      copies ? { ...enrollment, teamCopies: copies } : enrollment,
+    );
+    if (result === 'updated' && copies !== 'none') await follow(step.tenantId, step.userId);
+    return result;
+  };
 
   return {
     enrollments: (inner: EnrollmentStore): EnrollmentStore => ({
@@ -77,8 +112,9 @@ export function keepTeamSummaries(deps: TeamSummaryDeps & { clock: Clock }, onFa
     progress: (inner: ProgressStore): ProgressStore => ({
       load: (t, u, p) => inner.load(t, u, p),
       loadPerson: (t, u) => inner.loadPerson(t, u),
-      saveStepAndEnrollment: (s, e) =>
-        after(inner.saveStepAndEnrollment(s, e), 'updated', s.tenantId, s.userId),
+      saveStepAndEnrollment: (s, e) => saveAnswer(s, e, inner),
+      // The refresh marks through the inner store: marking changes no fact a copy shows.
+      markTeamCopies: (enrollments) => inner.markTeamCopies(enrollments),
     }),
     reachability: (inner: ReachabilityStore): ReachabilityStore => ({
       get: (t, u) => inner.get(t, u),

@@ -1,5 +1,6 @@
 import {
   ancestorsOf,
+  holdsNoCopies,
   learningFactsOf,
   nextHome,
   type TeamDirectoryEntry,
@@ -15,7 +16,7 @@ import type { TeamDirectory, TeamSummaryStore } from '../teamSummaryPorts.ts';
 export interface TeamSummaryDeps {
   teamSummaries: TeamSummaryStore;
   teamDirectory: Pick<TeamDirectory, 'get'>;
-  progress: Pick<ProgressStore, 'loadPerson'>;
+  progress: Pick<ProgressStore, 'loadPerson' | 'markTeamCopies'>;
   reachability: Pick<ReachabilityStore, 'get'>;
 }
 
@@ -45,6 +46,9 @@ export interface RefreshedSummary {
  * model. It is safe because the refresh that first gives such a person copies reads their sources once
  * more after its claim: a change that skipped its refresh before the claim was visible is written
  * before that second read, and if the sources moved, the refresh starts over on the claimed home.
+ * An answer also skips the home read itself when its enrollment says no copies ('none', see
+ * Enrollment.teamCopies): every refresh that writes copies first marks the enrollments 'some',
+ * guarded by the ETags it read them with, so such an answer is never saved unseen.
  */
 export async function refreshTeamSummary(
   deps: TeamSummaryDeps,
@@ -65,6 +69,13 @@ export async function refreshTeamSummary(
     const next = nextHome(home, personId, place.person, place.ancestors);
     const claimed = await deps.teamSummaries.claimHome(tenantId, next, home);
     if (claimed === 'conflict') return CONFLICT;
+    // Copies about to be written: answers must stop skipping their refresh first. Guarded by the
+    // enrollments' ETags as read with the sources, so an answer saved since then fails the marking
+    // (and this refresh starts over on sources that hold it), and one saved after it reads 'some'.
+    const unmarked = sources.enrollments.filter((e) => e.teamCopies !== 'some');
+    if (next.ancestors.length > 0 && unmarked.length > 0) {
+      if ((await deps.progress.markTeamCopies(unmarked)) === 'conflict') return CONFLICT;
+    }
     if (home && holdsNoCopies(home) && next.ancestors.length > 0) {
       // The first copies: a learning write may have skipped its refresh until this claim (see above).
       const again = await sourcesOf(deps, tenantId, personId);
@@ -99,20 +110,20 @@ export async function refreshTeamSummary(
   });
 }
 
-/** No manager holds a copy of the person's summary, and none may still hold an outdated one. */
-function holdsNoCopies(home: TeamSummaryHome): boolean {
-  return home.ancestors.length === 0 && home.formerAncestors.length === 0;
-}
-
 /** What the copies show of the person's learning and reachability, read from the sources. */
 async function sourcesOf(deps: TeamSummaryDeps, tenantId: string, personId: string) {
   const [progress, reach] = await Promise.all([
     deps.progress.loadPerson(tenantId, personId),
     deps.reachability.get(tenantId, personId),
   ]);
-  return { learning: learningFactsOf(progress.enrollments, progress.steps), reachability: reach?.stage };
+  return {
+    learning: learningFactsOf(progress.enrollments, progress.steps),
+    reachability: reach?.stage,
+    enrollments: progress.enrollments,
+  };
 }
 
+/** What a copy would show (not the rows' ETags, which the marking changes). */
 function fingerprintOf(sources: Awaited<ReturnType<typeof sourcesOf>>): string {
   return JSON.stringify([sources.learning, sources.reachability ?? null]);
 }
