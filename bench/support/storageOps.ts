@@ -2,6 +2,14 @@ import { performance } from 'node:perf_hooks';
 import type { TableClient } from '@azure/data-tables';
 import { startTableProxy, type TableCall } from './tableProxy.ts';
 
+/** Storage calls per card (or per hire), and the most common kinds. */
+export interface StorageCallsPer {
+  table: number;
+  queue: number;
+  total: number;
+  by_kind: Record<string, number>;
+}
+
 /**
  * Counting proxies in front of Azurite's table and queue endpoints, and the connection string that
  * goes through them: what a probe's workers do to storage, call by call. For counting only (each
@@ -19,7 +27,7 @@ export async function startStorageCounter(connectionString: string) {
     connectionString: proxied,
     mark: () => ({ table: table.calls.length, queue: queue.calls.length }),
     /** Calls since the mark, per card, and the most common kinds. */
-    perCard(since: { table: number; queue: number }, cards: number) {
+    perCard(since: { table: number; queue: number }, cards: number): StorageCallsPer {
       const t = table.calls.slice(since.table);
       const q = queue.calls.slice(since.queue);
       return {

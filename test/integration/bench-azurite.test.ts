@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TableClient, odata } from '@azure/data-tables';
+import { QueueClient } from '@azure/storage-queue';
 import type { AzuriteInstance } from '../../sandbox/azurite.ts';
 import { startBenchAzurite } from '../../bench/support/benchAzurite.ts';
 import { startTestAzurite } from '../support/azurite.ts';
@@ -47,6 +48,35 @@ async function answersOf(azurite: AzuriteInstance) {
   return answers;
 }
 
+/** A queue's life as the outbound workers live it: sends, receives, peeks, updates and deletes. */
+async function queueAnswersOf(azurite: AzuriteInstance) {
+  const queue = new QueueClient(azurite.connectionString, 'narrowed');
+  await queue.create();
+  for (let i = 0; i < 10; i++) {
+    await queue.sendMessage(`m${i}`, {
+      ...(i === 3 ? { visibilityTimeout: 3600 } : {}),
+      ...(i === 5 ? { messageTimeToLive: 1 } : {}),
+    });
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1200)); // m5 expires
+  const texts = (items: Array<{ messageText: string }>) => items.map((m) => m.messageText);
+  const answers: string[][] = [];
+  answers.push(texts((await queue.peekMessages({ numberOfMessages: 4 })).peekedMessageItems));
+  const first = (await queue.receiveMessages({ numberOfMessages: 3 })).receivedMessageItems;
+  answers.push(texts(first));
+  // One that expires after the emulator last looked for expired ones.
+  await queue.sendMessage('m10', { messageTimeToLive: 1 });
+  await new Promise((resolve) => setTimeout(resolve, 1200));
+  // The first one back at once (a retry), the second deleted (sent).
+  await queue.updateMessage(first[0]!.messageId, first[0]!.popReceipt, undefined, 0);
+  await queue.deleteMessage(first[1]!.messageId, first[1]!.popReceipt);
+  answers.push(texts((await queue.receiveMessages({ numberOfMessages: 32 })).receivedMessageItems));
+  answers.push(texts((await queue.peekMessages({ numberOfMessages: 32 })).peekedMessageItems));
+  answers.push([String((await queue.getProperties()).approximateMessagesCount)]);
+  await queue.delete();
+  return answers;
+}
+
 describe("the benchmarks' Azurite", () => {
   let bench: AzuriteInstance;
   let stock: AzuriteInstance;
@@ -61,5 +91,14 @@ describe("the benchmarks' Azurite", () => {
     const [narrowed, plain] = await Promise.all([answersOf(bench), answersOf(stock)]);
     expect(narrowed).toEqual(plain);
     expect(plain.queries[1]).toEqual(["p'2/b", "p'2/c"]);
+  });
+
+  it('receives, peeks, updates and deletes queue messages as the stock emulator does', async () => {
+    const [picked, plain] = await Promise.all([queueAnswersOf(bench), queueAnswersOf(stock)]);
+    expect(picked).toEqual(plain);
+    expect(plain.slice(0, 2)).toEqual([
+      ['m0', 'm1', 'm2', 'm4'],
+      ['m0', 'm1', 'm2'],
+    ]);
   });
 });
