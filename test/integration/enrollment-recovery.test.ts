@@ -41,14 +41,22 @@ describe('an enrollment interrupted half-way', () => {
     await composed.deps.people.upsert(manager);
     await composed.deps.people.upsert(person);
     const steps = composed.deps.catalog.find(program)!.steps;
-    // Enrolled a month ago, so every step is due now; the run dies at the third step's due work.
+    // Enrolled a month ago, so every step is due now; the run dies recording the due work (the
+    // steps are written, their work, one transaction, is not).
     const start = new Date(composed.deps.clock.now().getTime() - 30 * 24 * 3600_000);
-    const dueWork = failing(composed.deps.dueWork, 'add', (w: DueWork) => w.stepId === steps[2]!.id, 1000);
+    const dueWork = failing(
+      composed.deps.dueWork,
+      'addAll',
+      (works: readonly DueWork[]) => works.some((w) => w.stepId === steps[2]!.id),
+      1000,
+    );
     await expect(
       enrollPerson({ ...composed.deps, dueWork }, { person, programId: program, start }),
     ).rejects.toThrow(/injected failure/);
-    const cut = await composed.deps.dueWork.listForPerson(tenantId, person.id);
-    expect(cut.map((w) => w.stepId)).toEqual([steps[0]!.id, steps[1]!.id]);
+    expect(await composed.deps.steps.listForEnrollment(tenantId, person.id, program)).toHaveLength(
+      steps.length,
+    );
+    expect(await composed.deps.dueWork.listForPerson(tenantId, person.id)).toEqual([]);
 
     // The next run (a later sync round, or the admin again) finds the enrollment and its first steps.
     const again = await enrollPerson(composed.deps, { person, programId: program, start: new Date() });

@@ -1,9 +1,10 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { deliveryKey, type DueWork } from '../../domain/delivery/dueWork.ts';
 import { type DueWorkStore } from '../../usecases/delivery/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { keyPart } from '../platform/keys.ts';
 import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';
+import { submitInBatches, transactionChunks } from '../platform/transactionBatches.ts';
 
 /**
  * The schedule: one row per card that must go out, keyed by time first so "what is due now" is one
@@ -15,6 +16,15 @@ export class TableDueWorkStore implements DueWorkStore {
 
   async add(work: DueWork): Promise<void> {
     await this.table.upsertEntity(toRow(work), 'Replace');
+  }
+
+  /** As add for each, in one transaction per 100 (a tenant's schedule is one partition). */
+  async addAll(works: readonly DueWork[]): Promise<void> {
+    const chunks = transactionChunks(works, (w) => keyPart(w.tenantId));
+    await submitInBatches(
+      this.table,
+      chunks.map((chunk) => chunk.map((i): TransactionAction => ['upsert', toRow(works[i]!), 'Replace'])),
+    );
   }
 
   async listDue(tenantId: string, now: Date, limit: number): Promise<DueWork[]> {

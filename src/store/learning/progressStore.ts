@@ -5,6 +5,7 @@ import type { EnrollmentWithSteps, PersonProgress, ProgressStore } from '../../u
 import type { Stored } from '../../usecases/platform/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { requiredEtag } from '../platform/etag.ts';
+import { MAX_TRANSACTION_ROWS } from '../platform/transactionBatches.ts';
 import {
   enrollmentFromRow,
   enrollmentRange,
@@ -92,6 +93,3 @@ export class TableProgressStore implements ProgressStore {
     return 'updated';
   }
 }
-
-/** Table storage's limit of operations in one entity-group transaction. */
-const MAX_TRANSACTION_ROWS = 100;

@@ -4,11 +4,8 @@ import type { StepStore } from '../../usecases/learning/ports.ts';
 import type { Stored } from '../../usecases/platform/ports.ts';
 import { isStatus } from '../platform/errors.ts';
 import { requiredEtag } from '../platform/etag.ts';
-import { submitGuardedBatches } from '../platform/transactionBatches.ts';
+import { submitGuardedBatches, transactionChunks } from '../platform/transactionBatches.ts';
 import { enrollmentRange, personPartitionOf, stepFromRow, stepRowKey, stepToRow } from './progressRows.ts';
-
-/** Operations one Table Storage transaction may hold. */
-const MAX_TRANSACTION = 100;
 
 /** Per-step progress, in the LearnerProgress table after its enrollment's row (see progressRows.ts). */
 export class TableStepStore implements StepStore {
@@ -65,15 +62,7 @@ export class TableStepStore implements StepStore {
    * (a re-run after a crash) writes nothing, and its steps are created one by one, each found or written.
    */
   async createAll(states: readonly StepState[]): Promise<Array<'created' | 'exists'>> {
-    const byPartition = new Map<string, number[]>();
-    states.forEach((state, i) => {
-      const pk = personPartitionOf(state.tenantId, state.userId);
-      byPartition.set(pk, [...(byPartition.get(pk) ?? []), i]);
-    });
-    const chunks: number[][] = [];
-    for (const indexes of byPartition.values())
-      for (let from = 0; from < indexes.length; from += MAX_TRANSACTION)
-        chunks.push(indexes.slice(from, from + MAX_TRANSACTION));
+    const chunks = transactionChunks(states, (s) => personPartitionOf(s.tenantId, s.userId));
     const lost = await submitGuardedBatches(
       this.table,
       chunks.map((chunk) => chunk.map((i): TransactionAction => ['create', stepToRow(states[i]!)])),

@@ -1,6 +1,26 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { isStatus } from './errors.ts';
 
+/** Table storage's limit of operations in one entity-group transaction. */
+export const MAX_TRANSACTION_ROWS = 100;
+
+/**
+ * The indexes of `items` grouped into transactions: one partition each (a transaction covers one),
+ * at most MAX_TRANSACTION_ROWS each, in the items' order within a partition.
+ */
+export function transactionChunks<T>(items: readonly T[], partitionOf: (item: T) => string): number[][] {
+  const byPartition = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const pk = partitionOf(item);
+    byPartition.set(pk, [...(byPartition.get(pk) ?? []), i]);
+  });
+  const chunks: number[][] = [];
+  for (const indexes of byPartition.values())
+    for (let from = 0; from < indexes.length; from += MAX_TRANSACTION_ROWS)
+      chunks.push(indexes.slice(from, from + MAX_TRANSACTION_ROWS));
+  return chunks;
+}
+
 /** How many entity-group transactions are sent at once. */
 export const BATCHES_IN_FLIGHT = 4;
 

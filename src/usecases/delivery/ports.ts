@@ -15,6 +15,8 @@ export interface ConversationStore {
 
 export interface DueWorkStore {
   add(work: DueWork): Promise<void>;
+  /** Several pieces of work at once (an enrollment's steps): each stored as `add` stores it. */
+  addAll(works: readonly DueWork[]): Promise<void>;
   listDue(tenantId: string, now: Date, limit: number): Promise<DueWork[]>;
   remove(work: DueWork): Promise<void>;
   /** Moves work to a later time (outside working hours, over the daily cap, throttled). */

@@ -1,3 +1,4 @@
+import type { StepState } from '../../domain/learning/stepState.ts';
 import type { LearningDeps } from '../learning/learningDeps.ts';
 
 /**
@@ -10,10 +11,25 @@ export async function sendWaitingCardsNow(
   person: { tenantId: string; userId: string },
 ): Promise<number> {
   const now = deps.clock.now();
+  const later = (await deps.dueWork.listForPerson(person.tenantId, person.userId)).filter(
+    (work) => new Date(work.at) > now && work.kind === 'step',
+  );
+  // Each program's steps in one read (a new hire's whole schedule is later work: one read, not one
+  // per step).
+  const stepsOf = new Map<string, Promise<Map<string, StepState>>>();
+  const steps = (programId: string) => {
+    let read = stepsOf.get(programId);
+    if (!read) {
+      read = deps.steps
+        .listForEnrollment(person.tenantId, person.userId, programId)
+        .then((all) => new Map(all.map((s) => [s.stepId, s])));
+      stepsOf.set(programId, read);
+    }
+    return read;
+  };
   let moved = 0;
-  for (const work of await deps.dueWork.listForPerson(person.tenantId, person.userId)) {
-    if (new Date(work.at) <= now || work.kind !== 'step') continue;
-    const step = await deps.steps.get(person.tenantId, person.userId, work.programId, work.stepId);
+  for (const work of later) {
+    const step = (await steps(work.programId)).get(work.stepId);
     // Only work whose own due date has passed: the rest keeps its schedule. A card waiting on the
     // outbound pipeline for this chat is woken by the scheduler's next round; its status row keeps
     // it from going out twice.

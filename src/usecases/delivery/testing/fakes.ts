@@ -36,6 +36,11 @@ export class FakeDueWorkStore implements DueWorkStore {
       this.items.set(dueKey(work), { ...work });
     });
   }
+  addAll(works: readonly DueWork[]) {
+    return this.faults.run('dueWork.addAll', [works], () => {
+      for (const work of works) this.items.set(dueKey(work), { ...work });
+    });
+  }
   listDue(tenantId: string, now: Date, limit: number) {
     return this.faults.run('dueWork.listDue', [tenantId, now, limit], () =>
       this.all()

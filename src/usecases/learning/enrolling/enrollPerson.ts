@@ -86,17 +86,17 @@ export async function enrollPerson(
   // Every step row before any due work, so the scheduler never meets work for a step that is not
   // there yet; a crash in between leaves scheduled steps, whose work a re-run records.
   await deps.steps.createAll(missing);
-  for (const { stepId, dueAt } of toSchedule) {
-    await deps.dueWork.add({
+  await deps.dueWork.addAll(
+    toSchedule.map(({ stepId, dueAt }) => ({
       tenantId: person.tenantId,
       at: dueAt,
       userId: person.id,
       programId: program.id,
       stepId,
-      kind: 'step',
+      kind: 'step' as const,
       n: 0,
-    });
-  }
+    })),
+  );
   return created ? { kind: 'enrolled', enrollment } : { kind: 'alreadyEnrolled', enrollment };
 }
 
