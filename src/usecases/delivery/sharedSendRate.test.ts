@@ -79,11 +79,14 @@ describe('taking sends from the shared per-tenant rate', () => {
 
   it('takes a new instant when the sender reaches its own too late, so it cannot bunch with the next', async () => {
     const { clock, store, shared } = setUp();
+    const other = await shared.reserve('t'); // another sender's instant, kept
     const reserved = await shared.reserve('t');
-    clock.ms += 200; // the process was busy: 200 ms late for its instant
+    expect([other.at, reserved.at]).toEqual([1_000_000, 1_000_018]);
+    clock.ms += 200; // the process was busy: 182 ms late for its instant
     await reserved.ready();
+    // The instant it gave up holds no place any more (nothing was sent at it); the new one does.
     expect(store.rows.get('t')?.log).toEqual([1_000_000, 1_000_200]);
-    expect(store.writes).toBe(2);
+    expect(store.writes).toBe(3);
   });
 
   it('hands a storage failure to every sender waiting, and serves the next ones afresh', async () => {
