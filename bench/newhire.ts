@@ -40,7 +40,8 @@ import { percentile } from './support/stats.ts';
 const usage = `Usage: npm run bench -- newhire [--hires 50] [--mode both|notifications|polling]
        [--poll-interval-s 60] [--burst-s 5] [--max-wait-s <s after the last hire>]
        npm run bench -- newhire --burst 1000   (that many accounts at once, change notifications)
-       add --count-storage to count Drypp's storage calls per hire (through a counting proxy: slower, not a timed run)`;
+       add --count-storage to count Drypp's storage calls per hire (through a counting proxy: slower, not a timed run)
+       add --drypp-cpu-prof <dir> to write Drypp's V8 CPU profile there (bench/tools/cpuProfileSummary.ts reads it)`;
 /** Graph: app installs per app and tenant (REFERENCE.md). */
 const GRAPH_INSTALLS_PER_SECOND = 30;
 const TARGET_P95_S = 60;
@@ -59,6 +60,8 @@ interface Options {
   maxWaitS?: number;
   /** Drypp's storage calls go through a counting proxy: calls per hire, by kind (slower: a diagnosis). */
   countStorage: boolean;
+  /** Drypp's V8 CPU profile goes to this directory (written when Drypp stops). */
+  dryppCpuProf?: string;
 }
 
 function parseOptions(args: string[]): Options {
@@ -73,9 +76,11 @@ function parseOptions(args: string[]): Options {
       'max-wait-s': { type: 'string' },
       burst: { type: 'string' },
       'count-storage': { type: 'boolean', default: false },
+      'drypp-cpu-prof': { type: 'string' },
     },
   });
   const countStorage = values['count-storage'];
+  const dryppCpuProf = values['drypp-cpu-prof'];
   // A municipality's summer staff on 1 June: N accounts created at once, Drypp told by notifications.
   if (values.burst !== undefined)
     return {
@@ -84,6 +89,7 @@ function parseOptions(args: string[]): Options {
       pollIntervalS: 60,
       burstS: 0,
       countStorage,
+      dryppCpuProf,
       maxWaitS:
         values['max-wait-s'] === undefined
           ? undefined
@@ -99,6 +105,7 @@ function parseOptions(args: string[]): Options {
     pollIntervalS: int('poll-interval-s', values['poll-interval-s'], 1, 3600),
     burstS: int('burst-s', values['burst-s'], 0, 600),
     countStorage,
+    dryppCpuProf,
     maxWaitS:
       values['max-wait-s'] === undefined ? undefined : int('max-wait-s', values['max-wait-s'], 1, 7200),
   };
@@ -133,8 +140,14 @@ export async function main(args: string[]): Promise<number> {
     const modes: Record<string, ModeResult> = {};
     for (const mode of options.modes) modes[mode] = await runMode(options, mode, cleanup);
     const notifications = modes.notifications;
-    // A counted run is slower (a proxy's hop per call): it never stands in for the timed figure.
-    publishResult(options.countStorage ? 'newhire-storage-calls' : 'newhire', {
+    // A counted or profiled run is slower (a proxy's hop per call, the profiler): it never stands in
+    // for the timed figure.
+    const name = options.countStorage
+      ? 'newhire-storage-calls'
+      : options.dryppCpuProf
+        ? 'newhire-profiled'
+        : 'newhire';
+    publishResult(name, {
       bench: 'newhire',
       hires: options.hires,
       modes,
@@ -255,7 +268,12 @@ async function runMode(options: Options, mode: Mode, cleanup: Cleanup): Promise<
           ? { DRYPP_PUBLIC_URL: dryppUrl, DRYPP_GRAPH_CLIENT_STATE: 'bench-client-state-not-a-secret' }
           : {}),
       },
-      { port: dryppPort },
+      {
+        port: dryppPort,
+        nodeArgs: options.dryppCpuProf
+          ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.dryppCpuProf)}`]
+          : [],
+      },
     );
     cleanup.addChild(drypp.child);
     later(() => drypp.stop());

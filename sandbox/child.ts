@@ -4,7 +4,8 @@ import readline from 'node:readline';
 export interface Child {
   name: string;
   process: ChildProcess;
-  stop(): Promise<void>;
+  /** SIGTERM to its group, SIGKILL after `graceMs` (default 5 s) if it has not exited by then. */
+  stop(graceMs?: number): Promise<void>;
   /** The last lines it printed, for a clear message when it dies early. */
   tail(): string;
 }
@@ -39,10 +40,10 @@ export function startChild(
     name,
     process: child,
     tail: () => lines.join('\n'),
-    async stop() {
+    async stop(graceMs = 5000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       signalGroup(child, 'SIGTERM');
-      const killed = setTimeout(() => signalGroup(child, 'SIGKILL'), 5000);
+      const killed = setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
       await exited;
       clearTimeout(killed);
     },

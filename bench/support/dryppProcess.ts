@@ -64,5 +64,7 @@ export async function startDryppProcess(
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { child, port, url, stop: () => child.stop() };
+  // A process writing its CPU profile on exit (--cpu-prof) needs longer than the usual 5 s after a long run.
+  const profiling = (options.nodeArgs ?? []).includes('--cpu-prof');
+  return { child, port, url, stop: () => child.stop(profiling ? 60_000 : undefined) };
 }
