@@ -73,9 +73,7 @@ export function learningFactsOf(
   steps: readonly StepState[],
 ): LearningFacts {
   return {
-    enrollments: enrollments.map(
-      ({ tenantId: _t, userId: _u, etag: _e, teamCopies: _c, ...facts }) => facts,
-    ),
+    enrollments: enrollments.map(({ tenantId: _t, userId: _u, etag: _e, teamCopies: _c, ...facts }) => facts),
     steps: steps.map((s) => ({
       programId: s.programId,
       stepId: s.stepId,
