@@ -28,6 +28,28 @@ function setup() {
 }
 
 describe('installWithinBudget', () => {
+  it('installs once for two paths asking at the same moment, and spends one place in the budget', async () => {
+    const { reachability, graphCalls, takes, installer } = setup();
+    await reachability.create({
+      tenantId,
+      userId: 'u1',
+      stage: 'detected',
+      detectedAt: clock.now().toISOString(),
+      attempts: 0,
+      nextAttemptAt: clock.now().toISOString(),
+    });
+    const [first, second] = await Promise.all([
+      installer.installForUser(tenantId, 'u1'),
+      installer.installForUser(tenantId, 'u1'),
+    ]);
+    expect([first, second]).toEqual([{ kind: 'installed' }, { kind: 'alreadyInstalled' }]);
+    expect(graphCalls).toEqual(['u1']);
+    expect(takes).toEqual([tenantId]);
+    // Once it is done, the next ask reads that it is installed: no budget, no Graph call.
+    expect(await installer.installForUser(tenantId, 'u1')).toEqual({ kind: 'alreadyInstalled' });
+    expect(takes).toEqual([tenantId]);
+  });
+
   it('takes the shared Graph budget for every install and records it on the new hire', async () => {
     const { reachability, graphCalls, takes, installer } = setup();
     await reachability.create({

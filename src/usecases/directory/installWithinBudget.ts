@@ -21,16 +21,28 @@ export function installWithinBudget(deps: {
     const r = await deps.reachability.get(tenantId, userId);
     return r !== undefined && r.stage !== 'detected' && r.stage !== 'notReachable';
   };
+  const install = async (tenantId: string, userId: string): Promise<InstallResult> => {
+    if (await installedAlready(tenantId, userId)) return { kind: 'alreadyInstalled' };
+    await deps.rate.take(tenantId);
+    // Asked again after the wait for the budget: the other path may have installed meanwhile.
+    if (await installedAlready(tenantId, userId)) return { kind: 'alreadyInstalled' };
+    const result = await deps.installer.installForUser(tenantId, userId);
+    if (result.kind === 'installed' || result.kind === 'alreadyInstalled')
+      await recordInstalled(deps, tenantId, userId);
+    return result;
+  };
+  // Both paths usually ask for a new hire at the same moment (the directory's job and their first
+  // card, in the same worker process): the second waits for the first one's install instead of
+  // taking a place in the budget of its own only to find, after the wait, that it is done.
+  const inFlight = new Map<string, Promise<InstallResult>>();
   return {
-    async installForUser(tenantId, userId): Promise<InstallResult> {
-      if (await installedAlready(tenantId, userId)) return { kind: 'alreadyInstalled' };
-      await deps.rate.take(tenantId);
-      // Asked again after the wait for the budget: the other path may have installed meanwhile.
-      if (await installedAlready(tenantId, userId)) return { kind: 'alreadyInstalled' };
-      const result = await deps.installer.installForUser(tenantId, userId);
-      if (result.kind === 'installed' || result.kind === 'alreadyInstalled')
-        await recordInstalled(deps, tenantId, userId);
-      return result;
+    installForUser(tenantId, userId): Promise<InstallResult> {
+      const key = `${tenantId}|${userId}`;
+      const running = inFlight.get(key);
+      if (running) return running.then((r) => (r.kind === 'installed' ? { kind: 'alreadyInstalled' } : r));
+      const started = install(tenantId, userId).finally(() => inFlight.delete(key));
+      inFlight.set(key, started);
+      return started;
     },
   };
 }
