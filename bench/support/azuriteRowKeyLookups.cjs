@@ -182,6 +182,17 @@ queueStore.prototype.clearExpiredMessages = async function clearExpiredInOnePass
   expiries.set(key, earliest);
 };
 
+/** As the stock methods begin: the queue must exist, its expired messages go, then the first n visible. */
+function visibleNow(store, account, queue, numOfMessages, queryDate, context) {
+  store.checkQueueExist(account, queue, context);
+  store.clearExpiredMessages(account, queue, context);
+  const coll = store.db.getCollection(store.MESSAGES_COLLECTION);
+  const queryTime = queryDate ? queryDate.getTime() : Date.now();
+  // The service takes 1 to 32 (Azurite checks it before); not given is 1.
+  const n = numOfMessages === undefined || numOfMessages < 1 ? 1 : numOfMessages;
+  return { coll, docs: firstVisible(coll, account, queue, queryTime, n) };
+}
+
 queueStore.prototype.getMessages = async function getFirstVisible(
   account,
   queue,
@@ -191,12 +202,7 @@ queueStore.prototype.getMessages = async function getFirstVisible(
   queryDate,
   context,
 ) {
-  this.checkQueueExist(account, queue, context);
-  this.clearExpiredMessages(account, queue, context);
-  const coll = this.db.getCollection(this.MESSAGES_COLLECTION);
-  const queryTime = queryDate ? queryDate.getTime() : Date.now();
-  const n = numOfMessages === undefined || numOfMessages < 1 ? 1 : numOfMessages;
-  const docs = firstVisible(coll, account, queue, queryTime, n);
+  const { coll, docs } = visibleNow(this, account, queue, numOfMessages, queryDate, context);
   // As the stock method: each becomes invisible until timeNextVisible, with its new pop receipt.
   const visibleAt = timeNextVisible.getTime();
   for (const doc of docs) {
@@ -217,11 +223,7 @@ queueStore.prototype.peekMessages = async function peekFirstVisible(
   queryDate,
   context,
 ) {
-  this.checkQueueExist(account, queue, context);
-  this.clearExpiredMessages(account, queue, context);
-  const coll = this.db.getCollection(this.MESSAGES_COLLECTION);
-  const queryTime = queryDate ? queryDate.getTime() : Date.now();
-  const docs = firstVisible(coll, account, queue, queryTime, numOfMessages === undefined ? 1 : numOfMessages);
+  const { docs } = visibleNow(this, account, queue, numOfMessages, queryDate, context);
   return docs.map((doc) => ({
     ...this.messageCopy(doc),
     timeNextVisible: new Date(Number(doc.timeNextVisible)),

@@ -19,6 +19,7 @@ import { isStatus } from '../platform/errors.ts';
 import { requiredEtag } from '../platform/etag.ts';
 import { keyPart } from '../platform/keys.ts';
 import { stripRow, withoutUndefined } from '../platform/rowMapping.ts';
+import { MAX_TRANSACTION_ROWS, transactionChunks } from '../platform/transactionBatches.ts';
 
 /** Items without a batch share this batch name in the keys. */
 const NO_BATCH = '-';
@@ -26,7 +27,7 @@ const BUCKETS = 16;
 /** The row key of a partition's tally (keys of status rows start with their kind, never with '~'). */
 const TALLY_ROW = '~tally';
 /** A transaction holds at most 100 operations: 99 rows and their tally. */
-const ROWS_PER_TRANSACTION = 99;
+const ROWS_PER_TRANSACTION = MAX_TRANSACTION_ROWS - 1;
 
 /**
  * One status row per outbound item: `tenant|batch|bucket` / key. A batch spreads over 16
@@ -61,15 +62,7 @@ export class TableOutboundStatusStore implements OutboundStatusStore {
     >(rows.length);
     // Rows of one partition go in transactions of up to 100; a transaction that meets a row created
     // earlier fails whole, and its rows are then created one by one.
-    const groups = new Map<string, number[]>();
-    rows.forEach((row, i) => {
-      const pk = partitionOf(row);
-      groups.set(pk, [...(groups.get(pk) ?? []), i]);
-    });
-    const chunks: number[][] = [];
-    for (const indexes of groups.values())
-      for (let i = 0; i < indexes.length; i += ROWS_PER_TRANSACTION)
-        chunks.push(indexes.slice(i, i + ROWS_PER_TRANSACTION));
+    const chunks = transactionChunks(rows, partitionOf, ROWS_PER_TRANSACTION);
     let next = 0;
     const lane = async () => {
       while (next < chunks.length) {

@@ -6,9 +6,14 @@ export const MAX_TRANSACTION_ROWS = 100;
 
 /**
  * The indexes of `items` grouped into transactions: one partition each (a transaction covers one),
- * at most MAX_TRANSACTION_ROWS each, in the items' order within a partition.
+ * at most `size` each (a caller that adds a row of its own to each asks for fewer), in the items'
+ * order within a partition.
  */
-export function transactionChunks<T>(items: readonly T[], partitionOf: (item: T) => string): number[][] {
+export function transactionChunks<T>(
+  items: readonly T[],
+  partitionOf: (item: T) => string,
+  size = MAX_TRANSACTION_ROWS,
+): number[][] {
   const byPartition = new Map<string, number[]>();
   items.forEach((item, i) => {
     const pk = partitionOf(item);
@@ -16,8 +21,7 @@ export function transactionChunks<T>(items: readonly T[], partitionOf: (item: T)
   });
   const chunks: number[][] = [];
   for (const indexes of byPartition.values())
-    for (let from = 0; from < indexes.length; from += MAX_TRANSACTION_ROWS)
-      chunks.push(indexes.slice(from, from + MAX_TRANSACTION_ROWS));
+    for (let from = 0; from < indexes.length; from += size) chunks.push(indexes.slice(from, from + size));
   return chunks;
 }
 

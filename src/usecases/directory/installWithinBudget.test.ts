@@ -27,17 +27,22 @@ function setup() {
   return { reachability, graphCalls, takes, installer };
 }
 
+/** A new hire the directory has just found: not installed yet. */
+function detected(reachability: FakeReachabilityStore, userId: string) {
+  return reachability.create({
+    tenantId,
+    userId,
+    stage: 'detected',
+    detectedAt: clock.now().toISOString(),
+    attempts: 0,
+    nextAttemptAt: clock.now().toISOString(),
+  });
+}
+
 describe('installWithinBudget', () => {
   it('installs once for two paths asking at the same moment, and spends one place in the budget', async () => {
     const { reachability, graphCalls, takes, installer } = setup();
-    await reachability.create({
-      tenantId,
-      userId: 'u1',
-      stage: 'detected',
-      detectedAt: clock.now().toISOString(),
-      attempts: 0,
-      nextAttemptAt: clock.now().toISOString(),
-    });
+    await detected(reachability, 'u1');
     const [first, second] = await Promise.all([
       installer.installForUser(tenantId, 'u1'),
       installer.installForUser(tenantId, 'u1'),
@@ -52,14 +57,7 @@ describe('installWithinBudget', () => {
 
   it('takes the shared Graph budget for every install and records it on the new hire', async () => {
     const { reachability, graphCalls, takes, installer } = setup();
-    await reachability.create({
-      tenantId,
-      userId: 'u1',
-      stage: 'detected',
-      detectedAt: clock.now().toISOString(),
-      attempts: 0,
-      nextAttemptAt: clock.now().toISOString(),
-    });
+    await detected(reachability, 'u1');
     expect(await installer.installForUser(tenantId, 'u1')).toEqual({ kind: 'installed' });
     expect(graphCalls).toEqual(['u1']);
     expect(takes).toEqual([tenantId]);
@@ -68,15 +66,7 @@ describe('installWithinBudget', () => {
 
   it('does not install again what the other path installed: one Graph call per new hire', async () => {
     const { reachability, graphCalls, takes, installer } = setup();
-    for (const userId of ['u1', 'u2'])
-      await reachability.create({
-        tenantId,
-        userId,
-        stage: 'detected',
-        detectedAt: clock.now().toISOString(),
-        attempts: 0,
-        nextAttemptAt: clock.now().toISOString(),
-      });
+    for (const userId of ['u1', 'u2']) await detected(reachability, userId);
     // The pipeline installs u1 for a card; then the directory's job reaches every due new hire.
     await installer.installForUser(tenantId, 'u1');
     await reachNewHires({ clock, reachability, installer }, tenantId);
