@@ -64,7 +64,7 @@ export function createConnectorSimulator(options: ConnectorSimulatorOptions = {}
     );
   };
 
-  /** Limits and faults, in Teams' order; true when the request may go on. */
+  /** Limits and faults, in Teams' order: the instant the limits admitted the request, or false. */
   const admit = async (req: Request, res: Response, conversationId: string, tenantId: string) => {
     if (state.faults.latencyMs > 0) {
       state.inFlight++;
@@ -85,7 +85,8 @@ export function createConnectorSimulator(options: ConnectorSimulatorOptions = {}
   };
 
   const decide = async (res: Response, conversationId: string, tenantId: string) => {
-    const limit = state.limits.admit(tenantId, conversationId, now());
+    const at = now();
+    const limit = state.limits.admit(tenantId, conversationId, at);
     if (!limit.ok) {
       state.counters.refused[limit.limit === 'tenant' ? 'tenantLimit' : 'conversationLimit']++;
       res
@@ -95,7 +96,7 @@ export function createConnectorSimulator(options: ConnectorSimulatorOptions = {}
       return false;
     }
     const fault = drawFault(state.faults, conversationId, options.random);
-    if (fault.kind === 'none') return true;
+    if (fault.kind === 'none') return at;
     if (fault.kind === 'forbidden') {
       state.counters.refused.forbidden++;
       res.status(403).json(fault.body);
@@ -131,11 +132,14 @@ export function createConnectorSimulator(options: ConnectorSimulatorOptions = {}
   app.post('/v3/conversations/:conversationId/activities{/:replyTo}', async (req, res) => {
     const conversationId = req.params.conversationId;
     const tenantId = tenantFor(conversationId, req.body);
-    if (!(await admit(req, res, conversationId, tenantId))) return;
+    // The instant the limits admitted it: the counters measure the rate on what the limits saw (a
+    // clock read after the handler's awaits could put a send into the next millisecond's window).
+    const admittedAt = await admit(req, res, conversationId, tenantId);
+    if (admittedAt === false) return;
     const activityId = `activity-${state.nextId++}`;
     state.activities.set(`${conversationId}|${activityId}`, req.body);
-    state.counters.recordSend(tenantId, conversationId, req.body, now());
-    if (!state.firstSentAt.has(conversationId)) state.firstSentAt.set(conversationId, now());
+    state.counters.recordSend(tenantId, conversationId, req.body, admittedAt);
+    if (!state.firstSentAt.has(conversationId)) state.firstSentAt.set(conversationId, admittedAt);
     state.received.push({
       tenantId,
       conversationId,
