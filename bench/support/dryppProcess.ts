@@ -24,10 +24,11 @@ export interface DryppProcess {
 /**
  * Drypp as it runs in production (`node <PRODUCTION_NODE_ARGS> --import tsx src/main.ts`), in its own
  * process so that its CPU is not shared with the load generator's event loop. Bot authentication is off (no app id).
+ * `script` runs another server the same way (the invoke bench's stack floor, bench/support/stackFloor.ts).
  */
 export async function startDryppProcess(
   env: Record<string, string>,
-  options: { nodeArgs?: string[]; timeoutMs?: number; port?: number } = {},
+  options: { nodeArgs?: string[]; timeoutMs?: number; port?: number; script?: string } = {},
 ): Promise<DryppProcess> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   // A given port, when the bench must know Drypp's URL before it starts (e.g. DRYPP_PUBLIC_URL).
@@ -35,7 +36,7 @@ export async function startDryppProcess(
   const child = startChild(
     'drypp',
     process.execPath,
-    [...PRODUCTION_NODE_ARGS, ...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'],
+    [...PRODUCTION_NODE_ARGS, ...(options.nodeArgs ?? []), '--import', 'tsx', options.script ?? 'src/main.ts'],
     {
       cwd: repoRoot,
       env: {

@@ -157,6 +157,17 @@ export async function runOpenLoop(options: OpenLoopOptions, cleanup: Cleanup): P
       }
     : undefined;
 
+  // The stack's floor, in the same run on the same rows: Drypp stopped first, so both had the machine.
+  await drypp.stop();
+  const floor = await measureStackFloor(
+    cleanup,
+    connectionString,
+    target.serviceUrl,
+    answers,
+    options.rate,
+    warmupAnswers,
+  );
+
   const outcomes = measured.outcomes;
   const errors = outcomes.filter((o) => o.problem);
   const byKind: Record<string, ReturnType<typeof summarize> & { errors: number }> = {};
@@ -195,6 +206,10 @@ export async function runOpenLoop(options: OpenLoopOptions, cleanup: Cleanup): P
     ...(errors.length ? { error_kinds: errorKinds } : {}),
     cpu_ms_per_answer: cpuPerAnswer,
     // Of Drypp's CPU, the kernel's part (syscalls; loopback TCP is processed in the sender's time).
+    // What any answer costs on Drypp's fixed stack (express, botbuilder's adapter, the SDK's two
+    // calls), measured right after Drypp at the same rate: the part of Drypp's CPU that is its own.
+    stack_floor: floor.result,
+    ratio_to_stack_floor: Math.round((dryppCpu / floor.result.cpu_ms_per_answer) * 100) / 100,
     drypp_system_cpu_ms_per_answer: Math.round((measured.dryppSystemMs / outcomes.length) * 100) / 100,
     achieved_rate_per_s: Math.round((outcomes.length / measured.sendSpanS) * 10) / 10,
     send_lag_ms: summarize(measured.lagMs),
@@ -215,6 +230,50 @@ export async function runOpenLoop(options: OpenLoopOptions, cleanup: Cleanup): P
   if (!(dryppCpu <= TARGET_CPU_MS))
     progress(`Drypp used ${dryppCpu} ms of CPU per answer, over the ${TARGET_CPU_MS} ms target`);
   return 0;
+}
+
+/**
+ * The same answers at the same rate against bench/support/stackFloor.ts (two storage calls an
+ * answer cannot do without, on the stack Drypp is built on, and nothing else): its CPU per answer.
+ */
+async function measureStackFloor(
+  cleanup: Cleanup,
+  connectionString: string,
+  serviceUrl: string,
+  answers: readonly PlannedAnswer[],
+  rate: number,
+  warmup: number,
+) {
+  progress('measuring the stack floor (bench/support/stackFloor.ts) with the same answers');
+  const floor = await startDryppProcess(
+    { DRYPP_STORAGE_CONNECTION_STRING: connectionString },
+    { script: 'bench/support/stackFloor.ts' },
+  );
+  cleanup.addChild(floor.child);
+  // It answers with the rows it found, not Drypp's words.
+  const floorAnswers = answers.map((a) => ({ ...a, expect: '"found":true' }));
+  const measured = await openLoop({ dryppUrl: floor.url, serviceUrl }, floorAnswers, rate, warmup, {
+    onMeasureStart: () => ({
+      dryppSystemMs: () => 0,
+      cpu: cpuMeter({ floor: floor.child.process.pid }),
+      loadavg: loadavg(),
+      monotonicUs: monotonicUs(),
+    }),
+  });
+  const n = measured.outcomes.length;
+  const errors = measured.outcomes.filter((o) => o.problem).length;
+  if (errors) progress(`stack floor: ${errors} answers failed`);
+  await floor.stop();
+  return {
+    result: {
+      cpu_ms_per_answer: Math.round(((measured.cpuMs.floor ?? Number.NaN) / n) * 100) / 100,
+      p95_ms: summarize(measured.outcomes.map((o) => o.ms)).p95_ms,
+      answers: n,
+      errors,
+      setup:
+        'bench/support/stackFloor.ts: express, botbuilder CloudAdapter + ActivityHandler, the partition query and the two-row transaction through StorageClients; no Drypp logic',
+    },
+  };
 }
 
 interface MeasureStart {
