@@ -1,4 +1,5 @@
-import { parseArgs } from 'node:util';
+import { execFile } from 'node:child_process';
+import { parseArgs, promisify } from 'node:util';
 import { startConnectorSimulator } from '../sandbox/teamsConnector/server.ts';
 import { systemClock } from '../src/domain/platform/clock.ts';
 import type { OutboundItem } from '../src/domain/delivery/outbound.ts';
@@ -14,6 +15,7 @@ import { Cleanup } from './support/cleanup.ts';
 import { rawRowWrites, startStorageCounter } from './support/storageOps.ts';
 import { wholeNumber } from './support/options.ts';
 import { machine, progress, publishResult } from './support/results.ts';
+import { coreShares, cpuMeter } from './support/cpuTime.ts';
 import { percentile } from './support/stats.ts';
 
 /**
@@ -25,7 +27,10 @@ import { percentile } from './support/stats.ts';
  *   Retry-After 1 s, Drypp's rate at 50, three workers. Target ≥ 48/s, 0 duplicates, 0 lost.
  * - lifted: the simulator's limits lifted and Drypp's (DRYPP_TEAMS_LIMITS_LIFTED), two workers:
  *   what the pipeline itself can do. Target ≥ 1,000/s.
- * Every figure is read from the simulator (what Teams accepted) and the status rows.
+ * Every figure is read from the simulator (what Teams accepted) and the status rows. Each mode also
+ * reports what each process used of a core (`cpu_core_share`: the one near 1 is what everything
+ * waits for), and lifted mode the production connector alone into the same simulator, without
+ * storage (`connector_floor`, bench/support/connectorFloor.ts): the send side's own ceiling here.
  * - acks (`--acks 20000`, alone): that many people acknowledge the guideline through the bot
  *   endpoint, arriving open-loop at --ack-rate a second (bench/support/broadcastAcks.ts). Target
  *   p95 ≤ 300 ms, every acknowledgement counted.
@@ -33,6 +38,7 @@ import { percentile } from './support/stats.ts';
 const usage = `Usage: npm run bench -- broadcast [--recipients 2000] [--mode both|limits|lifted]
        [--workers-limits 3] [--workers-lifted 2]
        npm run bench -- broadcast --acks 20000 [--ack-rate 100]`;
+const execFileAsync = promisify(execFile);
 const tenantId = 'bbbbbbbb-0000-4000-8000-00000000b0ad';
 const TEAMS_LIMIT = 50;
 /** Cards of the probe that counts storage calls per card. */
@@ -212,6 +218,11 @@ async function runMode(options: Options, mode: Mode, outer: Cleanup) {
     }));
     progress(`${mode}: enqueueing ${items.length} cards`);
     const enqueuedAt = Date.now();
+    const cpu = cpuMeter({
+      azurite: azurite.child.process.pid,
+      bench_and_simulator: process.pid,
+      ...Object.fromEntries(started.map((w, i) => [`worker${i + 1}`, w.process.pid])),
+    });
     const enqueued = await pipeline.enqueue(items);
     const enqueueS = (Date.now() - enqueuedAt) / 1000;
     progress(`${mode}: enqueued in ${enqueueS.toFixed(1)} s; waiting for every card`);
@@ -233,6 +244,7 @@ async function runMode(options: Options, mode: Mode, outer: Cleanup) {
       last = delivered;
       await new Promise((r) => setTimeout(r, 500));
     }
+    const cores = coreShares(cpu(), Date.now() - enqueuedAt);
     const counts = await pipeline.counts(tenantId, batchId);
     const after = sim.state.counters.snapshot();
     const snapshot = {
@@ -247,6 +259,7 @@ async function runMode(options: Options, mode: Mode, outer: Cleanup) {
     for (const w of started) await w.stop();
     progress(`${mode}: the same number of rows written straight to Azurite`);
     const raw = await rawRowWrites(storage.table(`BenchRaw${mode}`), items.length);
+    const floor = mode === 'lifted' ? await connectorFloor(sim.url, workers, items.length) : undefined;
     const firsts = people
       .map((p) => sim.state.firstSentAt.get(`a:${p}`))
       .filter((t): t is number => t !== undefined);
@@ -280,6 +293,14 @@ async function runMode(options: Options, mode: Mode, outer: Cleanup) {
       ratio_to_raw_write: round(msgsPerS / raw.rows_per_s, 3),
       // Azurite's calls a second here over the pipeline's calls per card: the storage-bound ceiling.
       storage_bound_msgs_per_s: round(raw.rows_per_s / storageCalls.total),
+      // Of one core, what each process used from the enqueue to the last card (the machine has two;
+      // each process is one Node.js thread, so near 1 is the one everything waits for).
+      cpu_core_share: cores,
+      // The production connector alone (botbuilder into the same simulator, as many processes as
+      // workers, no storage): what the stack allows here before any pipeline work.
+      ...(floor
+        ? { connector_floor: floor, ratio_to_connector_floor: round(msgsPerS / floor.msgs_per_s, 3) }
+        : {}),
       target: mode === 'limits' ? { msgs_per_s: 48, duplicates: 0, lost: 0 } : { msgs_per_s: 1000 },
       machine: machine(),
       setup:
@@ -290,6 +311,40 @@ async function runMode(options: Options, mode: Mode, outer: Cleanup) {
   } finally {
     await cleanup.run();
   }
+}
+
+/**
+ * bench/support/connectorFloor.ts in `processes` processes at once, a share of `sends` each (at most
+ * 5,000: enough for a steady rate), 128 calls in flight each as a lifted worker has.
+ */
+async function connectorFloor(simUrl: string, processes: number, sends: number) {
+  const each = Math.min(5000, Math.ceil(sends / processes));
+  progress(`connector floor: ${processes} processes, ${each} sends each, no storage`);
+  const runs = await Promise.all(
+    Array.from({ length: processes }, (_, i) =>
+      execFileAsync(process.execPath, ['--import', 'tsx', 'bench/support/connectorFloor.ts'], {
+        env: {
+          ...process.env,
+          SIM_URL: simUrl,
+          TENANT: tenantId,
+          SENDS: String(each),
+          CONCURRENCY: '128',
+          PREFIX: `f${i}`,
+        },
+        timeout: 300_000,
+      }).then(({ stdout }) => JSON.parse(stdout.trim().split('\n').at(-1)!) as FloorRun),
+    ),
+  );
+  const sent = runs.reduce((n, r) => n + r.sent, 0);
+  const failed = runs.reduce((n, r) => n + r.failed, 0);
+  const s = Math.max(...runs.map((r) => r.ms)) / 1000;
+  return { processes, sent, failed, s: round(s), msgs_per_s: round(sent / s) };
+}
+
+interface FloorRun {
+  sent: number;
+  failed: number;
+  ms: number;
 }
 
 function pipelineOn(storage: StorageClients): QueuedOutboundPipeline {

@@ -23,6 +23,7 @@ import { startDryppProcess } from './support/dryppProcess.ts';
 import { startRecordingConnector, type ReceivedActivity } from './support/recordingConnector.ts';
 import { machine, progress, publishResult } from './support/results.ts';
 import { percentile } from './support/stats.ts';
+import { coreShares, cpuMeter } from './support/cpuTime.ts';
 
 /**
  * `npm run bench -- newhire`: people hired in the tenant simulator, and how long each waits from the
@@ -193,6 +194,12 @@ interface ModeResult {
   max_wait_s: number;
   setup_s: number;
   change_notifications?: number;
+  /**
+   * Of one core, what each process used from the first hire to the last card (1 = a core all the
+   * time; the machine has two). Azurite and Drypp are each one Node.js thread: near 1, that process
+   * is what the hires wait for.
+   */
+  cpu_core_share: Record<string, number>;
   /** With --count-storage: Drypp's storage calls from the first hire to the last card, per hire. */
   storage_calls_per_hire?: StorageCallsPer;
 }
@@ -302,6 +309,11 @@ async function runMode(options: Options, mode: Mode, cleanup: Cleanup): Promise<
     const createdAt = new Map<string, number>();
     const hiringStarted = Date.now();
     const mark = counter?.mark();
+    const cpu = cpuMeter({
+      drypp: drypp.child.process.pid,
+      azurite: azurite.child.process.pid,
+      bench: process.pid,
+    });
     const managers = demoPeople.slice(0, 5).map((p) => p.userPrincipalName);
     for (let i = 0; i < options.hires; i++) {
       const due = hiringStarted + (options.hires > 1 ? (i * spread * 1000) / (options.hires - 1) : 0);
@@ -339,6 +351,7 @@ async function runMode(options: Options, mode: Mode, cleanup: Cleanup): Promise<
       }
     }
 
+    const cores = coreShares(cpu(), Date.now() - hiringStarted);
     const latencies: number[] = [];
     const toInstall: number[] = [];
     const installToCard: number[] = [];
@@ -378,6 +391,7 @@ async function runMode(options: Options, mode: Mode, cleanup: Cleanup): Promise<
       max_wait_s: waitS,
       setup_s: Math.round(setupS * 10) / 10,
       ...(mode === 'notifications' ? { change_notifications: changeNotifications } : {}),
+      cpu_core_share: cores,
       ...(counter && mark ? { storage_calls_per_hire: counter.perCard(mark, createdAt.size) } : {}),
     };
     progress(`${mode}: ${JSON.stringify(result)}`);

@@ -33,3 +33,13 @@ export function cpuMeter(processes: Record<string, number | undefined>): () => R
     return spent;
   };
 }
+
+/**
+ * Of one core, what each process used over `wallMs` (1 = a core all the time). Each of our
+ * processes is one Node.js thread: a share near 1 marks the process everything else waits for.
+ */
+export function coreShares(cpuMs: Record<string, number>, wallMs: number): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(cpuMs).map(([name, ms]) => [name, Math.round((ms / wallMs) * 100) / 100]),
+  );
+}

@@ -36,7 +36,13 @@ export async function startDryppProcess(
   const child = startChild(
     'drypp',
     process.execPath,
-    [...PRODUCTION_NODE_ARGS, ...(options.nodeArgs ?? []), '--import', 'tsx', options.script ?? 'src/main.ts'],
+    [
+      ...PRODUCTION_NODE_ARGS,
+      ...(options.nodeArgs ?? []),
+      '--import',
+      'tsx',
+      options.script ?? 'src/main.ts',
+    ],
     {
       cwd: repoRoot,
       env: {
