@@ -266,6 +266,7 @@ async function runMode(options: Options, mode: Mode, outer: Cleanup) {
     firsts.sort((a, b) => a - b);
     const spanS = firsts.length > 1 ? (firsts[firsts.length - 1]! - firsts[0]!) / 1000 : 0;
     const msgsPerS = spanS > 0 ? (firsts.length - 1) / spanS : 0;
+    const steady = steadyRate(firsts, enqueuedAt + enqueueS * 1000);
     const latencies = firsts.map((t) => (t - enqueuedAt) / 1000);
     const rate = sim.state.counters.rateOf(tenantId);
     return {
@@ -275,6 +276,10 @@ async function runMode(options: Options, mode: Mode, outer: Cleanup) {
       workers,
       msgs_per_s: round(msgsPerS),
       ratio_to_limit: mode === 'limits' ? round(msgsPerS / TEAMS_LIMIT, 3) : null,
+      // Where the time went: the rate while the fan-out was still enqueueing, and after it up to the
+      // last 2 % of cards (their tail is the retries' Retry-After).
+      rate_while_enqueueing_msgs_per_s: steady.whileEnqueueing,
+      rate_after_enqueue_msgs_per_s: steady.after,
       duplicates: snapshot.duplicates,
       lost: items.length - firsts.length - counts.failed,
       failed: counts.failed,
@@ -311,6 +316,18 @@ async function runMode(options: Options, mode: Mode, outer: Cleanup) {
   } finally {
     await cleanup.run();
   }
+}
+
+/** Cards a second before `enqueuedBy`, and from then to the 98th percentile card. */
+function steadyRate(firsts: readonly number[], enqueuedBy: number) {
+  const before = firsts.filter((t) => t <= enqueuedBy);
+  const end = firsts[Math.floor(firsts.length * 0.98)] ?? enqueuedBy;
+  const after = firsts.filter((t) => t > enqueuedBy && t <= end);
+  const perS = (n: number, ms: number) => (ms > 0 ? round(n / (ms / 1000)) : null);
+  return {
+    whileEnqueueing: before.length > 1 ? perS(before.length, enqueuedBy - firsts[0]!) : null,
+    after: perS(after.length, end - enqueuedBy),
+  };
 }
 
 /**

@@ -19,8 +19,15 @@ import type {
   OutboundTarget,
 } from './outboundPorts.ts';
 
-/** Messages put on the queue at once while enqueueing a large batch. */
-const SENDS_IN_FLIGHT = 64;
+/**
+ * Messages put on the queue at once while enqueueing a large batch. Few: the workers sending the
+ * batch's first cards use the same storage account meanwhile, and their calls (the tenant's send
+ * rate, the status rows) wait behind every put in flight. With 64, a broadcast to 20,000 sent 37
+ * cards a second while it was being enqueued and 48 after; with 8, 47 while and 48 after (`npm
+ * run bench -- broadcast --recipients 20000 --mode limits`). The queue still fills far faster than
+ * Teams' 50 a second empties it.
+ */
+const SENDS_IN_FLIGHT = 8;
 
 export interface QueuedPipelineDeps {
   clock: Clock;
