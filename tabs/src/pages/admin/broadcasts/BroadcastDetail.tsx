@@ -16,7 +16,7 @@ import { useTabEnv } from '../../../tabContext.ts';
 import { usePolled } from '../usePolled.ts';
 import { AcknowledgementRates } from './AcknowledgementRates.tsx';
 import { BroadcastActions } from './BroadcastActions.tsx';
-import { broadcastStatusLabel, handled, percent } from './labels.ts';
+import { broadcastStatusLabel, factsLine, handled, percent } from './labels.ts';
 import { ReminderSettings } from './ReminderSettings.tsx';
 
 const useStyles = makeStyles({
@@ -121,7 +121,7 @@ function Detail({
         : undefined,
     b.recalledAt ? t.recalledOn(formatDateTime(b.recalledAt)) : undefined,
     b.dueDate ? t.dueBy(formatDate(b.dueDate)) : undefined,
-  ].filter(Boolean);
+  ];
   const figures: Array<[string, string]> = [
     [t.figureRecipients, String(p.recipients)],
     [t.figureQueued, String(p.queued)],
@@ -139,7 +139,7 @@ function Detail({
   return (
     <>
       <Text block className={styles.sub}>
-        {facts.join(' · ')}
+        {factsLine(facts)}
       </Text>
       <Text block className={styles.sub}>
         {t.audienceWas(b.audience.expression ?? '', b.audience.addressCount)}

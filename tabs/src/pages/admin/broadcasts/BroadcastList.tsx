@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import type { BroadcastSummaryView } from '../../../../../src/http/tabs/contract.ts';
 import { useTabEnv } from '../../../tabContext.ts';
-import { broadcastStatusLabel, handled, percent } from './labels.ts';
+import { broadcastStatusLabel, factsLine, handled, percent } from './labels.ts';
 
 const useStyles = makeStyles({
   sub: { color: tokens.colorNeutralForeground2 },
@@ -69,7 +69,7 @@ export function BroadcastList({
                   {b.title}
                 </Button>
                 <Text block size={200} className={styles.sub}>
-                  {[t.versionOf(b.version), formatDateTime(when), b.createdBy.displayName].join(' · ')}
+                  {factsLine([t.versionOf(b.version), formatDateTime(when), b.createdBy.displayName])}
                 </Text>
               </TableCell>
               <TableCell>{broadcastStatusLabel(t, b.status)}</TableCell>

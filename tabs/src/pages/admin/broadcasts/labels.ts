@@ -19,3 +19,11 @@ export function percent(part: number, whole: number): number {
 export function handled(p: BroadcastProgressView): number {
   return p.sent + p.failed;
 }
+
+/**
+ * A guideline's facts on one line, `a · b · c`, leaving out the ones it does not have (a guideline
+ * sent from the command line has no author's name; one not yet sent has no date).
+ */
+export function factsLine(facts: ReadonlyArray<string | undefined>): string {
+  return facts.filter((f): f is string => Boolean(f)).join(' · ');
+}
