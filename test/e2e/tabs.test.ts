@@ -185,7 +185,22 @@ async function seriousViolations(hosted: HostedTab): Promise<string[]> {
     .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isTabsterFocusSentinel(v.id, n.html)) }))
+    .filter((v) => v.nodes.length > 0)
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Fluent's focus manager (tabster) puts an empty `<i data-tabster-dummy aria-hidden="true">` at each
+ * end of the page; once someone uses the keyboard they take tabindex 0, and axe's aria-hidden-focus
+ * flags them. They are there on purpose: a sentinel that is focused moves the focus on at once, and
+ * it is aria-hidden so that screen readers do not announce it. This is a documented false positive
+ * (microsoft/tabster#288, and Fluent v9's known issues); Accessibility Insights leaves out exactly
+ * these nodes for exactly this rule (microsoft/accessibility-insights-web#7605), and so do we.
+ * Anything else aria-hidden and focusable, the tab's own root among them, is still reported.
+ */
+function isTabsterFocusSentinel(rule: string, html: string): boolean {
+  return rule === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy=""[^>]*><\/i>$/.test(html);
 }
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
@@ -232,6 +247,20 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
       await hosted.tab.getByTestId('rates-department').waitFor();
       await hosted.tab.getByTestId('rates-manager').waitFor();
       expect(await seriousViolations(hosted), 'a guideline').toEqual([]);
+      if (theme === 'default') {
+        // A dialog asked and dismissed with the keyboard. While it closes, Fluent keeps the rest of
+        // the tab aria-hidden (axe: aria-hidden-focus, serious); within a moment the tab must be
+        // whole again, or a screen reader would find nothing after every dialog.
+        await hosted.tab.getByRole('button', { name: 'Recall', exact: true }).click();
+        const dialog = hosted.tab.locator('[role=dialog],[role=alertdialog]');
+        await dialog.waitFor();
+        await hosted.page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+        await expect
+          .poll(() => hosted.tab.locator('#root').getAttribute('aria-hidden'), { timeout: 3_000 })
+          .toBeNull();
+        expect(await seriousViolations(hosted), 'after a dialog').toEqual([]);
+      }
 
       await hosted.tab.getByRole('navigation').getByRole('button', { name: 'New guideline' }).click();
       await hosted.tab.getByLabel('Title (English)').fill('Preview only');
