@@ -125,17 +125,19 @@ async function scheduleOne(deps: SchedulerDeps, work: DueWork, now: Date): Promi
     return chatKnown ? 'queued' : 'deferred';
   }
 
-  // The first card of a part with a placement quiz: the quiz goes first, and the card waits for it.
-  const placement = program && (await offerPlacement(deps, { work, program, enrollment, step, now }));
-  if (placement) return placement;
-
   const today = localDay(now, policy.timeZone);
   // The cap counts per local day: the next chance is the person's own next midnight, not UTC's.
   // A card counts when it is put on the pipeline (not when it lands), so a burst never exceeds it.
+  // A placement quiz sent in a card's place counts as that card (offerPlacement records it).
   if (!underDailyCap(await deps.deliveries.countSentOnDay(tenantId, work.userId, today), policy)) {
     await deps.dueWork.move(work, nextDeliverySlot(startOfNextLocalDay(now, policy.timeZone), policy));
     return 'deferred';
   }
+
+  // The first card of a part with a placement quiz: the quiz goes first, and the card waits for it.
+  const placement = program && (await offerPlacement(deps, { work, program, enrollment, step, now, today }));
+  if (placement) return placement;
+
   await deps.deliveries.recordSentOnDay(tenantId, work.userId, today, target.key);
   // A failed or skipped earlier attempt (the person could not be reached then) is tried again.
   await deps.outbound.enqueue([dripItem(work, recipientId, today)], { retryFailed: true });

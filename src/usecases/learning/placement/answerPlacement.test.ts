@@ -102,6 +102,27 @@ describe('placement quizzes in chat', () => {
     expect((await roundAndSend()).sort()).toEqual(['check|step', 'welcome|step']);
   });
 
+  it('counts the quiz toward the daily cap, as the card it stands in for', async () => {
+    // One card a day, and a card outside the part due the same day as the quiz.
+    const oneQuizPart = testProgram({
+      parts: [{ ...program.parts[0]!, steps: ['welcome'] }],
+      steps: program.steps.map((s) => (s.id === 'check' ? { ...s, due: { offsetDays: 0 } } : s)),
+    } as Partial<ProgramInput>);
+    deps = fakeLearningDeps([oneQuizPart]);
+    deps.policy = { ...deps.policy, maxCardsPerDay: 1 };
+    deps.outbound.register(
+      placementCardKind(deps, ({ part }) => ({ type: 'AdaptiveCard', placement: part.id })),
+    );
+    await enrollPerson(deps, { person, programId: program.id });
+    const first = await roundAndSend();
+    expect(first).toHaveLength(1);
+    expect(await roundAndSend()).toEqual([]);
+    // The person's next working day: the other one.
+    deps.clock.advance(24 * HOUR);
+    const second = await roundAndSend();
+    expect([...first, ...second].sort()).toEqual(['check|step', 'placement:basics-part']);
+  });
+
   it('passing recognises the part: its cards are never sent, and a second answer changes nothing', async () => {
     await roundAndSend();
     const answer = await answerPlacement(deps, request(right));

@@ -21,8 +21,16 @@ export const PLACEMENT_WAIT_MS = 24 * 60 * 60_000;
  * the scheduler drops it). Answers 'queued' when the placement card was put on the pipeline.
  */
 export async function offerPlacement(
-  deps: Pick<LearningDeps, 'outbound' | 'dueWork' | 'steps'>,
-  input: { work: DueWork; program: Program; enrollment: Enrollment; step: StepState; now: Date },
+  deps: Pick<LearningDeps, 'outbound' | 'dueWork' | 'steps' | 'deliveries'>,
+  input: {
+    work: DueWork;
+    program: Program;
+    enrollment: Enrollment;
+    step: StepState;
+    now: Date;
+    /** The person's local day: the quiz counts toward their daily cap, as the card it replaces. */
+    today: string;
+  },
 ): Promise<'queued' | 'deferred' | undefined> {
   const { work, program, enrollment, step, now } = input;
   if (work.kind !== 'step' || program.version !== enrollment.programVersion) return undefined;
@@ -40,7 +48,9 @@ export async function offerPlacement(
     partId: part.id,
     ...(work.round !== undefined ? { round: work.round } : {}),
   };
-  if (await deps.outbound.recipient({ tenantId: work.tenantId, key: placementKey(target) })) return undefined;
+  const key = placementKey(target);
+  if (await deps.outbound.recipient({ tenantId: work.tenantId, key })) return undefined;
+  await deps.deliveries.recordSentOnDay(work.tenantId, work.userId, input.today, key);
   await deps.outbound.enqueue([placementItem(target)], { retryFailed: true });
   await deps.dueWork.move(work, new Date(now.getTime() + PLACEMENT_WAIT_MS));
   return 'queued';
