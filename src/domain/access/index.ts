@@ -6,18 +6,26 @@ import {
   type BroadcastResource,
   type GuidelineRecipientAction,
   type GuidelineRecipientResource,
-} from './broadcastPolicy.ts';
-import { certificateActions, type CertificateAction, type CertificateResource } from './certificatePolicy.ts';
-import { effectActions, type EffectAction, type EffectFiguresResource } from './effectPolicy.ts';
-import { enrollmentActions, type EnrollmentAction, type EnrollmentResource } from './enrollmentPolicy.ts';
+} from './policies/broadcastPolicy.ts';
+import {
+  certificateActions,
+  type CertificateAction,
+  type CertificateResource,
+} from './policies/certificatePolicy.ts';
+import { effectActions, type EffectAction, type EffectFiguresResource } from './policies/effectPolicy.ts';
+import {
+  enrollmentActions,
+  type EnrollmentAction,
+  type EnrollmentResource,
+} from './policies/enrollmentPolicy.ts';
 import {
   learningTimeActions,
   type LearningTimeAction,
   type LearningTimeRequestResource,
-} from './learningTimePolicy.ts';
-import { personActions, type PersonAction, type PersonResource } from './personPolicy.ts';
-import { privacyActions, type PersonalDataResource, type PrivacyAction } from './privacyPolicy.ts';
-import { stepActions, type StepAction, type StepResource } from './stepPolicy.ts';
+} from './policies/learningTimePolicy.ts';
+import { personActions, type PersonAction, type PersonResource } from './policies/personPolicy.ts';
+import { privacyActions, type PersonalDataResource, type PrivacyAction } from './policies/privacyPolicy.ts';
+import { stepActions, type StepAction, type StepResource } from './policies/stepPolicy.ts';
 import {
   exerciseActions,
   sessionActions,
@@ -25,7 +33,7 @@ import {
   type ExerciseResource,
   type SessionAction,
   type SessionBookingResource,
-} from './sessionPolicy.ts';
+} from './policies/sessionPolicy.ts';
 
 /**
  * Access policies: one rule per resource, each starting with "same tenant", each answering with the
@@ -37,10 +45,10 @@ import {
  */
 export type { Actor, Role } from './actor.ts';
 export { learnerActor, sameTenant } from './actor.ts';
-export { stepResource } from './stepPolicy.ts';
+export { stepResource } from './policies/stepPolicy.ts';
 export type { BroadcastAction, BroadcastResource, GuidelineRecipientAction, GuidelineRecipientResource };
-export { canComposeBroadcasts } from './broadcastPolicy.ts';
-export { canSeeOrganisationCertificates } from './certificatePolicy.ts';
+export { canComposeBroadcasts } from './policies/broadcastPolicy.ts';
+export { canSeeOrganisationCertificates } from './policies/certificatePolicy.ts';
 export type { CertificateAction, CertificateResource };
 export type {
   EffectAction,

@@ -215,7 +215,7 @@ export const SELF_ASSESSMENT_SCALE = { min: 1, max: 5 } as const;
  * A few statements the learner rates on a 1–5 scale. A program places one at its start
  * (`phase: before`) and one at its end (`phase: after`) with the same statement ids, so it shows what
  * people felt they knew before and after. The answers are the learner's: their manager sees them
- * only where `shareWithManager` says so, HR always (src/domain/access/stepPolicy.ts).
+ * only where `shareWithManager` says so, HR always (src/domain/access/policies/stepPolicy.ts).
  */
 export const SelfAssessmentStepSchema = z
   .strictObject({

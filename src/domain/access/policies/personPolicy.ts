@@ -1,4 +1,4 @@
-import { isHrAdmin, isSelf, manages, sameTenant, type Actor } from './actor.ts';
+import { isHrAdmin, isSelf, manages, sameTenant, type Actor } from '../actor.ts';
 
 /**
  * What can be done about a person. The names match the tab API's (src/http/tabs/contract.ts):

@@ -1,7 +1,7 @@
-import type { EnrollmentStatus } from '../learning/enrollment.ts';
-import type { Step, StepKind } from '../learning/program.ts';
-import type { StepState, StepStatus } from '../learning/stepState.ts';
-import { isHrAdmin, isSelf, manages, sameTenant, type Actor } from './actor.ts';
+import type { EnrollmentStatus } from '../../learning/enrollment.ts';
+import type { Step, StepKind } from '../../learning/program.ts';
+import type { StepState, StepStatus } from '../../learning/stepState.ts';
+import { isHrAdmin, isSelf, manages, sameTenant, type Actor } from '../actor.ts';
 
 /**
  * What can be done with one person's step. Each answer is an action of its own, so a card's verb

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, can, type EnrollmentResource } from './index.ts';
+import { allowedActions, can, type EnrollmentResource } from '../index.ts';
 import {
   colleague,
   hr,
@@ -9,7 +9,7 @@ import {
   manager,
   otherManager,
   tenant,
-} from './testActors.ts';
+} from '../testActors.ts';
 
 const enrollment = (over: Partial<EnrollmentResource> = {}): EnrollmentResource => ({
   type: 'enrollment',

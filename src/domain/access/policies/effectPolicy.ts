@@ -1,4 +1,4 @@
-import { isHrAdmin, sameTenant, type Actor } from './actor.ts';
+import { isHrAdmin, sameTenant, type Actor } from '../actor.ts';
 
 /**
  * The Effect view: figures about programs and groups, never about one person (the five-person rule

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, can, type LearningTimeRequestResource } from './index.ts';
-import { colleague, hr, learner, manager, managerElsewhere, otherManager, tenant } from './testActors.ts';
+import { allowedActions, can, type LearningTimeRequestResource } from '../index.ts';
+import { colleague, hr, learner, manager, managerElsewhere, otherManager, tenant } from '../testActors.ts';
 
 const request = (over: Partial<LearningTimeRequestResource> = {}): LearningTimeRequestResource => ({
   type: 'learningTimeRequest',

@@ -1,5 +1,5 @@
-import type { BroadcastStatus } from '../broadcasts/broadcast.ts';
-import { isHrAdmin, isSelf, manages, sameTenant, type Actor } from './actor.ts';
+import type { BroadcastStatus } from '../../broadcasts/broadcast.ts';
+import { isHrAdmin, isSelf, manages, sameTenant, type Actor } from '../actor.ts';
 
 /**
  * What HR may do with a broadcast. The names match the tab API's `BroadcastAction`

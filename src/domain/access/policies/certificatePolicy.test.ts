@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, canSeeOrganisationCertificates, type Actor } from './index.ts';
+import { allowedActions, canSeeOrganisationCertificates, type Actor } from '../index.ts';
 
 const tenant = 't1';
 const resource = { type: 'certificate' as const, tenantId: tenant, holderId: 'maja' };

@@ -1,4 +1,4 @@
-import { isHrAdmin, isSelf, manages, sameTenant, type Actor } from './actor.ts';
+import { isHrAdmin, isSelf, manages, sameTenant, type Actor } from '../actor.ts';
 
 /**
  * Who may see a person's certificates: the person, their managers (direct or indirect) and HR.

@@ -1,4 +1,4 @@
-import { isHrAdmin, sameTenant, type Actor } from './actor.ts';
+import { isHrAdmin, sameTenant, type Actor } from '../actor.ts';
 
 /**
  * A person's data as a whole (GDPR art. 15 and 17): everything Drypp holds about them, across every

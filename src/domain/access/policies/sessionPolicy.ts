@@ -1,6 +1,6 @@
-import type { BookingStatus } from '../sessions/sessionBooking.ts';
-import type { StepStatus } from '../learning/stepState.ts';
-import { isSelf, manages, sameTenant, type Actor } from './actor.ts';
+import type { BookingStatus } from '../../sessions/sessionBooking.ts';
+import type { StepStatus } from '../../learning/stepState.ts';
+import { isSelf, manages, sameTenant, type Actor } from '../actor.ts';
 
 /**
  * Live sessions and practical exercises: who may say that someone took part. Never the learner

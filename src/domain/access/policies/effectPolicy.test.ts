@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, can } from './index.ts';
+import { allowedActions, can } from '../index.ts';
 
 const figures = { type: 'effectFigures', tenantId: 'T1' } as const;
 const actor = (roles: Array<'learner' | 'manager' | 'hrAdmin'>, tenantId = 't1') => ({

@@ -1,4 +1,4 @@
-import { isHrAdmin, isSelf, manages, sameTenant, type Actor } from './actor.ts';
+import { isHrAdmin, isSelf, manages, sameTenant, type Actor } from '../actor.ts';
 
 /** What can be done with a request for time to learn (DESIGN: approved learning time). */
 export type LearningTimeAction = 'view' | 'cancel' | 'decideRequest';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, can, type StepResource } from './index.ts';
+import { allowedActions, can, type StepResource } from '../index.ts';
 import {
   colleague,
   hr,
@@ -10,7 +10,7 @@ import {
   managerElsewhere,
   otherManager,
   tenant,
-} from './testActors.ts';
+} from '../testActors.ts';
 
 const step = (over: Partial<StepResource> = {}): StepResource => ({
   type: 'step',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, can, type BroadcastResource, type GuidelineRecipientResource } from './index.ts';
+import { allowedActions, can, type BroadcastResource, type GuidelineRecipientResource } from '../index.ts';
 import {
   colleague,
   hr,
@@ -9,7 +9,7 @@ import {
   manager,
   otherManager,
   tenant,
-} from './testActors.ts';
+} from '../testActors.ts';
 
 const broadcast = (over: Partial<BroadcastResource> = {}): BroadcastResource => ({
   type: 'broadcast',

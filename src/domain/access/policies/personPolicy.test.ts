@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, type PersonResource } from './index.ts';
+import { allowedActions, type PersonResource } from '../index.ts';
 import {
   colleague,
   hr,
@@ -9,7 +9,7 @@ import {
   managerElsewhere,
   otherManager,
   tenant,
-} from './testActors.ts';
+} from '../testActors.ts';
 
 const person = (userId = 'learner', tenantId = tenant): PersonResource => ({
   type: 'person',

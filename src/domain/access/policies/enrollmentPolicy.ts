@@ -1,5 +1,5 @@
-import type { EnrollmentStatus } from '../learning/enrollment.ts';
-import { isHrAdmin, isSelf, manages, sameTenant, type Actor } from './actor.ts';
+import type { EnrollmentStatus } from '../../learning/enrollment.ts';
+import { isHrAdmin, isSelf, manages, sameTenant, type Actor } from '../actor.ts';
 
 /** What can be done with one person's enrollment in a program. */
 export type EnrollmentAction = 'view' | 'askForNextStep' | 'withdraw';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { can, type ExerciseResource, type SessionBookingResource } from './index.ts';
-import { colleague, hr, learner, learnerElsewhere, manager, otherManager, tenant } from './testActors.ts';
+import { can, type ExerciseResource, type SessionBookingResource } from '../index.ts';
+import { colleague, hr, learner, learnerElsewhere, manager, otherManager, tenant } from '../testActors.ts';
 
 const instructor = { tenantId: tenant, userId: 'instructor', roles: ['learner'] as const };
 const booking = (over: Partial<SessionBookingResource> = {}): SessionBookingResource => ({
