@@ -205,11 +205,11 @@ export async function runOpenLoop(options: OpenLoopOptions, cleanup: Cleanup): P
     by_kind: byKind,
     ...(errors.length ? { error_kinds: errorKinds } : {}),
     cpu_ms_per_answer: cpuPerAnswer,
-    // Of Drypp's CPU, the kernel's part (syscalls; loopback TCP is processed in the sender's time).
     // What any answer costs on Drypp's fixed stack (express, botbuilder's adapter, the SDK's two
     // calls), measured right after Drypp at the same rate: the part of Drypp's CPU that is its own.
     stack_floor: floor.result,
     ratio_to_stack_floor: Math.round((dryppCpu / floor.result.cpu_ms_per_answer) * 100) / 100,
+    // Of Drypp's CPU, the kernel's part (syscalls; loopback TCP is processed in the sender's time).
     drypp_system_cpu_ms_per_answer: Math.round((measured.dryppSystemMs / outcomes.length) * 100) / 100,
     achieved_rate_per_s: Math.round((outcomes.length / measured.sendSpanS) * 10) / 10,
     send_lag_ms: summarize(measured.lagMs),

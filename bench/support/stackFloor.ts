@@ -1,10 +1,11 @@
 import express from 'express';
 import { ActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { odata } from '@azure/data-tables';
+import { odata, type TransactionAction } from '@azure/data-tables';
 import { createBotAdapter } from '../../src/teams/botAdapter.ts';
 import { StorageClients } from '../../src/store/platform/storageClients.ts';
 import { enrollmentRange, personPartitionOf } from '../../src/store/learning/progressRows.ts';
 import { tableNames } from '../../src/store/platform/tables.ts';
+import { stripRow } from '../../src/store/platform/rowMapping.ts';
 
 /**
  * The floor of an answer on Drypp's fixed stack, for `npm run bench -- invoke` to measure in the
@@ -38,6 +39,13 @@ const answerCard = {
   ],
 };
 
+/** A row read from the table, as a Replace guarded by its ETag. */
+function writeBack(row: Record<string, unknown>): TransactionAction {
+  const { etag, ...fields } = stripRow<Record<string, unknown>>(row);
+  const entity = { ...fields, partitionKey: String(row.partitionKey), rowKey: String(row.rowKey) };
+  return ['update', entity, 'Replace', { etag }];
+}
+
 class FloorBot extends ActivityHandler {
   protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
     const activity = turn.activity;
@@ -59,32 +67,8 @@ class FloorBot extends ActivityHandler {
       else if (row.stepId === stepId) step = row;
     }
     if (enrollment && step) {
-      const {
-        etag: stepEtag,
-        timestamp: _s,
-        ...stepRow
-      } = step as Record<string, unknown> & { etag: string };
-      const {
-        etag: enrollmentEtag,
-        timestamp: _e,
-        ...enrollmentRow
-      } = enrollment as Record<string, unknown> & {
-        etag: string;
-      };
-      await table.submitTransaction([
-        [
-          'update',
-          { ...stepRow, partitionKey, rowKey: String(step.rowKey) } as never,
-          'Replace',
-          { etag: stepEtag },
-        ],
-        [
-          'update',
-          { ...enrollmentRow, partitionKey, rowKey: String(enrollment.rowKey) } as never,
-          'Replace',
-          { etag: enrollmentEtag },
-        ],
-      ]);
+      // Written back as read, each guarded by the ETag it was read with (as Drypp's save is).
+      await table.submitTransaction([writeBack(step), writeBack(enrollment)]);
     }
     return {
       status: 200,
